@@ -1,0 +1,60 @@
+package nl.datapoints.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GenerationTest {
+  static final List<Generation> GOLDEN = List.of(
+      new Generation(1712345678901L, 1712345680000L, false, 150, 4200),
+      new Generation(1712000000000L, 1712000001000L, true, 3, 17));
+
+  @Test
+  void roundTripsOne() {
+    Generation g = GOLDEN.get(1);
+    assertEquals(g, Generation.parse(g.toBytes()));
+    assertEquals(Generation.WIDTH, g.toBytes().length);
+  }
+
+  @Test
+  void roundTripsListNewestFirst() {
+    assertEquals(GOLDEN, Generation.parseList(Generation.listToBytes(GOLDEN)));
+    assertEquals(List.of(), Generation.parseList(new byte[0]));
+  }
+
+  @Test
+  void matchesGoldenFile() throws IOException {
+    byte[] golden;
+    try (InputStream in = getClass().getResourceAsStream("/golden/generations-v1.bin")) {
+      golden = in.readAllBytes();
+    }
+    assertEquals(GOLDEN, Generation.parseList(golden));
+    assertArrayEquals(golden, Generation.listToBytes(GOLDEN));
+  }
+
+  @Test
+  void rejectsNonPositiveId() {
+    assertThrows(IllegalArgumentException.class, () -> new Generation(0, 1, false, 0, 0));
+  }
+
+  @Test
+  void rejectsListOfWrongWidth() {
+    assertThrows(IllegalArgumentException.class, () -> Generation.parseList(new byte[34]));
+  }
+
+  @Test
+  void pointerQualifiersNameTheDate() {
+    LocalDate d = LocalDate.of(2013, 1, 8);
+    assertEquals("2013-01-08", new String(StoreLayout.currentQualifier(d), StandardCharsets.US_ASCII));
+    assertEquals("2013-01-08/kept", new String(StoreLayout.keptQualifier(d), StandardCharsets.US_ASCII));
+    assertEquals(d, StoreLayout.dateOfCurrentQualifier(StoreLayout.currentQualifier(d)));
+    assertEquals(null, StoreLayout.dateOfCurrentQualifier(StoreLayout.keptQualifier(d)));
+  }
+}
