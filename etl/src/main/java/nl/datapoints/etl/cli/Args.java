@@ -1,0 +1,153 @@
+package nl.datapoints.etl.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The options of one command, parsed once from {@code --name value} and {@code --flag} words
+ * (runs in the driver). Every getter validates and names the option, what is allowed and what
+ * was given; unknown options and stray words are usage errors.
+ */
+public final class Args {
+  private final String command;
+  private final Map<String, String> values;
+
+  private Args(String command, Map<String, String> values) {
+    this.command = command;
+    this.values = values;
+  }
+
+  /**
+   * Parses {@code words} for {@code command}.
+   *
+   * @param valued option names that take a value
+   * @param flags option names that take none
+   */
+  public static Args parse(String command, List<String> words, Set<String> valued, Set<String> flags) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (!w.startsWith("--") || w.length() == 2) {
+        throw new UsageException("'" + command + "' takes options of the form --name value; unexpected '" + w + "'");
+      }
+      String name = w.substring(2);
+      String inline = null;
+      int eq = name.indexOf('=');
+      if (eq > 0) {
+        inline = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (flags.contains(name)) {
+        if (inline != null) {
+          throw new UsageException("--" + name + " takes no value, got '" + inline + "'");
+        }
+        values.put(name, "true");
+      } else if (valued.contains(name)) {
+        String v = inline;
+        if (v == null) {
+          if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
+            throw new UsageException("--" + name + " needs a value");
+          }
+          v = words.get(++i);
+        }
+        if (values.put(name, v) != null) {
+          throw new UsageException("--" + name + " is given more than once");
+        }
+      } else {
+        List<String> known = new ArrayList<>();
+        valued.forEach(n -> known.add("--" + n));
+        flags.forEach(n -> known.add("--" + n));
+        known.sort(null);
+        throw new UsageException("'" + command + "' has no option --" + name + " (options: " + String.join(" ", known) + ")");
+      }
+    }
+    return new Args(command, values);
+  }
+
+  public String command() {
+    return command;
+  }
+
+  public boolean flag(String name) {
+    return values.containsKey(name);
+  }
+
+  public Optional<String> string(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
+  public String string(String name, String dflt) {
+    return values.getOrDefault(name, dflt);
+  }
+
+  public String requiredString(String name) {
+    return string(name).orElseThrow(() -> new UsageException("'" + command + "' needs --" + name));
+  }
+
+  public Path path(String name, String dflt) {
+    return Path.of(string(name, dflt));
+  }
+
+  public Optional<Path> path(String name) {
+    return string(name).map(Path::of);
+  }
+
+  public LocalDate requiredDate(String name) {
+    return date(name, requiredString(name));
+  }
+
+  public Optional<LocalDate> date(String name) {
+    return string(name).map(v -> date(name, v));
+  }
+
+  private static LocalDate date(String name, String v) {
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--" + name + " must be a date YYYY-MM-DD, got '" + v + "'");
+    }
+  }
+
+  public long longValue(String name, long dflt, long min, long max) {
+    String v = values.get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n < min || n > max) {
+        throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + v);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be a whole number in " + min + ".." + max + ", got '" + v + "'");
+    }
+  }
+
+  public int intValue(String name, int dflt, int min, int max) {
+    return (int) longValue(name, dflt, min, max);
+  }
+
+  public double fraction(String name, double dflt) {
+    String v = values.get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      double f = Double.parseDouble(v.trim());
+      if (!(f >= 0 && f <= 1)) {
+        throw new UsageException("--" + name + " must be a fraction in 0..1, got " + v);
+      }
+      return f;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be a fraction in 0..1, got '" + v + "'");
+    }
+  }
+}

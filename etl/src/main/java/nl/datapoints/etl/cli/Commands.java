@@ -1,0 +1,237 @@
+package nl.datapoints.etl.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.RunReport;
+import nl.datapoints.etl.run.Pipeline;
+import nl.datapoints.etl.run.PipelineConfig;
+import nl.datapoints.schemas.StoreLayout;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Every {@code scripts/etl} command by name, with its one-line description and options, turning
+ * parsed options into typed configuration and calling the step (runs in the driver).
+ */
+public final class Commands {
+  static final int MAX_BACKFILL_DAYS = 366;
+
+  private static final Set<String> COMMON = Set.of("raw", "ref", "warehouse", "min-users",
+      "max-bad-fraction", "hmac-key-file", "zookeeper", "table");
+  private static final Set<String> COMMON_FLAGS = Set.of("skip-corrupt-files");
+
+  private record Command(String name, String synopsis, String description, Set<String> valued,
+      Set<String> flags, Function<Args, Integer> action) {}
+
+  private final Configuration conf;
+  private final PrintStream out;
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+
+  public Commands(Configuration conf, PrintStream out) {
+    this.conf = conf;
+    this.out = out;
+    add("generate", "--out DIR --from DATE --days N [--events-per-day N] [--seed S] [--bad-fraction F]",
+        "write a realistic sample: DIR/raw/dt=... logs and DIR/ref/*.csv",
+        Set.of("out", "from", "days", "events-per-day", "seed", "bad-fraction"), Set.of(), this::generate);
+    add("run", "--date DATE [--no-publish]", "enrich + aggregate (+ publish) one date",
+        union(COMMON, "date"), union(COMMON_FLAGS, "no-publish"), this::runOne);
+    add("backfill", "--from DATE --to DATE [--cascade] [--no-publish]",
+        "the same for a range, in one job per stage; --cascade also redoes dates whose delta depends on it",
+        union(COMMON, "from", "to"), union(COMMON_FLAGS, "cascade", "no-publish"), this::backfill);
+    add("enrich", "--date DATE", "stage 1 only: raw logs -> anonymized events + quarantine (Oozie action)",
+        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "enrich"));
+    add("aggregate", "--date DATE", "stage 2 only: events + published D-7 -> cells (Oozie action)",
+        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "aggregate"));
+    add("publish", "--date DATE", "stage 3 only: cells -> HFiles -> bulk load -> flip the generation pointer",
+        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "publish"));
+    add("rollback", "--date DATE [--generation G]", "point the date back to the previous (or given) kept generation",
+        Set.of("date", "generation", "zookeeper", "table"), Set.of(), this::rollback);
+    add("status", "[--date DATE] [--json]", "published dates, current and kept generations, cells, hits",
+        Set.of("date", "zookeeper", "table", "warehouse"), Set.of("json"), this::status);
+  }
+
+  private void add(String name, String synopsis, String description, Set<String> valued,
+      Set<String> flags, Function<Args, Integer> action) {
+    commands.put(name, new Command(name, synopsis, description, valued, flags, action));
+  }
+
+  private static Set<String> union(Set<String> base, String... more) {
+    Set<String> s = new TreeSet<>(base);
+    s.addAll(List.of(more));
+    return s;
+  }
+
+  /** The help text: every command with its synopsis and description. */
+  public String usage() {
+    StringBuilder b = new StringBuilder("usage: scripts/etl [hadoop generic options] <command> [options]\n\ncommands:\n");
+    for (Command c : commands.values()) {
+      b.append(String.format("  %-10s %s%n  %-10s   %s%n", c.name, c.synopsis, "", c.description));
+    }
+    b.append("\ncommon options: --raw DIR (var/raw) --ref DIR (var/ref) --warehouse DIR (var/warehouse)\n")
+        .append("  --min-users K (5) --max-bad-fraction F (0.01) --hmac-key-file FILE --skip-corrupt-files\n")
+        .append("  --zookeeper HOST:PORT --table NAME (datapoints)\n")
+        .append("the HMAC secret comes from DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or --hmac-key-file\n")
+        .append("exit status: 0 success, 1 the run failed, 2 usage error\n");
+    return b.toString();
+  }
+
+  /** Runs {@code name} with its option words; returns the exit status. */
+  public int run(String name, List<String> words) {
+    Command c = commands.get(name);
+    if (c == null) {
+      throw new UsageException("unknown command '" + name + "' (commands: " + String.join(", ", commands.keySet()) + ")");
+    }
+    return c.action.apply(Args.parse(name, words, c.valued, c.flags));
+  }
+
+  PipelineConfig pipelineConfig(Args a) {
+    Layout layout = new Layout(qualified(a.string("raw", "var/raw")), qualified(a.string("ref", "var/ref")),
+        qualified(a.string("warehouse", "var/warehouse")));
+    try {
+      return new PipelineConfig(layout,
+          a.intValue("min-users", PipelineConfig.DEFAULT_MIN_USERS, 1, 1_000_000),
+          a.fraction("max-bad-fraction", PipelineConfig.DEFAULT_MAX_BAD_FRACTION),
+          a.path("hmac-key-file"), a.flag("skip-corrupt-files"), a.string("zookeeper"),
+          a.string("table", StoreLayout.DEFAULT_TABLE));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** A path made absolute against the default file system (local dirs resolve against the cwd). */
+  private Path qualified(String p) {
+    try {
+      Path path = new Path(p);
+      return path.getFileSystem(conf).makeQualified(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("resolving " + p, e);
+    }
+  }
+
+  private int runOne(Args a) {
+    LocalDate d = a.requiredDate("date");
+    return runPlan(a, Pipeline.Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
+  }
+
+  private int backfill(Args a) {
+    LocalDate from = a.requiredDate("from");
+    LocalDate to = a.requiredDate("to");
+    if (to.isBefore(from)) {
+      throw new UsageException("--to must not be before --from, got " + from + " .. " + to);
+    }
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    if (days > MAX_BACKFILL_DAYS) {
+      throw new UsageException("a backfill covers at most " + MAX_BACKFILL_DAYS + " days, got " + days);
+    }
+    List<LocalDate> dates = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      dates.add(d);
+    }
+    PipelineConfig cfg = pipelineConfig(a);
+    List<LocalDate> cascade = a.flag("cascade") ? cascade(cfg.layout(), from, to) : List.of();
+    if (!cascade.isEmpty()) {
+      out.println("cascade: delta of " + cascade + " depends on the range; recomputing them too");
+    }
+    return runPlan(a, Pipeline.Plan.full(dates, cascade, !a.flag("no-publish")));
+  }
+
+  /**
+   * Published dates after the range whose delta depends on it: D-7 is in the range or is itself
+   * such a date (ascending, so the chain is followed week by week).
+   */
+  List<LocalDate> cascade(Layout layout, LocalDate from, LocalDate to) {
+    TreeSet<LocalDate> dependent = new TreeSet<>();
+    for (LocalDate d : publishedAggregates(layout)) {
+      LocalDate base = d.minusDays(7);
+      boolean inRange = !base.isBefore(from) && !base.isAfter(to);
+      if (d.isAfter(to) && (inRange || dependent.contains(base))) {
+        dependent.add(d);
+      }
+    }
+    return List.copyOf(dependent);
+  }
+
+  private TreeSet<LocalDate> publishedAggregates(Layout layout) {
+    TreeSet<LocalDate> dates = new TreeSet<>();
+    try {
+      FileSystem fs = layout.aggregatesRoot().getFileSystem(conf);
+      if (!fs.exists(layout.aggregatesRoot())) {
+        return dates;
+      }
+      for (FileStatus st : fs.listStatus(layout.aggregatesRoot())) {
+        String n = st.getPath().getName();
+        if (st.isDirectory() && n.startsWith("dt=")) {
+          dates.add(LocalDate.parse(n.substring(3)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + layout.aggregatesRoot(), e);
+    }
+    return dates;
+  }
+
+  private int stage(Args a, String stage) {
+    List<LocalDate> d = List.of(a.requiredDate("date"));
+    Pipeline.Plan plan = switch (stage) {
+      case "enrich" -> new Pipeline.Plan(d, List.of(), List.of());
+      case "aggregate" -> new Pipeline.Plan(List.of(), d, List.of());
+      default -> new Pipeline.Plan(List.of(), List.of(), d);
+    };
+    return runPlan(a, plan);
+  }
+
+  private int runPlan(Args a, Pipeline.Plan plan) {
+    PipelineConfig cfg = pipelineConfig(a);
+    long start = System.nanoTime();
+    Pipeline.Publishing publishing = plan.publish().isEmpty() ? null : publishing(cfg);
+    Pipeline.Result r = new Pipeline(conf, cfg, publishing, out).run(plan);
+    long lines = 0;
+    long events = 0;
+    long quarantined = 0;
+    long cells = 0;
+    for (RunReport rep : r.reports().values()) {
+      lines += rep.linesRead();
+      events += rep.events();
+      quarantined += rep.quarantinedTotal();
+      cells += rep.cellsPublished();
+      out.printf("  %s: %s lines %d, events %d, quarantined %d, empty %d, cells %d (suppressed %d), baseline %s, %s%n",
+          rep.date(), rep.status(), rep.linesRead(), rep.events(), rep.quarantinedTotal(), rep.emptyLines(),
+          rep.cellsPublished(), rep.cellsSuppressed(), rep.baselineMissing() ? "missing" : "ok",
+          rep.published() ? "published" : "not published");
+    }
+    Path last = r.reportPaths().values().stream().reduce((x, y) -> y).orElseThrow();
+    out.printf("SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells in %.1f s; report %s%n",
+        r.reports().size(), r.generation(), lines, events, quarantined, cells,
+        (System.nanoTime() - start) / 1e9, last);
+    return 0;
+  }
+
+  Pipeline.Publishing publishing(PipelineConfig cfg) {
+    throw new UnsupportedOperationException("publish is not wired yet");
+  }
+
+  private int generate(Args a) {
+    throw new UnsupportedOperationException("generate is not wired yet");
+  }
+
+  private int rollback(Args a) {
+    throw new UnsupportedOperationException("rollback is not wired yet");
+  }
+
+  private int status(Args a) {
+    throw new UnsupportedOperationException("status is not wired yet");
+  }
+}

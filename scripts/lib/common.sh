@@ -1,0 +1,36 @@
+# Shared by the launchers in scripts/: the repository root, the Java 17 flags Hadoop and HBase
+# need, and building the module a launcher runs when its jars are missing or stale.
+# shellcheck shell=bash
+DP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export DP_ROOT
+DP_JAVA17_FLAGS="--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.nio=ALL-UNNAMED \
+--add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED \
+--add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
+--add-opens java.base/java.io=ALL-UNNAMED --add-opens java.base/java.net=ALL-UNNAMED \
+--add-exports java.base/jdk.internal.misc=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true"
+export DP_JAVA17_FLAGS
+
+dp_log() { printf '%s\n' "$*" >&2; }
+
+# dp_build MODULE: builds MODULE (and what it needs) when its classpath file is missing or
+# older than any source or pom of the project. Offline first; online only if that fails.
+dp_build() {
+  local module=$1 cpfile="$DP_ROOT/$1/target/classpath.txt"
+  if [ -f "$cpfile" ] && [ -z "$(find "$DP_ROOT/schemas" "$DP_ROOT/$module" "$DP_ROOT/pom.xml" \
+      \( -name '*.java' -o -name '*.xml' -o -name '*.avsc' -o -name '*.yml' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) \
+      -path '*/src/main/*' -newer "$cpfile" -print -quit 2>/dev/null)" ] \
+      && [ ! "$DP_ROOT/pom.xml" -nt "$cpfile" ] && [ ! "$DP_ROOT/$module/pom.xml" -nt "$cpfile" ]; then
+    return 0
+  fi
+  dp_log "building $module (mvn package -DskipTests) ..."
+  (cd "$DP_ROOT" && { mvn -B -q -o -pl "$module" -am package -DskipTests >/dev/null 2>&1 \
+      || mvn -B -q -pl "$module" -am package -DskipTests; }) || { dp_log "build of $module failed"; return 1; }
+}
+
+# dp_classpath MODULE: the module's jar, then its runtime dependencies.
+dp_classpath() {
+  local module=$1
+  local jar
+  jar=$(ls "$DP_ROOT/$module"/target/datapoints-"$module"-*.jar 2>/dev/null | grep -v -e '-sources' -e '-job' | head -1)
+  printf '%s:%s' "$jar" "$(cat "$DP_ROOT/$module/target/classpath.txt")"
+}
