@@ -53,6 +53,9 @@ public record EnrichConfig(Path rawDir, Path refDir, List<LocalDate> dates,
           + ", got " + maxLineBytes);
     }
     dates = List.copyOf(dates);
+    // One spelling per directory (no trailing slash), so a round trip through text is equal.
+    rawDir = new Path(rawDir.toString());
+    refDir = new Path(refDir.toString());
   }
 
   /** A config with the default maximum line length. */
