@@ -50,7 +50,7 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
     EnrichConfig config = EnrichConfig.readFrom(conf);
-    HmacKey key = EnrichJob.hmacKey(context.getCredentials());
+    HmacKey key = hmacKey(context);
     enricher = new Enricher(ReferenceData.load(conf, config.refDir()), key);
     outputs = newOutputs(context);
     linesRead = context.getCounter(EnrichCounters.LINES_READ);
@@ -63,7 +63,12 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
     event.setUserKey(userKey);
   }
 
-  /** Seam for tests. */
+  /** The HMAC key from the job's credentials; a seam for MRUnit, whose context has none. */
+  HmacKey hmacKey(Context context) {
+    return EnrichJob.hmacKey(context.getCredentials());
+  }
+
+  /** The outputs; a seam for MRUnit, which cannot drive real MultipleOutputs writers. */
   MultipleOutputs<NullWritable, NullWritable> newOutputs(Context context) {
     return new MultipleOutputs<>(context);
   }
