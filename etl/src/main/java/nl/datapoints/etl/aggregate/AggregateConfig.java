@@ -50,6 +50,7 @@ public record AggregateConfig(
     if (warehouseDir == null) {
       throw new IllegalArgumentException("warehouseDir must be set");
     }
+    warehouseDir = new Path(warehouseDir.toString()); // one spelling, e.g. no trailing slash
     if (dates == null || dates.isEmpty()) {
       throw new IllegalArgumentException("dates must hold at least one date, was " + dates);
     }

@@ -9,7 +9,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * > 0 as {@link CellValue.Tag#BASELINE_PUBLISHED} under D. Cells with hits 0 (carry-overs) are
  * skipped: they give delta 0 and are not carried over again. Runs in the map task.
  */
-public final class BaselineCellMapper extends Mapper<Void, Cell, CellKey, CellValue> {
+public final class BaselineCellMapper extends Mapper<Object, Cell, CellKey, CellValue> {
   private BatchDates batch;
   private final CellKey outKey = new CellKey();
   private final CellValue outValue = new CellValue();
@@ -20,7 +20,7 @@ public final class BaselineCellMapper extends Mapper<Void, Cell, CellKey, CellVa
   }
 
   @Override
-  protected void map(Void key, Cell cell, Context context)
+  protected void map(Object ignored, Cell cell, Context context)
       throws IOException, InterruptedException {
     context.getCounter(AggregateCounters.BASELINE_CELLS_READ).increment(1);
     int target = (int) cell.getDate().toEpochDay() + 7;

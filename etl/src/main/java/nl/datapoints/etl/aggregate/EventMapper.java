@@ -15,7 +15,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * date + 7 is in the batch, as {@link CellValue.Tag#BASELINE_EVENTS} under date + 7. Runs in
  * the map task.
  */
-public final class EventMapper extends Mapper<Void, AnonymizedEvent, CellKey, CellValue> {
+public final class EventMapper extends Mapper<Object, AnonymizedEvent, CellKey, CellValue> {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -40,7 +40,7 @@ public final class EventMapper extends Mapper<Void, AnonymizedEvent, CellKey, Ce
   }
 
   @Override
-  protected void map(Void key, AnonymizedEvent event, Context context)
+  protected void map(Object ignored, AnonymizedEvent event, Context context)
       throws IOException, InterruptedException {
     eventsRead++;
     int day = (int) event.getDate().toEpochDay();
