@@ -16,11 +16,13 @@ import java.util.stream.Stream;
 import nl.datapoints.schemas.AnonymizedEvent;
 import nl.datapoints.schemas.Cell;
 import nl.datapoints.schemas.UserKey;
+import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -117,6 +119,14 @@ class AggregateJobLocalTest {
             .filter(n -> !n.startsWith(".")).toList();
         assertTrue(!names.isEmpty() && names.stream().allMatch(
             n -> n.matches("part-r-\\d{5}\\.parquet")), dir + " holds " + names);
+        for (String n : names) {
+          try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
+              new Path(dir.resolve(n).toUri()), new Configuration()))) {
+            assertEquals(Cell.getClassSchema(), new Schema.Parser().parse(
+                r.getFooter().getFileMetaData().getKeyValueMetaData().get("parquet.avro.schema")),
+                n + " does not carry the Cell schema");
+          }
+        }
       }
     }
   }
