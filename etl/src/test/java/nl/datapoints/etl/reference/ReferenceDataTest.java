@@ -1,0 +1,148 @@
+package nl.datapoints.etl.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReferenceDataTest {
+  static final String POSTCODES = "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n"
+      + "1017,52.36,4.89,\"Amsterdam, \"\"Grachten\"\"\"\n";
+  static final String MERCHANTS = "merchant_id,sbi\n42,4711\n9223372036854775807,56\n";
+  static final String SBI = "sbi,label\n4711,Supermarkten\n56,\"Eten, drinken\"\n";
+
+  @TempDir Path tmp;
+
+  private static IllegalArgumentException failure(String postcodes, String merchants, String sbi) {
+    return assertThrows(IllegalArgumentException.class,
+        () -> ReferenceData.of(postcodes, merchants, sbi));
+  }
+
+  @Test
+  void loadsFromAHadoopFileSystem() throws Exception {
+    Files.writeString(tmp.resolve("postcodes.csv"), POSTCODES);
+    Files.writeString(tmp.resolve("merchants.csv"), MERCHANTS);
+    Files.writeString(tmp.resolve("sbi.csv"), SBI);
+    ReferenceData ref = ReferenceData.load(new Configuration(),
+        new org.apache.hadoop.fs.Path(tmp.toUri()));
+    assertTrue(ref.isKnownPc4(1012));
+    assertEquals("4711", ref.sbiOf(42));
+    assertEquals("Supermarkten", ref.sbiLabel("4711").orElseThrow());
+  }
+
+  @Test
+  void knowsGazetteerPostcodesOnly() {
+    ReferenceData ref = ReferenceData.of(POSTCODES, MERCHANTS, SBI);
+    assertTrue(ref.isKnownPc4(1017));
+    assertFalse(ref.isKnownPc4(1018));
+    assertFalse(ref.isKnownPc4(-1));
+    assertFalse(ref.isKnownPc4(123_456));
+  }
+
+  @Test
+  void readsQuotedNameWithCommaAndQuotes() {
+    ReferenceData ref = ReferenceData.of(POSTCODES, MERCHANTS, SBI);
+    assertEquals("Amsterdam, \"Grachten\"", ref.postcode(1017).orElseThrow().name());
+    assertEquals(52.36, ref.postcode(1017).orElseThrow().lat(), 1e-9);
+  }
+
+  @Test
+  void mapsSixtyFourBitMerchantIds() {
+    ReferenceData ref = ReferenceData.of(POSTCODES, MERCHANTS, SBI);
+    assertEquals("56", ref.sbiOf(Long.MAX_VALUE));
+    assertNull(ref.sbiOf(43));
+    assertNull(ref.sbiOf(Long.MIN_VALUE));
+  }
+
+  @Test
+  void mapsManyMerchants() {
+    StringBuilder csv = new StringBuilder("merchant_id,sbi\n");
+    for (long id = 1; id <= 50_000; id++) {
+      csv.append(id * 1_000_003L).append(',').append(10 + id % 90).append('\n');
+    }
+    ReferenceData ref = ReferenceData.of(POSTCODES, csv.toString(), SBI);
+    assertEquals(50_000, ref.merchantCount());
+    assertEquals(String.valueOf(10 + 777 % 90), ref.sbiOf(777 * 1_000_003L));
+    assertNull(ref.sbiOf(778));
+  }
+
+  @Test
+  void rejectsWrongHeaderNamingFileAndLine() {
+    IllegalArgumentException e = failure("pc,lat,lon,name\n1012,1,1,x\n", MERCHANTS, SBI);
+    assertTrue(e.getMessage().startsWith("postcodes.csv line 1: header must be 'pc4,lat,lon,name'"),
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsSbiOfOneDigitNamingFileAndLine() {
+    IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n42,4711\n43,5\n", SBI);
+    assertTrue(e.getMessage().startsWith("merchants.csv line 3: sbi must be 2-5 digits, got '5'"),
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsSbiOfSixDigits() {
+    IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n42,471100\n", SBI);
+    assertTrue(e.getMessage().contains("merchants.csv line 2"), e.getMessage());
+  }
+
+  @Test
+  void rejectsNonPositiveMerchant() {
+    IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n-4,4711\n", SBI);
+    assertTrue(e.getMessage().contains("merchant_id must be a positive 64-bit integer, got '-4'"),
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsDuplicateMerchant() {
+    IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n42,4711\n42,56\n", SBI);
+    assertTrue(e.getMessage().contains("merchants.csv line 3: duplicate merchant_id 42"),
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsPc4OutOfRange() {
+    IllegalArgumentException e = failure("pc4,lat,lon,name\n0999,52,4,x\n", MERCHANTS, SBI);
+    assertTrue(e.getMessage().contains("postcodes.csv line 2: pc4 must be an integer 1000-9999"),
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsLatitudeOutOfRange() {
+    IllegalArgumentException e = failure("pc4,lat,lon,name\n1012,95,4,x\n", MERCHANTS, SBI);
+    assertTrue(e.getMessage().contains("postcodes.csv line 2: lat"), e.getMessage());
+  }
+
+  @Test
+  void rejectsMissingColumns() {
+    IllegalArgumentException e = failure("pc4,lat,lon,name\n1012,52\n", MERCHANTS, SBI);
+    assertTrue(e.getMessage().contains("postcodes.csv line 2: expected 4"), e.getMessage());
+  }
+
+  @Test
+  void rejectsBadSbiInLabels() {
+    IllegalArgumentException e = failure(POSTCODES, MERCHANTS, "sbi,label\nabc,x\n");
+    assertTrue(e.getMessage().contains("sbi.csv line 2"), e.getMessage());
+  }
+
+  @Test
+  void rejectsEmptyGazetteer() {
+    IllegalArgumentException e = failure("pc4,lat,lon,name\n", MERCHANTS, SBI);
+    assertTrue(e.getMessage().contains("no postcodes"), e.getMessage());
+  }
+
+  @Test
+  void rejectsMissingFileNamingIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReferenceData.load(new Configuration(), new org.apache.hadoop.fs.Path(tmp.toUri())));
+    assertTrue(e.getMessage().contains("postcodes.csv"), e.getMessage());
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+}
