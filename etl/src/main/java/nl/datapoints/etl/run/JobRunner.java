@@ -43,7 +43,7 @@ final class JobRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StageFailedException(label + " job interrupted", e);
-    } catch (IOException e) {
+    } catch (IOException | ClassNotFoundException e) {
       throw new StageFailedException(label + " job could not run: " + e.getMessage(), e);
     }
   }

@@ -244,7 +244,7 @@ public final class Pipeline {
     out.printf("[2/3] aggregate %d date(s) with k=%d%s%n", dates.size(), cfg.minUsers(),
         baselineMissing.isEmpty() ? "" : "; no baseline (D-7) for " + baselineMissing);
     Path staging = l.warehouseStaging(generation, "aggregate");
-    AggregateConfig ac = new AggregateConfig(l.warehouse(), dates, baselineMissing, cfg.minUsers());
+    AggregateConfig ac = AggregateConfig.of(l.warehouse(), dates, baselineMissing, cfg.minUsers());
     try {
       jobs.run(AggregateJob.create(conf, ac, staging), "aggregate");
     } catch (IOException e) {
