@@ -25,7 +25,6 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.parquet.avro.AvroParquetInputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
-import org.apache.parquet.avro.SpecificDataSupplier;
 
 /** Builds (does not run) the one MapReduce job that turns a batch's aggregates into HFiles (driver). */
 public final class HFileJob {
@@ -71,7 +70,7 @@ public final class HFileJob {
     }
     job.setInputFormatClass(AvroParquetInputFormat.class);
     AvroParquetInputFormat.setAvroReadSchema(job, Cell.getClassSchema());
-    AvroReadSupport.setAvroDataSupplier(jc, SpecificDataSupplier.class);
+    AvroReadSupport.setAvroDataSupplier(jc, CellDataSupplier.class);
 
     job.setMapperClass(PublishMapper.class);
     job.setMapOutputKeyClass(ImmutableBytesWritable.class);

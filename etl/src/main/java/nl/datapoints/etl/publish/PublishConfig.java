@@ -47,7 +47,7 @@ public record PublishConfig(
     if (dates == null || dates.isEmpty()) {
       throw new IllegalArgumentException("--date: at least one date must be published, got none");
     }
-    if (dates.contains(null)) {
+    if (dates.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("--date must not contain null, got " + dates);
     }
     dates = List.copyOf(new TreeSet<>(dates));
