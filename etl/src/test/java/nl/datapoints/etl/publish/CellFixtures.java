@@ -28,7 +28,7 @@ final class CellFixtures {
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir.resolve(file).toUri());
     try (ParquetWriter<Cell> w = AvroParquetWriter.<Cell>builder(out)
         .withSchema(Cell.getClassSchema())
-        .withDataModel(Cell.getClassSchema() == null ? null : new Cell().getSpecificData())
+        .withDataModel(org.apache.avro.specific.SpecificData.getForClass(Cell.class))
         .withConf(new Configuration())
         .build()) {
       for (Cell c : cells) {
