@@ -1,0 +1,26 @@
+package nl.datapoints.etl.publish;
+
+import java.time.Instant;
+import java.util.List;
+import nl.datapoints.schemas.Generation;
+
+/**
+ * The pointer of one published date (driver; printed and serialized to JSON by the CLI).
+ *
+ * @param date ISO date
+ * @param current the generation readers see
+ * @param kept kept generations, newest first (rollback targets)
+ */
+public record DateStatus(String date, Generation current, List<Generation> kept) {
+  public DateStatus {
+    kept = List.copyOf(kept);
+  }
+
+  /** One line: date, generation, cells, hits, baseline, publish time, kept ids. */
+  public String format() {
+    return date + "  generation " + current.id() + "  cells " + current.cells() + "  hits "
+        + current.hits() + (current.baselineMissing() ? "  baseline missing" : "")
+        + "  published " + Instant.ofEpochMilli(current.publishedAt())
+        + "  kept " + Generations.ids(kept);
+  }
+}

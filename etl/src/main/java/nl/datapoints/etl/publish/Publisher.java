@@ -1,0 +1,199 @@
+package nl.datapoints.etl.publish;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.datapoints.schemas.Generation;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes aggregates to the HBase serving store, rolls dates back and reports status (driver).
+ *
+ * <p>Publish = HFile job for the whole batch → bulk load under the generation's timestamp → one
+ * pointer flip per date. Until a date's flip, readers keep seeing its previous generation.
+ */
+public final class Publisher implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+  private final Configuration conf;
+  private final TableName table;
+  private final Connection connection;
+  private final Clock clock;
+  private Runnable beforeFlip = () -> {};
+
+  private Publisher(Configuration conf, TableName table, Connection connection, Clock clock) {
+    this.conf = conf;
+    this.table = table;
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  /**
+   * Connects to HBase: {@code hbase-site.xml} from the classpath / {@code HBASE_CONF_DIR},
+   * overridden by {@code zookeeper} ({@code host:port}) when given.
+   */
+  public static Publisher connect(Configuration conf, String table, Optional<String> zookeeper)
+      throws IOException {
+    Configuration hbase = HBaseConf.create(conf, zookeeper);
+    TableName name = TableName.valueOf(table);
+    return new Publisher(hbase, name, ConnectionFactory.createConnection(hbase), Clock.systemUTC());
+  }
+
+  /** Test hook: runs after the bulk load and before the first pointer flip. */
+  void beforeFlip(Runnable hook) {
+    this.beforeFlip = hook;
+  }
+
+  /** Publishes every date of {@code config} as generation {@code config.generation()}. */
+  public PublishResult publish(PublishConfig config) throws IOException {
+    if (!TableName.valueOf(config.table()).equals(table)) {
+      throw new IllegalArgumentException("--table of the publish must be the connected table "
+          + table + ", got " + config.table());
+    }
+    try (Admin admin = connection.getAdmin()) {
+      TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
+    }
+    Path work = workDir(config);
+    FileSystem fs = work.getFileSystem(conf);
+    fs.delete(work, true);
+    Path hfiles = new Path(work, "hfiles");
+
+    long t0 = clock.millis();
+    Job job = HFileJob.create(conf, config, hfiles);
+    runJob(job, config);
+    Map<LocalDate, DateTotals> totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
+    long t1 = clock.millis();
+    if (fs.exists(new Path(hfiles, "d"))) {
+      BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
+    }
+    long t2 = clock.millis();
+    LOG.info("generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
+
+    beforeFlip.run();
+    List<DateStatus> flipped = new ArrayList<>();
+    try (Table t = connection.getTable(table)) {
+      PointerRow pointers = new PointerRow(t);
+      for (LocalDate date : config.dates()) {
+        DateTotals dt = totals.getOrDefault(date, DateTotals.ZERO);
+        boolean baselineMissing = Generations.baselineMissing(dt,
+            fs.exists(HFileJob.aggregatesDir(config.warehouseDir(), Generations.baselineDate(date))));
+        Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
+            dt.cells(), dt.hits());
+        Optional<DateStatus> previous = pointers.read(date);
+        List<Generation> kept = Generations.keptAfterPublish(fresh,
+            previous.map(DateStatus::kept).orElse(List.of()), config.keepGenerations());
+        pointers.flip(date, previous, fresh, kept);
+        flipped.add(new DateStatus(date.toString(), fresh, kept));
+        LOG.info("published {} generation {}: {} cells, {} hits{}", date, fresh.id(), fresh.cells(),
+            fresh.hits(), baselineMissing ? ", baseline missing" : "");
+      }
+    }
+    fs.delete(work, true);
+    return new PublishResult(config.generation(), flipped, t1 - t0, t2 - t1);
+  }
+
+  private static Path workDir(PublishConfig config) {
+    return new Path(new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
+  }
+
+  private static void runJob(Job job, PublishConfig config) throws IOException {
+    try {
+      if (!job.waitForCompletion(true)) {
+        throw new IOException(job.getJobName() + " failed: " + job.getStatus().getFailureInfo());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + job.getJobName(), e);
+    } catch (ClassNotFoundException e) {
+      throw new IOException("cannot run " + job.getJobName(), e);
+    }
+    Counters counters = job.getCounters();
+    long bad = counters.findCounter(PublishCounters.BAD_CELL).getValue();
+    long dup = counters.findCounter(PublishCounters.DUPLICATE_CELL).getValue();
+    if (bad > 0 || dup > 0) {
+      throw new IOException("not publishing generation " + config.generation() + " of "
+          + config.dates() + ": the aggregates hold " + bad + " cells that cannot be packed and "
+          + dup + " duplicate cells (see counters " + PublishCounters.class.getSimpleName() + ")");
+    }
+  }
+
+  private static Map<LocalDate, DateTotals> readTotals(FileSystem fs, Path dir) throws IOException {
+    Map<LocalDate, DateTotals> sums = DateTotals.newMap();
+    if (fs.exists(dir)) {
+      for (FileStatus f : fs.listStatus(dir)) {
+        try (BufferedReader in = new BufferedReader(
+            new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+          for (String line; (line = in.readLine()) != null; ) {
+            if (!line.isEmpty()) {
+              DateTotals.parseInto(line, sums);
+            }
+          }
+        }
+      }
+      // Bulk load treats every directory under the output as a column family.
+      fs.delete(dir, true);
+    }
+    return sums;
+  }
+
+  /**
+   * Points {@code date} back to the kept generation before the current one, or to
+   * {@code generation} (which must be kept). The kept list is unchanged.
+   */
+  public DateStatus rollback(LocalDate date, Optional<Long> generation) throws IOException {
+    if (status(Optional.of(date)).dates().isEmpty()) {
+      throw new IllegalArgumentException("--date " + date + " was never published in table " + table);
+    }
+    try (Table t = connection.getTable(table)) {
+      PointerRow pointers = new PointerRow(t);
+      DateStatus now = pointers.read(date).orElseThrow(() -> new IllegalArgumentException(
+          "--date " + date + " was never published in table " + table));
+      Generation target = Generations.rollbackTarget(date, now.current().id(), now.kept(), generation);
+      pointers.flip(date, Optional.of(now), target, now.kept());
+      LOG.info("rolled {} back from generation {} to {}", date, now.current().id(), target.id());
+      return new DateStatus(date.toString(), target, now.kept());
+    }
+  }
+
+  /** Every published date, or only {@code date} (empty list when it was never published). */
+  public PublishStatus status(Optional<LocalDate> date) throws IOException {
+    try (Admin admin = connection.getAdmin()) {
+      if (!admin.tableExists(table)) {
+        return new PublishStatus(table.getNameAsString(), List.of());
+      }
+    }
+    try (Table t = connection.getTable(table)) {
+      PointerRow pointers = new PointerRow(t);
+      List<DateStatus> dates = date.isPresent()
+          ? pointers.read(date.get()).map(List::of).orElse(List.of())
+          : pointers.readAll();
+      return new PublishStatus(table.getNameAsString(), dates);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    connection.close();
+  }
+}

@@ -1,0 +1,314 @@
+package nl.datapoints.etl.publish;
+
+import static nl.datapoints.etl.publish.CellFixtures.cell;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.datapoints.schemas.Cell;
+import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.PackedCell;
+import nl.datapoints.schemas.RowKey;
+import nl.datapoints.schemas.StoreLayout;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseTestingUtility;
+import org.apache.hadoop.hbase.StartMiniClusterOption;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publish → read back → republish → rollback → failed flip, against an HBase mini-cluster. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublisherIT {
+  private static final LocalDate D1 = LocalDate.of(2013, 1, 8);
+  private static final LocalDate D2 = LocalDate.of(2013, 1, 9);
+  private static final String TABLE = "publish_it";
+  private static final long G1 = 1_700_000_000_001L;
+  private static final long G2 = 1_700_000_000_002L;
+  private static final long G3 = 1_700_000_000_003L;
+  private static final long G4 = 1_700_000_000_004L;
+
+  private static HBaseTestingUtility util;
+  private static Connection connection;
+  private static String zookeeper;
+
+  @TempDir
+  static Path tmp;
+  private static Path warehouse;
+
+  private static final List<Cell> D1_CELLS = List.of(
+      cell(D1, 0, 1012, 1, "4711", 7, null),
+      cell(D1, 13, 1012, 2, "56", 9, null),
+      cell(D1, 13, 1012, 1, "4711", 5, null),
+      cell(D1, 23, 5611, 3, "47111", 12, null),
+      cell(D1, 4, 9999, 1, "56", 6, null));
+  // Spread over two files, with pc4 1017 in both, so a row is assembled across map tasks.
+  private static final List<Cell> D2_FILE_A = List.of(
+      cell(D2, 8, 1017, 1, "4711", 11, 10L),
+      cell(D2, 9, 1017, 2, "56", 0, 4L),
+      cell(D2, 10, 3500, 7, "4711", 20, 0L));
+  private static final List<Cell> D2_FILE_B = List.of(
+      cell(D2, 8, 1017, 2, "4711", 8, 8L),
+      cell(D2, 22, 8000, 65535, "93", 5, 6L));
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    util = new HBaseTestingUtility();
+    util.getConfiguration().setInt("hbase.master.info.port", -1);
+    util.getConfiguration().setInt("hbase.regionserver.info.port", -1);
+    // HBase on the local file system, no mini-DFS: Hadoop's NameNode web server needs Jetty 9,
+    // which the Dropwizard BOM of the parent POM replaces with Jetty 12.
+    util.getConfiguration().set("fs.defaultFS", "file:///");
+    util.getConfiguration().setBoolean("hbase.unsafe.stream.capability.enforce", false);
+    util.startMiniZKCluster();
+    util.startMiniHBaseCluster(StartMiniClusterOption.builder().numRegionServers(1).build());
+    connection = ConnectionFactory.createConnection(util.getConfiguration());
+    zookeeper = "localhost:" + util.getZkCluster().getClientPort();
+    warehouse = tmp.resolve("warehouse");
+    CellFixtures.write(warehouse, D1, "part-r-00000.parquet", D1_CELLS);
+    CellFixtures.write(warehouse, D2, "part-r-00000.parquet", D2_FILE_A);
+    CellFixtures.write(warehouse, D2, "part-r-00001.parquet", D2_FILE_B);
+    // D2 - 7 exists (empty), D1 - 7 does not.
+    Files.createDirectories(warehouse.resolve("aggregates").resolve("dt=" + D2.minusDays(7)));
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (connection != null) {
+      connection.close();
+    }
+    if (util != null) {
+      util.shutdownMiniCluster();
+    }
+  }
+
+  /** A job configuration as the CLI builds it: local MapReduce, HBase found via --zookeeper. */
+  private static Configuration jobConf() {
+    Configuration conf = new Configuration();
+    conf.set("mapreduce.framework.name", "local");
+    conf.set("fs.defaultFS", "file:///");
+    conf.set("hbase.fs.tmp.dir", tmp.resolve("hbase-staging").toUri().toString());
+    conf.set("hadoop.tmp.dir", tmp.resolve("hadoop-tmp").toString());
+    return conf;
+  }
+
+  private static PublishConfig config(long generation, LocalDate... dates) {
+    return new PublishConfig(warehouse.toUri().toString(), List.of(dates), generation, TABLE,
+        Optional.of(zookeeper), 3, 2);
+  }
+
+  private static Publisher publisher() throws IOException {
+    return Publisher.connect(jobConf(), TABLE, Optional.of(zookeeper));
+  }
+
+  /** Every data row of {@code date} at generation {@code g}: pc4 → [c, h, s] decoded. */
+  private static Map<Integer, List<List<PackedCell>>> readGeneration(LocalDate date, long g)
+      throws IOException {
+    Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
+    try (Table t = connection.getTable(TableName.valueOf(TABLE));
+        ResultScanner rs = t.getScanner(new Scan().setRowPrefixFilter(RowKey.datePrefix(date))
+            .setTimeRange(g, g + 1).addFamily(StoreLayout.FAMILY))) {
+      for (Result r : rs) {
+        assertEquals(3, r.size(), "row " + new String(r.getRow()) + " has c, h and s");
+        out.put(RowKey.parse(r.getRow()).pc4(), List.of(
+            CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS)),
+            CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.BY_HOUR)),
+            CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.BY_SBI))));
+      }
+    }
+    return out;
+  }
+
+  /** What readers see: the current generation's rows. */
+  private static Map<Integer, List<List<PackedCell>>> readCurrent(LocalDate date) throws IOException {
+    try (Publisher p = publisher()) {
+      long g = p.status(Optional.of(date)).dates().get(0).current().id();
+      return readGeneration(date, g);
+    }
+  }
+
+  private static Map<Integer, List<List<PackedCell>>> expected(List<Cell> cells) {
+    Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
+    CellFixtures.byPc4(cells).forEach((pc4, packed) -> out.put(pc4, List.of(
+        CellBlock.decode(CellBlock.encode(packed)),
+        CellBlock.rollupByHour(packed),
+        CellBlock.rollupBySbi(packed))));
+    return out;
+  }
+
+  private static List<Cell> d2Cells() {
+    List<Cell> all = new ArrayList<>(D2_FILE_A);
+    all.addAll(D2_FILE_B);
+    return all;
+  }
+
+  @Test
+  @Order(1)
+  void publishesTwoDatesInOneRunAndReadsBackEveryRow() throws IOException {
+    PublishResult result;
+    try (Publisher p = publisher()) {
+      result = p.publish(config(G1, D1, D2));
+    }
+    assertEquals(2, result.dates().size());
+    assertEquals(expected(D1_CELLS), readCurrent(D1));
+    assertEquals(expected(d2Cells()), readCurrent(D2));
+
+    Generation g1 = result.dates().get(0).current();
+    assertEquals(G1, g1.id());
+    assertEquals(5, g1.cells());
+    assertEquals(39, g1.hits());
+    assertTrue(g1.baselineMissing(), "D1 deltas are null");
+    Generation g2 = result.dates().get(1).current();
+    assertEquals(5, g2.cells());
+    assertEquals(44, g2.hits());
+    assertFalse(g2.baselineMissing(), "D2 has deltas");
+    assertTrue(g1.publishedAt() > 0);
+  }
+
+  @Test
+  @Order(2)
+  void republishMakesANewGenerationAndKeepsTheOld() throws IOException {
+    try (Publisher p = publisher()) {
+      p.publish(config(G2, D1, D2));
+      DateStatus s = p.status(Optional.of(D1)).dates().get(0);
+      assertEquals(G2, s.current().id());
+      assertEquals(List.of(G2, G1), s.kept().stream().map(Generation::id).toList());
+    }
+    assertEquals(expected(D1_CELLS), readCurrent(D1));
+    assertEquals(expected(D1_CELLS), readGeneration(D1, G1), "old generation still stored");
+  }
+
+  @Test
+  @Order(3)
+  void rollbackServesThePreviousGeneration() throws IOException {
+    // G3 of D1 changes one cell's hits and drops pc4 9999 altogether.
+    List<Cell> changed = new ArrayList<>(D1_CELLS.subList(0, 4));
+    changed.set(0, cell(D1, 0, 1012, 1, "4711", 70, null));
+    Path d1 = warehouse.resolve("aggregates").resolve("dt=" + D1);
+    Files.delete(d1.resolve("part-r-00000.parquet"));
+    Files.deleteIfExists(d1.resolve(".part-r-00000.parquet.crc"));
+    CellFixtures.write(warehouse, D1, "part-r-00000.parquet", changed);
+    try (Publisher p = publisher()) {
+      p.publish(config(G3, D1));
+      assertEquals(expected(changed), readCurrent(D1));
+      assertFalse(readCurrent(D1).containsKey(9999), "rows of older generations are not served");
+
+      DateStatus back = p.rollback(D1, Optional.empty());
+      assertEquals(G2, back.current().id());
+      assertEquals(expected(D1_CELLS), readCurrent(D1));
+
+      DateStatus toG1 = p.rollback(D1, Optional.of(G1));
+      assertEquals(G1, toG1.current().id());
+      assertEquals(G1, p.status(Optional.of(D1)).dates().get(0).current().id());
+
+      IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+          () -> p.rollback(D1, Optional.empty()));
+      assertTrue(none.getMessage().contains("no kept generation older"), none.getMessage());
+      IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+          () -> p.rollback(D1, Optional.of(42L)));
+      assertTrue(unknown.getMessage().contains("[" + G3 + ", " + G2 + ", " + G1 + "]"),
+          unknown.getMessage());
+
+      // Back to the newest, for the next test.
+      p.rollback(D1, Optional.of(G3));
+    }
+  }
+
+  @Test
+  @Order(4)
+  void failureBetweenBulkLoadAndFlipLeavesThePreviousGenerationServed() throws IOException {
+    Map<Integer, List<List<PackedCell>>> before = readCurrent(D2);
+    try (Publisher p = publisher()) {
+      p.beforeFlip(() -> {
+        throw new IllegalStateException("killed before the flip");
+      });
+      assertThrows(IllegalStateException.class, () -> p.publish(config(G4, D2)));
+      assertEquals(G2, p.status(Optional.of(D2)).dates().get(0).current().id());
+    }
+    assertEquals(before, readCurrent(D2));
+    assertFalse(readGeneration(D2, G4).isEmpty(), "G4 was bulk-loaded but is not current");
+  }
+
+  @Test
+  @Order(5)
+  void statusListsEveryPublishedDateAndSerializesToJson() throws IOException {
+    PublishStatus status;
+    try (Publisher p = publisher()) {
+      status = p.status(Optional.empty());
+      assertTrue(p.status(Optional.of(LocalDate.of(2020, 1, 1))).dates().isEmpty());
+    }
+    assertEquals(List.of(D1.toString(), D2.toString()),
+        status.dates().stream().map(DateStatus::date).toList());
+    assertEquals(List.of(G3, G2, G1),
+        status.dates().get(0).kept().stream().map(Generation::id).toList());
+    String json = new ObjectMapper().writeValueAsString(status);
+    assertTrue(json.contains("\"date\":\"2013-01-09\""), json);
+    assertTrue(json.contains("\"id\":" + G2), json);
+    assertTrue(status.format().contains("2013-01-08  generation " + G3), status.format());
+    System.out.println(status.format());
+  }
+
+  @Test
+  @Order(6)
+  void bulkLoadVersusBufferedMutatorThroughput() throws IOException {
+    LocalDate date = LocalDate.of(2013, 2, 1);
+    List<Cell> cells = new ArrayList<>();
+    for (int pc4 = 1000; pc4 < 9000; pc4 += 2) {
+      for (int i = 0; i < 12; i++) {
+        cells.add(cell(date, i * 2, pc4, 1 + i % 3, i % 2 == 0 ? "4711" : "56", 5 + i, (long) i));
+      }
+    }
+    CellFixtures.write(warehouse, date, "part-r-00000.parquet", cells);
+    long t0 = System.nanoTime();
+    PublishResult r;
+    try (Publisher p = publisher()) {
+      r = p.publish(config(1_800_000_000_000L, date));
+    }
+    double bulkSeconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(cells.size(), r.dates().get(0).current().cells());
+
+    // The same rows through Puts (what a Put-based publisher would send).
+    long t1 = System.nanoTime();
+    try (BufferedMutator m = connection.getBufferedMutator(TableName.valueOf(TABLE))) {
+      for (Map.Entry<Integer, List<PackedCell>> e : CellFixtures.byPc4(cells).entrySet()) {
+        RowBlocks b = RowBlocks.of(e.getValue());
+        m.mutate(new Put(RowKey.of(date, e.getKey()).toBytes(), 1_800_000_000_001L)
+            .addColumn(StoreLayout.FAMILY, CellBlock.CELLS, b.cells())
+            .addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, b.byHour())
+            .addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, b.bySbi()));
+      }
+    }
+    double putSeconds = (System.nanoTime() - t1) / 1e9;
+    System.out.printf("THROUGHPUT %d cells: HFile job + bulk load + flip %.1f s (%.0f cells/s; job %d ms,"
+            + " load %d ms); BufferedMutator Puts %.1f s (%.0f cells/s)%n",
+        cells.size(), bulkSeconds, cells.size() / bulkSeconds, r.hfileJobMillis(),
+        r.bulkLoadMillis(), putSeconds, cells.size() / putSeconds);
+    assertEquals(expected(cells), readGeneration(date, 1_800_000_000_000L));
+  }
+}
