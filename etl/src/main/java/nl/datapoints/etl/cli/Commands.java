@@ -12,7 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.publish.DateStatus;
+import nl.datapoints.etl.publish.PublishConfig;
+import nl.datapoints.etl.publish.PublishResult;
+import nl.datapoints.etl.publish.PublishStatus;
+import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.etl.common.RunReport;
 import nl.datapoints.etl.run.Pipeline;
 import nl.datapoints.etl.run.PipelineConfig;
@@ -35,6 +42,8 @@ public final class Commands {
 
   private record Command(String name, String synopsis, String description, Set<String> valued,
       Set<String> flags, Function<Args, Integer> action) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Configuration conf;
   private final PrintStream out;
@@ -60,7 +69,7 @@ public final class Commands {
     add("rollback", "--date DATE [--generation G]", "point the date back to the previous (or given) kept generation",
         Set.of("date", "generation", "zookeeper", "table"), Set.of(), this::rollback);
     add("status", "[--date DATE] [--json]", "published dates, current and kept generations, cells, hits",
-        Set.of("date", "zookeeper", "table", "warehouse"), Set.of("json"), this::status);
+        Set.of("date", "zookeeper", "table"), Set.of("json"), this::status);
   }
 
   private void add(String name, String synopsis, String description, Set<String> valued,
@@ -219,8 +228,21 @@ public final class Commands {
     return 0;
   }
 
+  /** Publishing through HBase bulk load, connected per publish. */
   Pipeline.Publishing publishing(PipelineConfig cfg) {
-    throw new UnsupportedOperationException("publish is not wired yet");
+    return (dates, generation) -> {
+      PublishConfig pc = PublishConfig.of(cfg.layout().warehouse().toString(), dates, generation,
+          cfg.table(), cfg.zookeeper());
+      try (Publisher p = Publisher.connect(conf, cfg.table(), cfg.zookeeper())) {
+        PublishResult r = p.publish(pc);
+        out.printf("  publish: HFile job %.1f s, bulk load %.1f s%n", r.hfileJobMillis() / 1e3, r.bulkLoadMillis() / 1e3);
+        Set<LocalDate> live = new TreeSet<>();
+        r.dates().forEach(d -> live.add(LocalDate.parse(d.date())));
+        return live;
+      } catch (IOException e) {
+        throw new UncheckedIOException("publishing to HBase table " + cfg.table() + ": " + e.getMessage(), e);
+      }
+    };
   }
 
   private int generate(Args a) {
@@ -228,10 +250,26 @@ public final class Commands {
   }
 
   private int rollback(Args a) {
-    throw new UnsupportedOperationException("rollback is not wired yet");
+    LocalDate date = a.requiredDate("date");
+    Optional<Long> gen = a.string("generation").map(g -> a.longValue("generation", 0, 1, Long.MAX_VALUE));
+    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
+    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
+      DateStatus st = p.rollback(date, gen);
+      out.println("rolled back " + date + " in table " + table + ": " + st.format());
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("rolling back " + date + " in HBase table " + table + ": " + e.getMessage(), e);
+    }
   }
 
   private int status(Args a) {
-    throw new UnsupportedOperationException("status is not wired yet");
+    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
+    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
+      PublishStatus st = p.status(a.date("date"));
+      out.println(a.flag("json") ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st) : st.format());
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading status of HBase table " + table + ": " + e.getMessage(), e);
+    }
   }
 }
