@@ -11,9 +11,10 @@ import java.util.List;
  * @param merchants    rows of {@code ref/merchants.csv}
  * @param users        size of the returning-user population
  * @param elapsedNanos wall-clock time of the whole generation
+ * @param cpuNanos     CPU time of the generating thread (-1 where the JVM cannot tell)
  */
 public record GenerateSummary(List<DaySummary> days, int postcodes, int sbiCodes, int merchants,
-    int users, long elapsedNanos) {
+    int users, long elapsedNanos, long cpuNanos) {
 
   /** Copies the day list. */
   public GenerateSummary {
@@ -34,6 +35,11 @@ public record GenerateSummary(List<DaySummary> days, int postcodes, int sbiCodes
 
   /** Lines written per second of wall-clock time. */
   public double linesPerSecond() {
-    return elapsedNanos == 0 ? 0 : lines() * 1e9 / elapsedNanos;
+    return elapsedNanos <= 0 ? 0 : lines() * 1e9 / elapsedNanos;
+  }
+
+  /** Lines written per second of CPU time (the speed on an idle core). */
+  public double linesPerCpuSecond() {
+    return cpuNanos <= 0 ? 0 : lines() * 1e9 / cpuNanos;
   }
 }

@@ -2,6 +2,8 @@ package nl.datapoints.etl.generate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,6 +30,7 @@ public final class SampleGenerator {
    */
   public static GenerateSummary generate(GenerateConfig config, GenerateProgress progress) {
     long started = System.nanoTime();
+    long cpuStarted = cpuTime();
     SampleWorld world = SampleWorld.create(config);
     try {
       ReferenceWriter.write(world, config.refDir());
@@ -53,7 +56,13 @@ public final class SampleGenerator {
       }
     }
     return new GenerateSummary(summaries, world.postcodes.size(), SbiCatalog.CODES.size(),
-        world.merchants.size(), world.users, System.nanoTime() - started);
+        world.merchants.size(), world.users, System.nanoTime() - started,
+        cpuStarted < 0 ? -1 : cpuTime() - cpuStarted);
+  }
+
+  private static long cpuTime() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
   }
 
   private static void deleteTree(Path dir) throws IOException {
