@@ -15,16 +15,17 @@ dp_log() { printf '%s\n' "$*" >&2; }
 # dp_build MODULE: builds MODULE (and what it needs) when its classpath file is missing or
 # older than any source or pom of the project. Offline first; online only if that fails.
 dp_build() {
-  local module=$1 cpfile="$DP_ROOT/$1/target/classpath.txt"
-  if [ -f "$cpfile" ] && [ -z "$(find "$DP_ROOT/schemas" "$DP_ROOT/$module" "$DP_ROOT/pom.xml" \
+  local module=$1 cpfile="$DP_ROOT/$1/target/classpath.txt" stamp="$DP_ROOT/$1/target/.dp-built"
+  if [ -f "$cpfile" ] && [ -f "$stamp" ] && [ -z "$(find "$DP_ROOT/schemas" "$DP_ROOT/$module" "$DP_ROOT/pom.xml" \
       \( -name '*.java' -o -name '*.xml' -o -name '*.avsc' -o -name '*.yml' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) \
-      -path '*/src/main/*' -newer "$cpfile" -print -quit 2>/dev/null)" ] \
-      && [ ! "$DP_ROOT/pom.xml" -nt "$cpfile" ] && [ ! "$DP_ROOT/$module/pom.xml" -nt "$cpfile" ]; then
+      -path '*/src/main/*' -newer "$stamp" -print -quit 2>/dev/null)" ] \
+      && [ ! "$DP_ROOT/pom.xml" -nt "$stamp" ] && [ ! "$DP_ROOT/$module/pom.xml" -nt "$stamp" ]; then
     return 0
   fi
   dp_log "building $module (mvn package -DskipTests) ..."
   (cd "$DP_ROOT" && { mvn -B -q -o -pl "$module" -am package -DskipTests >/dev/null 2>&1 \
       || mvn -B -q -pl "$module" -am package -DskipTests; }) || { dp_log "build of $module failed"; return 1; }
+  touch "$stamp"
 }
 
 # dp_classpath MODULE: the module's jar, then its runtime dependencies.

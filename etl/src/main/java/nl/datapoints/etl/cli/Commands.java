@@ -15,6 +15,9 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.generate.GenerateConfig;
+import nl.datapoints.etl.generate.GenerateSummary;
+import nl.datapoints.etl.generate.SampleGenerator;
 import nl.datapoints.etl.publish.DateStatus;
 import nl.datapoints.etl.publish.PublishConfig;
 import nl.datapoints.etl.publish.PublishResult;
@@ -246,7 +249,29 @@ public final class Commands {
   }
 
   private int generate(Args a) {
-    throw new UnsupportedOperationException("generate is not wired yet");
+    GenerateConfig g;
+    try {
+      g = new GenerateConfig(java.nio.file.Path.of(a.requiredString("out")), a.requiredDate("from"),
+          a.intValue("days", 0, 1, GenerateConfig.MAX_DAYS),
+          a.intValue("events-per-day", GenerateConfig.DEFAULT_EVENTS_PER_DAY, 0, GenerateConfig.MAX_EVENTS_PER_DAY),
+          a.longValue("seed", GenerateConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE),
+          a.fraction("bad-fraction", GenerateConfig.DEFAULT_BAD_FRACTION));
+      if (a.string("days").isEmpty()) {
+        throw new UsageException("'generate' needs --days");
+      }
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    out.printf("generating %d day(s) from %s, %d events per day, seed %d, bad fraction %s into %s%n",
+        g.days(), g.from(), g.eventsPerDay(), g.seed(), g.badFraction(), g.out());
+    GenerateSummary s = SampleGenerator.generate(g, (done, total, day) ->
+        out.printf("  [%d/%d] %s: %d lines, %d events, %d bad, %d empty, %.1f MB gzip%n", done, total,
+            day.date(), day.lines(), day.events(), day.quarantined(), day.emptyLines(), day.bytes() / 1e6));
+    out.printf("SUCCEEDED generated %d lines (%d events) in %d partitions, %d postcodes, %d merchants, %d SBI codes: %s, %s%n",
+        s.lines(), s.events(), s.days().size(), s.postcodes(), s.merchants(), s.sbiCodes(), g.rawDir(), g.refDir());
+    return 0;
   }
 
   private int rollback(Args a) {
