@@ -225,6 +225,7 @@ public final class Commands {
           rep.published() ? "published" : "not published");
     }
     Path last = r.reportPaths().values().stream().reduce((x, y) -> y).orElseThrow();
+    OozieOutput.write(r.reports().values().stream().reduce((x, y) -> y).orElseThrow(), last);
     out.printf("SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells in %.1f s; report %s%n",
         r.reports().size(), r.generation(), lines, events, quarantined, cells,
         (System.nanoTime() - start) / 1e9, last);
