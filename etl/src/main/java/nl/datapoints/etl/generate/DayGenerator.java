@@ -78,10 +78,13 @@ final class DayGenerator {
       }
     }
     long bytes = 0;
+    long rawBytes = 0;
     for (GzipLineSink sink : sinks) {
       bytes += sink.compressedBytes();
+      rawBytes += sink.rawBytes();
     }
-    return new DaySummary(clock.date, written, written - bad - empty, empty, defects, files, bytes);
+    return new DaySummary(clock.date, written, written - bad - empty, empty, defects, files, bytes,
+        rawBytes);
   }
 
   /**

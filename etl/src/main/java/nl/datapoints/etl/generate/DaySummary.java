@@ -15,9 +15,10 @@ import java.util.Map;
  * @param defects     defective lines per defect (= quarantine reason code); all defects present, zeros included
  * @param files       number of {@code part-*.tsv.gz} files
  * @param bytes       compressed bytes written
+ * @param rawBytes    uncompressed bytes (what the pipeline reads after gunzip)
  */
 public record DaySummary(LocalDate date, long lines, long events, long emptyLines,
-    Map<Defect, Long> defects, int files, long bytes) {
+    Map<Defect, Long> defects, int files, long bytes, long rawBytes) {
 
   /** Copies the defect map into an unmodifiable one with every defect present. */
   public DaySummary {

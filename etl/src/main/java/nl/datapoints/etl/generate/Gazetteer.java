@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * Synthesizes a plausible postcode4 gazetteer of the Netherlands: real PC4 ranges per city or
  * region, centroids scattered around the real town centres, low numbers in the centre (as in
  * Dutch postcodes), towns dense and countryside sparse. It is the same for every seed, so
- * samples generated with different seeds share one gazetteer.
+ * samples generated with different seeds share one gazetteer. StrictMath keeps the numbers
+ * identical on every JVM and CPU.
  */
 final class Gazetteer {
 
@@ -264,15 +265,15 @@ final class Gazetteer {
    * density falls off outwards; points outside the bounding box are drawn again.
    */
   private static double[] scatter(Place place, int i, int n, SplittableRandom random) {
-    double fraction = place.residentsK() > 0 ? Math.pow((i + 0.5) / n, 0.6) : Math.sqrt(random.nextDouble());
+    double fraction = place.residentsK() > 0 ? StrictMath.pow((i + 0.5) / n, 0.6) : Math.sqrt(random.nextDouble());
     for (int attempt = 0; ; attempt++) {
       double r = place.radiusKm() * fraction * (0.85 + 0.3 * random.nextDouble());
       if (i == 0 && place.residentsK() > 0) {
         r = 0.25 * random.nextDouble();
       }
       double angle = random.nextDouble() * 2 * Math.PI;
-      double lat = place.lat() + r * Math.sin(angle) / 111.2;
-      double lon = place.lon() + r * Math.cos(angle) / (111.2 * Math.cos(Math.toRadians(place.lat())));
+      double lat = place.lat() + r * StrictMath.sin(angle) / 111.2;
+      double lon = place.lon() + r * StrictMath.cos(angle) / (111.2 * StrictMath.cos(Math.toRadians(place.lat())));
       if (lat >= MIN_LAT && lat <= MAX_LAT && lon >= MIN_LON && lon <= MAX_LON) {
         return new double[] {lat, lon};
       }
@@ -288,7 +289,7 @@ final class Gazetteer {
       return i % 6 == 0 ? residentsK * 0.15 : 0; // village centres; the rest is homes and farms
     }
     double centre = Math.max(1, n / 14.0);
-    double size = Math.min(5.0, Math.pow(place.residentsK() / 100.0, 0.75));
+    double size = Math.min(5.0, StrictMath.pow(place.residentsK() / 100.0, 0.75));
     return i < centre ? residentsK * 20 * size : residentsK * 0.3;
   }
 

@@ -29,6 +29,10 @@ public record GenerateSummary(List<DaySummary> days, int postcodes, int sbiCodes
     return days.stream().mapToLong(DaySummary::events).sum();
   }
 
+  public long rawBytes() {
+    return days.stream().mapToLong(DaySummary::rawBytes).sum();
+  }
+
   public long bytes() {
     return days.stream().mapToLong(DaySummary::bytes).sum();
   }

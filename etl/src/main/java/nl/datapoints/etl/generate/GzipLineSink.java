@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -23,6 +22,7 @@ final class GzipLineSink implements Closeable {
   private final GZIPOutputStream gzip;
   private byte[] buf = new byte[FLUSH_AT + (1 << 17)];
   private int len;
+  private long raw;
 
   GzipLineSink(Path file, int level) throws IOException {
     this.file = file;
@@ -94,13 +94,14 @@ final class GzipLineSink implements Closeable {
     put('\n');
     if (len >= FLUSH_AT) {
       gzip.write(buf, 0, len);
+      raw += len;
       len = 0;
     }
   }
 
-  /** Number of bytes of the line in progress (since the last endLine). */
-  int pending() {
-    return len;
+  /** Uncompressed bytes handed to gzip so far (complete after close). */
+  long rawBytes() {
+    return raw;
   }
 
   /** Compressed bytes written so far (complete after close). */
@@ -122,6 +123,7 @@ final class GzipLineSink implements Closeable {
   public void close() throws IOException {
     try (GZIPOutputStream g = gzip) {
       g.write(buf, 0, len);
+      raw += len;
       len = 0;
       g.finish();
     }

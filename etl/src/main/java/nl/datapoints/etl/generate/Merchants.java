@@ -65,7 +65,7 @@ final class Merchants {
       m.letter1[i] = LETTERS[random.nextInt(LETTERS.length)];
       m.letter2[i] = LETTERS[random.nextInt(LETTERS.length)];
       // Log-normal spread: a few merchants are much busier than the rest of their kind.
-      m.busyness[i] = codes.get(m.sbi[i]).busyness() * Math.exp(0.8 * gaussian(random));
+      m.busyness[i] = codes.get(m.sbi[i]).busyness() * StrictMath.exp(0.8 * gaussian(random));
     }
     return m;
   }
@@ -77,6 +77,6 @@ final class Merchants {
   private static double gaussian(SplittableRandom random) {
     double u = 1.0 - random.nextDouble();
     double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
   }
 }

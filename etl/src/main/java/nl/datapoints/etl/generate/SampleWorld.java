@@ -95,7 +95,7 @@ final class SampleWorld {
     int[] index = new int[withShops.length];
     for (int home = 0; home < n; home++) {
       Postcode4 h = postcodes.get(home);
-      double cosLat = Math.cos(Math.toRadians(h.lat()));
+      double cosLat = StrictMath.cos(Math.toRadians(h.lat()));
       int count = 0;
       for (int t : withShops) {
         Postcode4 p = postcodes.get(t);
@@ -103,7 +103,7 @@ final class SampleWorld {
         double dx = (p.lon() - h.lon()) * 111.2 * cosLat;
         double d = Math.sqrt(dx * dx + dy * dy);
         if (d <= NEAR_KM) {
-          weights[count] = pull[t] * Math.exp(-d / DECAY_KM);
+          weights[count] = pull[t] * StrictMath.exp(-d / DECAY_KM);
           index[count++] = t;
         }
       }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,10 @@ final class LineCheck {
   record Result(String reason, Event event) {
   }
 
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final Map<String, ZonedDateTime> hourCache = new HashMap<>();
   final Set<Integer> pc4s = new HashSet<>();
   final Map<Long, String> merchants = new HashMap<>();
   final Set<String> sbis = new HashSet<>();
@@ -63,6 +68,40 @@ final class LineCheck {
     }
   }
 
+  /**
+   * The Amsterdam time of an ISO-8601 instant with offset, or null. Parsing is memoised per
+   * "date, hour and offset" (offsets here are whole hours, so minutes and seconds cannot move
+   * the local date or hour); each new key and every odd shape goes through java.time in full.
+   */
+  private ZonedDateTime localTime(String text) {
+    boolean plain = text.length() >= 20 && text.charAt(13) == ':' && text.charAt(16) == ':'
+        && twoDigits(text, 14, 5) && twoDigits(text, 17, 5) && text.charAt(19) != '.'
+        && (text.length() == 20 || text.endsWith(":00"));
+    String key = plain ? text.substring(0, 13) + text.substring(19) : null;
+    if (key != null) {
+      ZonedDateTime cached = hourCache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    try {
+      ZonedDateTime local = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .atZoneSameInstant(AMSTERDAM);
+      if (key != null) {
+        hourCache.put(key, local);
+      }
+      return local;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean twoDigits(String s, int at, int maxFirst) {
+    char a = s.charAt(at);
+    char b = s.charAt(at + 1);
+    return a >= '0' && a <= (char) ('0' + maxFirst) && b >= '0' && b <= '9';
+  }
+
   Result classify(byte[] raw, LocalDate partition) {
     if (raw.length == 0) {
       return new Result("EMPTY", null);
@@ -72,10 +111,7 @@ final class LineCheck {
     }
     String line;
     try {
-      line = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw)).toString();
+      line = utf8.decode(ByteBuffer.wrap(raw)).toString();
     } catch (CharacterCodingException e) {
       return new Result("ENCODING", null);
     }
@@ -83,10 +119,8 @@ final class LineCheck {
     if (f.length != 6) {
       return new Result("FIELD_COUNT", null);
     }
-    OffsetDateTime time;
-    try {
-      time = OffsetDateTime.parse(f[0], DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } catch (DateTimeParseException e) {
+    ZonedDateTime local = localTime(f[0]);
+    if (local == null) {
       return new Result("BAD_TIMESTAMP", null);
     }
     if (f[1].isEmpty() || f[1].length() > 128) {
@@ -117,7 +151,6 @@ final class LineCheck {
     if (sbi == null) {
       return new Result("UNKNOWN_MERCHANT", null);
     }
-    ZonedDateTime local = time.atZoneSameInstant(AMSTERDAM);
     if (!local.toLocalDate().equals(partition)) {
       return new Result("OUT_OF_PARTITION", null);
     }

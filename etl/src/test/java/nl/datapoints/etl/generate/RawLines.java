@@ -1,6 +1,5 @@
 package nl.datapoints.etl.generate;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,22 +32,23 @@ final class RawLines {
   }
 
   static void forEachInFile(Path file, Consumer<byte[]> consumer) {
-    try (InputStream in = new BufferedInputStream(
-        new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-      int b;
-      boolean pending = false;
-      while ((b = in.read()) >= 0) {
-        if (b == '\n') {
-          consumer.accept(line.toByteArray());
-          line.reset();
-          pending = false;
-        } else {
-          line.write(b);
-          pending = true;
+      byte[] chunk = new byte[1 << 16];
+      int n;
+      while ((n = in.read(chunk)) >= 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] == '\n') {
+            line.write(chunk, start, i - start);
+            consumer.accept(line.toByteArray());
+            line.reset();
+            start = i + 1;
+          }
         }
+        line.write(chunk, start, n - start);
       }
-      if (pending) {
+      if (line.size() > 0) {
         throw new AssertionError(file + " does not end with a newline");
       }
     } catch (IOException e) {

@@ -89,16 +89,24 @@ class SampleGeneratorTest {
   }
 
   @Test
-  void writesAFewGzipFilesPerDayAndAtMostOneOverlongLinePerFile() {
+  void writesAFewGzipFilesPerDayAndAtMostOneOverlongLinePerFile() throws IOException {
     for (DaySummary day : summary.days()) {
       List<Path> files = RawLines.files(config.rawDir().resolve("dt=" + day.date()));
       assertEquals(day.files(), files.size());
       assertEquals("part-00000.tsv.gz", files.get(0).getFileName().toString());
+      long compressed = 0;
+      long[] raw = {0};
       for (Path f : files) {
         long[] longLines = {0};
-        RawLines.forEachInFile(f, line -> longLines[0] += line.length > 65536 ? 1 : 0);
+        RawLines.forEachInFile(f, line -> {
+          longLines[0] += line.length > 65536 ? 1 : 0;
+          raw[0] += line.length + 1;
+        });
         assertTrue(longLines[0] <= 1, f.toString());
+        compressed += Files.size(f);
       }
+      assertEquals(day.bytes(), compressed);
+      assertEquals(day.rawBytes(), raw[0]);
     }
   }
 
