@@ -1,9 +1,7 @@
-package nl.datapoints.etl.e2e;
+package nl.datapoints.testkit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,27 +29,27 @@ import java.util.zip.GZIPInputStream;
  * user ids per cell, applies k and derives delta. Slow and simple on purpose: it shares no code
  * with the jobs it checks.
  */
-final class ReferenceModel {
+public final class ReferenceModel {
   private static final ZoneId AMS = ZoneId.of("Europe/Amsterdam");
   private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3})( ?[A-Za-z]{2})?");
 
   /** A cell key: hour, pc4, activity, sbi. */
-  record CellKey(int hour, int pc4, int activity, String sbi) {}
+  public record CellKey(int hour, int pc4, int activity, String sbi) {}
 
   /** Per date: cell → [hits, users]. */
-  final Map<LocalDate, Map<CellKey, Set<String>>> users = new TreeMap<>();
-  final Map<LocalDate, Map<CellKey, Long>> hits = new TreeMap<>();
-  final Map<LocalDate, Long> lines = new TreeMap<>();
-  final Map<LocalDate, Long> goodEvents = new TreeMap<>();
-  final Map<LocalDate, Long> empty = new TreeMap<>();
-  final Set<String> rawUserIds = new HashSet<>();
-  final Set<String> rawIps = new HashSet<>();
-  final Set<String> rawPc6 = new HashSet<>();
+  public final Map<LocalDate, Map<CellKey, Set<String>>> users = new TreeMap<>();
+  public final Map<LocalDate, Map<CellKey, Long>> hits = new TreeMap<>();
+  public final Map<LocalDate, Long> lines = new TreeMap<>();
+  public final Map<LocalDate, Long> goodEvents = new TreeMap<>();
+  public final Map<LocalDate, Long> empty = new TreeMap<>();
+  public final Set<String> rawUserIds = new HashSet<>();
+  public final Set<String> rawIps = new HashSet<>();
+  public final Set<String> rawPc6 = new HashSet<>();
 
   private final Set<Integer> pc4s = new HashSet<>();
   private final Map<Long, String> merchants = new HashMap<>();
 
-  ReferenceModel(Path ref) throws IOException {
+  public ReferenceModel(Path ref) throws IOException {
     try (Stream<String> s = Files.lines(ref.resolve("postcodes.csv"))) {
       s.skip(1).forEach(l -> pc4s.add(Integer.parseInt(l.split(",")[0])));
     }
@@ -63,7 +61,7 @@ final class ReferenceModel {
     }
   }
 
-  void readPartition(Path raw, LocalDate date) throws IOException {
+  public void readPartition(Path raw, LocalDate date) throws IOException {
     Path dir = raw.resolve("dt=" + date);
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
@@ -150,7 +148,7 @@ final class ReferenceModel {
   }
 
   /** Published hits of a date: cells with at least k distinct users. */
-  Map<CellKey, Long> published(LocalDate date, int k) {
+  public Map<CellKey, Long> published(LocalDate date, int k) {
     Map<CellKey, Long> out = new HashMap<>();
     users.getOrDefault(date, Map.of()).forEach((cell, u) -> {
       if (u.size() >= k) {
@@ -161,7 +159,7 @@ final class ReferenceModel {
   }
 
   /** Expected cells of D: [hits, delta] with delta null when D-7 is not a baseline. */
-  Map<CellKey, Long[]> expectedCells(LocalDate date, int k, boolean baseline) {
+  public Map<CellKey, Long[]> expectedCells(LocalDate date, int k, boolean baseline) {
     Map<CellKey, Long> now = published(date, k);
     Map<CellKey, Long> before = baseline ? published(date.minusDays(7), k) : Map.of();
     Map<CellKey, Long[]> out = new HashMap<>();
@@ -170,7 +168,7 @@ final class ReferenceModel {
     return out;
   }
 
-  long suppressedHits(LocalDate date, int k) {
+  public long suppressedHits(LocalDate date, int k) {
     long[] s = {0};
     users.getOrDefault(date, Map.of()).forEach((cell, u) -> {
       if (u.size() < k) {
@@ -180,11 +178,8 @@ final class ReferenceModel {
     return s[0];
   }
 
-  static LocalDate localDate(String iso) {
+  public static LocalDate localDate(String iso) {
     return OffsetDateTime.parse(iso).atZoneSameInstant(AMS).toLocalDate();
   }
 
-  static BufferedReader reader(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-  }
 }
