@@ -1,0 +1,242 @@
+package nl.datapoints.serving.db;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.RowKey;
+import nl.datapoints.schemas.StoreLayout;
+import nl.datapoints.serving.core.CellStore;
+import nl.datapoints.serving.core.PublishedDates;
+import nl.datapoints.serving.core.StoreUnavailableException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HBase-backed {@link CellStore}: one shared {@link Connection}, one multi-get per query,
+ * the pointer row cached and refreshed in the background.
+ *
+ * <p>Every HBase call runs on a bounded pool and the caller waits at most the configured
+ * deadline, so an outage answers {@link StoreUnavailableException} (503) in time even when the
+ * client itself would block (ZooKeeper down, connection set-up). A closed or aborted connection
+ * is re-created on the next call, so the service recovers by itself when HBase is back.
+ */
+public final class HBaseCellStore implements CellStore, Managed {
+  private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);
+
+  private final Configuration conf;
+  private final TableName table;
+  private final long deadlineMillis;
+  private final long refreshMillis;
+  private final ExecutorService calls;
+  private final ScheduledExecutorService refresher;
+  private final Timer getTimer;
+  private final Timer pointerTimer;
+
+  private volatile Connection connection;
+  private volatile PublishedDates snapshot;
+  private volatile long snapshotAt;
+
+  HBaseCellStore(Configuration conf, String table, long deadlineMillis, long refreshMillis, MetricRegistry metrics) {
+    this.conf = conf;
+    this.table = TableName.valueOf(table);
+    this.deadlineMillis = deadlineMillis;
+    this.refreshMillis = refreshMillis;
+    this.calls = new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        daemonThreads("hbase-call-"));
+    this.refresher = Executors.newSingleThreadScheduledExecutor(daemonThreads("hbase-pointer-"));
+    this.getTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "multiget"));
+    this.pointerTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "pointer"));
+  }
+
+  @Override
+  public void start() {
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, refreshMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() throws IOException {
+    refresher.shutdownNow();
+    calls.shutdownNow();
+    Connection c = connection;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  @Override
+  public PublishedDates published() {
+    PublishedDates s = snapshot;
+    return s != null ? s : refresh();
+  }
+
+  /** Milliseconds since the pointer row was last read successfully, or -1 if never. */
+  public long snapshotAgeMillis() {
+    return snapshot == null ? -1 : System.currentTimeMillis() - snapshotAt;
+  }
+
+  /** Reads the pointer row now; used by the health check and when no snapshot exists yet. */
+  public PublishedDates refresh() {
+    PublishedDates s = call("reading the pointer row of table " + table, () -> {
+      try (Timer.Context t = pointerTimer.time(); Table tb = connection().getTable(table)) {
+        return parsePointer(tb.get(new Get(StoreLayout.POINTER_ROW).addFamily(StoreLayout.FAMILY)));
+      }
+    });
+    snapshot = s;
+    snapshotAt = System.currentTimeMillis();
+    return s;
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (StoreUnavailableException e) {
+      LOG.warn("pointer row refresh failed: {} ({})", e.getMessage(), String.valueOf(e.getCause()));
+    } catch (RuntimeException e) {
+      LOG.error("pointer row refresh failed", e);
+    }
+  }
+
+  @Override
+  public void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, nl.datapoints.serving.core.RowSink sink) {
+    List<Get> gets = new ArrayList<>(dates.size() * pc4s.length);
+    for (DatedGeneration d : dates) {
+      for (int pc4 : pc4s) {
+        Get get = new Get(RowKey.of(d.date(), pc4).toBytes());
+        if (blocks == Blocks.ROLLUPS) {
+          get.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI);
+        } else {
+          get.addColumn(StoreLayout.FAMILY, CellBlock.CELLS);
+        }
+        try {
+          get.setTimeRange(d.generation(), d.generation() + 1);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("generation must be a valid timestamp, got " + d.generation(), e);
+        }
+        gets.add(get);
+      }
+    }
+    Result[] results = call("reading " + gets.size() + " rows from table " + table, () -> {
+      try (Timer.Context t = getTimer.time(); Table tb = connection().getTable(table)) {
+        return tb.get(gets);
+      }
+    });
+    for (int i = 0; i < results.length; i++) {
+      Result r = results[i];
+      if (r == null || r.isEmpty()) {
+        continue;
+      }
+      byte[] h = null;
+      byte[] s = null;
+      byte[] c = null;
+      for (Cell cell : r.rawCells()) {
+        byte q = cell.getQualifierLength() == 1 ? cell.getQualifierArray()[cell.getQualifierOffset()] : 0;
+        if (q == CellBlock.BY_HOUR[0]) {
+          h = CellUtil.cloneValue(cell);
+        } else if (q == CellBlock.BY_SBI[0]) {
+          s = CellUtil.cloneValue(cell);
+        } else if (q == CellBlock.CELLS[0]) {
+          c = CellUtil.cloneValue(cell);
+        }
+      }
+      sink.row(i / pc4s.length, i % pc4s.length, h, s, c);
+    }
+  }
+
+  static PublishedDates parsePointer(Result r) {
+    Map<LocalDate, Generation> current = new HashMap<>();
+    Map<LocalDate, List<Generation>> kept = new HashMap<>();
+    if (r == null || r.isEmpty()) {
+      return PublishedDates.EMPTY;
+    }
+    for (Cell cell : r.rawCells()) {
+      byte[] q = CellUtil.cloneQualifier(cell);
+      String name = new String(q, java.nio.charset.StandardCharsets.US_ASCII);
+      try {
+        if (q.length == 10) {
+          current.put(LocalDate.parse(name), Generation.parse(CellUtil.cloneValue(cell)));
+        } else if (name.length() == 15 && name.endsWith("/kept")) {
+          kept.put(LocalDate.parse(name.substring(0, 10)), Generation.parseList(CellUtil.cloneValue(cell)));
+        }
+      } catch (RuntimeException e) {
+        // One bad pointer entry must not hide every other date.
+        LOG.error("ignoring malformed pointer-row cell {}: {}", name, e.getMessage());
+      }
+    }
+    return new PublishedDates(current, kept);
+  }
+
+  private synchronized Connection connection() throws IOException {
+    Connection c = connection;
+    if (c == null || c.isClosed() || c.isAborted()) {
+      c = ConnectionFactory.createConnection(conf);
+      connection = c;
+    }
+    return c;
+  }
+
+  private <T> T call(String what, Callable<T> task) {
+    Future<T> f;
+    try {
+      f = calls.submit(task);
+    } catch (RejectedExecutionException e) {
+      throw new StoreUnavailableException("HBase call pool exhausted while " + what, e);
+    }
+    try {
+      return f.get(deadlineMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new StoreUnavailableException("HBase did not answer within " + deadlineMillis + " ms while " + what, e);
+    } catch (ExecutionException e) {
+      throw new StoreUnavailableException("HBase failed while " + what, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw new StoreUnavailableException("interrupted while " + what, e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "HBaseCellStore" + Arrays.asList(table.getNameAsString(), deadlineMillis + "ms");
+  }
+}
