@@ -215,13 +215,15 @@ public final class HBaseCellStore implements CellStore, Managed {
     try {
       return f.get(deadlineMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      f.cancel(true);
+      // No interrupt: an interrupted HBase client thread can leave the shared connection in a
+      // bad state; the client's own (short) timeouts end the abandoned call soon after.
+      f.cancel(false);
       throw new StoreUnavailableException("HBase did not answer within " + deadlineMillis + " ms while " + what, e);
     } catch (ExecutionException e) {
       throw new StoreUnavailableException("HBase failed while " + what, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      f.cancel(true);
+      f.cancel(false);
       throw new StoreUnavailableException("interrupted while " + what, e);
     }
   }
