@@ -421,8 +421,8 @@ class DatapointsIT {
   @Order(8)
   void answers503Within2sWhenHBaseIsDownAndRecovers() throws Exception {
     String adminHealth = "http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck";
-    assertEquals(200, call(adminHealth, null, false).status() == 200 ? 200
-        : call(adminHealth, null, true).body().get("hbase").get("healthy").asBoolean() ? 200 : 500);
+    // (freshness is unhealthy here: the test data is from 2013)
+    assertEquals(true, call(adminHealth, null, true).body().get("hbase").get("healthy").asBoolean());
     HBASE.stopHBase();
     try {
       for (int i = 0; i < 3; i++) {

@@ -38,6 +38,9 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.client.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +66,27 @@ public final class HBaseCellStore implements CellStore, Managed {
   private final Timer getTimer;
   private final Timer pointerTimer;
 
+  private final ReadMode readMode;
+  private final ExecutorService scanPool;
+
   private volatile Connection connection;
   private volatile PublishedDates snapshot;
   private volatile long snapshotAt;
 
-  HBaseCellStore(Configuration conf, String table, long deadlineMillis, long refreshMillis, MetricRegistry metrics) {
+  /** How area rows are read. */
+  public enum ReadMode {
+    /** One multi-get of every date × pc4 row. */
+    GET,
+    /** One scan per date over the area's key ranges, in parallel. */
+    SCAN
+  }
+
+  HBaseCellStore(Configuration conf, String table, long deadlineMillis, long refreshMillis, ReadMode readMode,
+      MetricRegistry metrics) {
     this.conf = conf;
+    this.readMode = readMode;
+    this.scanPool = new ThreadPoolExecutor(0, 128, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        daemonThreads("hbase-scan-"));
     this.table = TableName.valueOf(table);
     this.deadlineMillis = deadlineMillis;
     this.refreshMillis = refreshMillis;
@@ -88,6 +106,7 @@ public final class HBaseCellStore implements CellStore, Managed {
   public void stop() throws IOException {
     refresher.shutdownNow();
     calls.shutdownNow();
+    scanPool.shutdownNow();
     Connection c = connection;
     if (c != null) {
       c.close();
@@ -129,6 +148,10 @@ public final class HBaseCellStore implements CellStore, Managed {
 
   @Override
   public void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, nl.datapoints.serving.core.RowSink sink) {
+    if (readMode == ReadMode.SCAN) {
+      scan(dates, pc4s, blocks, sink);
+      return;
+    }
     List<Get> gets = new ArrayList<>(dates.size() * pc4s.length);
     for (DatedGeneration d : dates) {
       for (int pc4 : pc4s) {
@@ -152,25 +175,95 @@ public final class HBaseCellStore implements CellStore, Managed {
       }
     });
     for (int i = 0; i < results.length; i++) {
-      Result r = results[i];
-      if (r == null || r.isEmpty()) {
-        continue;
+      deliver(results[i], i / pc4s.length, i % pc4s.length, sink);
+    }
+  }
+
+  /**
+   * The alternative read path: per date one scan over the area's key ranges (runs of
+   * consecutive pc4s) with a {@link MultiRowRangeFilter}, so the region server seeks within one
+   * scanner instead of opening one per row. All dates' scans run in parallel.
+   */
+  private void scan(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, nl.datapoints.serving.core.RowSink sink) {
+    List<Callable<List<Result>>> scans = new ArrayList<>(dates.size());
+    for (DatedGeneration d : dates) {
+      List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
+      for (int i = 0; i < pc4s.length; ) {
+        int j = i;
+        while (j + 1 < pc4s.length && pc4s[j + 1] == pc4s[j] + 1) {
+          j++;
+        }
+        ranges.add(new MultiRowRangeFilter.RowRange(RowKey.of(d.date(), pc4s[i]).toBytes(), true,
+            RowKey.of(d.date(), pc4s[j]).toBytes(), true));
+        i = j + 1;
       }
-      byte[] h = null;
-      byte[] s = null;
-      byte[] c = null;
-      for (Cell cell : r.rawCells()) {
-        byte q = cell.getQualifierLength() == 1 ? cell.getQualifierArray()[cell.getQualifierOffset()] : 0;
-        if (q == CellBlock.BY_HOUR[0]) {
-          h = CellUtil.cloneValue(cell);
-        } else if (q == CellBlock.BY_SBI[0]) {
-          s = CellUtil.cloneValue(cell);
-        } else if (q == CellBlock.CELLS[0]) {
-          c = CellUtil.cloneValue(cell);
+      Scan scan = new Scan()
+          .withStartRow(RowKey.of(d.date(), pc4s[0]).toBytes(), true)
+          .withStopRow(RowKey.of(d.date(), pc4s[pc4s.length - 1]).toBytes(), true)
+          .setFilter(new MultiRowRangeFilter(ranges))
+          .setCaching(Math.min(pc4s.length, 1000))
+          .setReadType(Scan.ReadType.PREAD);
+      if (blocks == Blocks.ROLLUPS) {
+        scan.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI);
+      } else {
+        scan.addColumn(StoreLayout.FAMILY, CellBlock.CELLS);
+      }
+      try {
+        scan.setTimeRange(d.generation(), d.generation() + 1);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("generation must be a valid timestamp, got " + d.generation(), e);
+      }
+      scans.add(() -> {
+        List<Result> out = new ArrayList<>();
+        try (Table tb = connection().getTable(table); ResultScanner rs = tb.getScanner(scan)) {
+          for (Result r : rs) {
+            out.add(r);
+          }
+        }
+        return out;
+      });
+    }
+    List<List<Result>> perDate = call("scanning " + dates.size() + " dates of table " + table, () -> {
+      try (Timer.Context t = getTimer.time()) {
+        List<Future<List<Result>>> fs = new ArrayList<>();
+        for (Callable<List<Result>> c : scans) {
+          fs.add(scanPool.submit(c));
+        }
+        List<List<Result>> out = new ArrayList<>();
+        for (Future<List<Result>> f : fs) {
+          out.add(f.get());
+        }
+        return out;
+      }
+    });
+    for (int d = 0; d < perDate.size(); d++) {
+      for (Result r : perDate.get(d)) {
+        int idx = java.util.Arrays.binarySearch(pc4s, RowKey.parse(r.getRow()).pc4());
+        if (idx >= 0) {
+          deliver(r, d, idx, sink);
         }
       }
-      sink.row(i / pc4s.length, i % pc4s.length, h, s, c);
     }
+  }
+
+  private static void deliver(Result r, int dateIndex, int pc4Index, nl.datapoints.serving.core.RowSink sink) {
+    if (r == null || r.isEmpty()) {
+      return;
+    }
+    byte[] h = null;
+    byte[] s = null;
+    byte[] c = null;
+    for (Cell cell : r.rawCells()) {
+      byte q = cell.getQualifierLength() == 1 ? cell.getQualifierArray()[cell.getQualifierOffset()] : 0;
+      if (q == CellBlock.BY_HOUR[0]) {
+        h = CellUtil.cloneValue(cell);
+      } else if (q == CellBlock.BY_SBI[0]) {
+        s = CellUtil.cloneValue(cell);
+      } else if (q == CellBlock.CELLS[0]) {
+        c = CellUtil.cloneValue(cell);
+      }
+    }
+    sink.row(dateIndex, pc4Index, h, s, c);
   }
 
   static PublishedDates parsePointer(Result r) {
