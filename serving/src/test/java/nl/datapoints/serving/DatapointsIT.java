@@ -80,6 +80,16 @@ class DatapointsIT {
       config("hbase.zookeeper", HBASE::quorum),
       config("referenceDir", resourceFilePath("it-ref")));
 
+  /** A second app on the same cluster reading with range scans instead of the multi-get. */
+  @RegisterExtension
+  @Order(3)
+  static final DropwizardAppExtension<DatapointsConfiguration> SCAN_APP = new DropwizardAppExtension<>(
+      DatapointsApplication.class, resourceFilePath("it-config.yml"),
+      "scan",
+      config("scan", "hbase.zookeeper", HBASE::quorum),
+      config("scan", "referenceDir", resourceFilePath("it-ref")),
+      config("scan", "hbase.readMode", "SCAN"));
+
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -418,7 +428,18 @@ class DatapointsIT {
   }
 
   @Test
-  @Order(8)
+  @Order(6)
+  void scanReadModeGivesTheSameAnswers() {
+    for (String q : List.of("/api/1012/2013-01-08/25", "/api/1017/2013-01-08;2013-01-09;2013-01-10/3",
+        "/api/1012/2013-01-08,2013-01-09/10?activity=2&activity=3&sbi=56&sbi=4771", "/api/1091/2013-01-09/0")) {
+      Answer scan = call("http://127.0.0.1:" + SCAN_APP.getLocalPort() + q, KEY, true);
+      assertEquals(200, scan.status(), q);
+      assertEquals(ok(q).toString(), scan.body().toString(), q);
+    }
+  }
+
+  @Test
+  @Order(9)
   void answers503Within2sWhenHBaseIsDownAndRecovers() throws Exception {
     String adminHealth = "http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck";
     // (freshness is unhealthy here: the test data is from 2013)
