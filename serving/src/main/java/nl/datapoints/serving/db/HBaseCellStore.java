@@ -71,7 +71,6 @@ public final class HBaseCellStore implements CellStore, Managed {
 
   private volatile Connection connection;
   private volatile PublishedDates snapshot;
-  private volatile long snapshotAt;
 
   /** How area rows are read. */
   public enum ReadMode {
@@ -119,11 +118,6 @@ public final class HBaseCellStore implements CellStore, Managed {
     return s != null ? s : refresh();
   }
 
-  /** Milliseconds since the pointer row was last read successfully, or -1 if never. */
-  public long snapshotAgeMillis() {
-    return snapshot == null ? -1 : System.currentTimeMillis() - snapshotAt;
-  }
-
   /** Reads the pointer row now; used by the health check and when no snapshot exists yet. */
   public PublishedDates refresh() {
     PublishedDates s = call("reading the pointer row of table " + table, () -> {
@@ -132,7 +126,6 @@ public final class HBaseCellStore implements CellStore, Managed {
       }
     });
     snapshot = s;
-    snapshotAt = System.currentTimeMillis();
     return s;
   }
 
