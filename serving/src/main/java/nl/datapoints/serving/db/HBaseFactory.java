@@ -1,0 +1,155 @@
+package nl.datapoints.serving.db;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+
+/**
+ * The {@code hbase:} block of the configuration: where the store is and how long to wait.
+ *
+ * <p>Client timeouts are kept short (one retry, sub-second RPCs, fast ZooKeeper give-up) so an
+ * outage is noticed inside {@link #getDeadline()}, the hard bound on every HBase call.
+ */
+public final class HBaseFactory {
+  @NotEmpty
+  @Pattern(regexp = "[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*",
+      message = "must be host:port[,host:port...] (ZooKeeper quorum)")
+  private String zookeeper = "localhost:2181";
+
+  @NotEmpty
+  private String table = "datapoints";
+
+  /** Hard bound on every HBase call, so an outage answers 503 within 2 s. */
+  @NotNull
+  @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+  @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+  private Duration deadline = Duration.milliseconds(1500);
+
+  /** How often the pointer row is re-read, so publish and rollback show without restart. */
+  @NotNull
+  @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+  private Duration pointerRefresh = Duration.seconds(2);
+
+  /** GET: one multi-get of every row (default); SCAN: one range-filtered scan per date. */
+  @NotNull
+  private HBaseCellStore.ReadMode readMode = HBaseCellStore.ReadMode.GET;
+
+  @JsonProperty
+  public HBaseCellStore.ReadMode getReadMode() {
+    return readMode;
+  }
+
+  @JsonProperty
+  public void setReadMode(HBaseCellStore.ReadMode readMode) {
+    this.readMode = readMode;
+  }
+
+  /** Extra HBase client settings ({@code hbase-site.xml} keys), applied last. */
+  @NotNull
+  private Map<String, String> properties = new LinkedHashMap<>();
+
+  @JsonProperty
+  public String getZookeeper() {
+    return zookeeper;
+  }
+
+  @JsonProperty
+  public void setZookeeper(String zookeeper) {
+    this.zookeeper = zookeeper;
+  }
+
+  @JsonProperty
+  public String getTable() {
+    return table;
+  }
+
+  @JsonProperty
+  public void setTable(String table) {
+    this.table = table;
+  }
+
+  @JsonProperty
+  public Duration getDeadline() {
+    return deadline;
+  }
+
+  @JsonProperty
+  public void setDeadline(Duration deadline) {
+    this.deadline = deadline;
+  }
+
+  @JsonProperty
+  public Duration getPointerRefresh() {
+    return pointerRefresh;
+  }
+
+  @JsonProperty
+  public void setPointerRefresh(Duration pointerRefresh) {
+    this.pointerRefresh = pointerRefresh;
+  }
+
+  @JsonProperty
+  public Map<String, String> getProperties() {
+    return properties;
+  }
+
+  @JsonProperty
+  public void setProperties(Map<String, String> properties) {
+    this.properties = properties;
+  }
+
+  /** The HBase client configuration: quorum, short timeouts, then {@link #getProperties()}. */
+  public Configuration clientConfiguration() {
+    Configuration conf = HBaseConfiguration.create();
+    StringBuilder hosts = new StringBuilder();
+    String port = null;
+    boolean onePort = true;
+    for (String hp : zookeeper.split(",")) {
+      int colon = hp.lastIndexOf(':');
+      hosts.append(hosts.length() == 0 ? "" : ",").append(hp, 0, colon);
+      String p = hp.substring(colon + 1);
+      onePort &= port == null || port.equals(p);
+      port = p;
+    }
+    if (onePort) {
+      conf.set("hbase.zookeeper.quorum", hosts.toString());
+      conf.set("hbase.zookeeper.property.clientPort", port);
+    } else {
+      conf.set("hbase.zookeeper.quorum", zookeeper);
+    }
+    long ms = deadline.toMilliseconds();
+    conf.setInt("hbase.client.retries.number", 2);
+    conf.setLong("hbase.client.pause", 50);
+    conf.setLong("hbase.rpc.timeout", Math.max(100, ms * 2 / 3));
+    conf.setLong("hbase.rpc.read.timeout", Math.max(100, ms * 2 / 3));
+    conf.setLong("hbase.rpc.write.timeout", Math.max(100, ms * 2 / 3));
+    conf.setLong("hbase.client.operation.timeout", ms);
+    conf.setLong("hbase.client.meta.operation.timeout", ms);
+    conf.setLong("hbase.client.scanner.timeout.period", Math.max(ms, 1000));
+    conf.setInt("hbase.ipc.client.connect.max.retries", 0);
+    conf.setInt("zookeeper.session.timeout", 3000);
+    conf.setInt("zookeeper.recovery.retry", 1);
+    conf.setInt("zookeeper.recovery.retry.intervalmill", 100);
+    conf.setInt("hbase.zookeeper.recoverable.waittime", (int) Math.max(500, ms));
+    for (Map.Entry<String, String> e : properties.entrySet()) {
+      conf.set(e.getKey(), e.getValue());
+    }
+    return conf;
+  }
+
+  /** The store; register it with the lifecycle so it starts refreshing and closes cleanly. */
+  public HBaseCellStore build(MetricRegistry metrics) {
+    return new HBaseCellStore(clientConfiguration(), table, deadline.toMilliseconds(),
+        pointerRefresh.toMilliseconds(), readMode, metrics);
+  }
+}

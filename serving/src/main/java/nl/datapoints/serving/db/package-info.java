@@ -1,0 +1,11 @@
+/**
+ * HBase access for the service. Input: the table of {@code nl.datapoints.schemas.StoreLayout}
+ * (data rows keyed date + pc4 with blocks {@code c}, {@code h}, {@code s}; the pointer row
+ * {@code ~generations}). Each date is read only at its current generation (time range
+ * {@code [g, g + 1)}), every area query in one multi-get.
+ *
+ * <p>Failure modes: HBase unreachable or slow → {@code StoreUnavailableException} after at
+ * most the configured deadline; a malformed pointer entry is logged and skipped. Metrics:
+ * timers {@code HBaseCellStore.multiget} and {@code HBaseCellStore.pointer}.
+ */
+package nl.datapoints.serving.db;
