@@ -99,6 +99,7 @@ async function useKey(evt) {
   $('apikey-input').value = '';
   $('apikey').hidden = true;
   $('error').hidden = true;
+  setState('loading', 'Loading…');
   const ok = await loadReference();
   if (ok && current) run(current);
 }

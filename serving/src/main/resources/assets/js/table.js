@@ -46,11 +46,11 @@ export class StatsTable {
     return [...this.rows].sort((a, b) => {
       const va = a[key];
       const vb = b[key];
-      if (va === null && vb === null) return a.sbi.localeCompare(b.sbi);
+      if (va === null && vb === null) return byCode(a, b);
       if (va === null) return 1; // no value sorts last either way
       if (vb === null) return -1;
       const c = typeof va === 'number' ? va - vb : String(va).localeCompare(String(vb), 'en', { numeric: true });
-      return c !== 0 ? sign * c : a.sbi.localeCompare(b.sbi, 'en', { numeric: true });
+      return c !== 0 ? sign * c : byCode(a, b);
     });
   }
 
@@ -91,6 +91,9 @@ export class StatsTable {
     cell(foot, 'share', '', '', 'num');
   }
 }
+
+/** Ties break by code as the API orders them (plain string order), whatever the direction. */
+const byCode = (a, b) => (a.sbi < b.sbi ? -1 : a.sbi > b.sbi ? 1 : 0);
 
 function numCells(tr, total, delta, change, percentage) {
   cell(tr, 'total', fmt.int(total), total, 'num');
