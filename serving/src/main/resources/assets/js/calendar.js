@@ -8,6 +8,7 @@ const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric',
 const DOW = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 
 const monthOf = (iso) => iso.slice(0, 7);
+const list = (map) => [...map.values()];
 function shiftMonth(ym, n) {
   const d = new Date(`${ym}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + n);
@@ -126,7 +127,8 @@ export class DatePicker {
       const note = document.createElement('div');
       note.className = 'cal-note';
       const keys = [...this.published.keys()].sort();
-      note.textContent = `${keys.length} published: ${keys[0]} … ${keys[keys.length - 1]}`;
+      note.textContent = `${keys.length} published: ${keys[0]} … ${keys[keys.length - 1]}`
+        + (list(this.published).some((d) => d.baseline_missing) ? ' · dot = no week-before baseline' : '');
       g.append(note);
     }
     this.drawChips();

@@ -190,7 +190,7 @@ function renderKpis(a, published) {
     kpi('total', 'Hits', fmt.int(t.total), `${published} published day${published === 1 ? '' : 's'}`),
     kpi('delta', 'Week before', fmt.int(t.delta), t.delta === null ? 'no baseline for every date' : 'same days, 7 days earlier'),
     kpi('percentage', 'Change', fmt.pct(t.percentage), t.delta === null ? '—' : `${fmt.signedInt(t.total - t.delta)} hits`, fmt.trend(t.percentage)),
-    kpi('area', 'Area', `${fmt.int(a.postcodes.length)} postcodes`, `${a.points.length} with activity within ${fmt.km(a.radius_km)}`),
+    kpi('area', 'Postcodes in area', fmt.int(a.postcodes.length), `${a.points.length} with activity · ${fmt.km(a.radius_km)}`),
   ].join('');
 }
 

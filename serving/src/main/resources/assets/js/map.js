@@ -4,14 +4,14 @@ import { el, text, clear, niceStep } from './svg.js';
 import * as fmt from './format.js';
 import { showTip, hideTip } from './tooltip.js';
 
-const W = 640;
-const H = 460;
-const PAD = 34;
+const W = 480;
+const H = 380;
+const PAD = 26;
 const KM_PER_DEG_LAT = 110.574;
 const KM_PER_DEG_LON = 111.32;
-/** Changes beyond ±50 % get the end colours. */
-const CLAMP = 0.5;
-const STOPS = [[-1, [178, 24, 43]], [-0.5, [239, 138, 98]], [0, [247, 247, 247]], [0.5, [103, 169, 207]], [1, [33, 102, 172]]];
+/** Changes beyond ±25 % get the end colours (week-over-week changes are rarely larger). */
+const CLAMP = 0.25;
+const STOPS = [[-1, [178, 24, 43]], [-0.5, [214, 96, 77]], [-0.15, [244, 200, 185]], [0, [247, 247, 247]], [0.15, [190, 215, 234]], [0.5, [67, 147, 195]], [1, [33, 102, 172]]];
 export const NO_BASELINE = '#b9bec6';
 
 /** Diverging colour for a change fraction; grey when there is no baseline. */
@@ -31,7 +31,7 @@ export function colour(p) {
 }
 
 export function legendHtml() {
-  return `<span class="key"><span class="ramp"></span>&minus;50% … +50% vs week before</span>`
+  return `<span class="key"><span class="ramp"></span>&minus;25% … +25% vs week before</span>`
     + `<span class="key"><span class="swatch" style="background:${NO_BASELINE}"></span>no baseline</span>`;
 }
 
@@ -70,12 +70,12 @@ export function renderMap(svg, answer) {
       stroke: '#1f5fbf', 'stroke-width': 1.5, 'stroke-dasharray': '6 4',
     }));
     svg.append(text(cx, cy - radius * scale - 6, `${fmt.km(radius)} radius`, {
-      'text-anchor': 'middle', 'font-size': 11, fill: '#1f5fbf',
+      'text-anchor': 'middle', 'font-size': 12, fill: '#1f5fbf',
     }));
   }
 
   const maxHits = Math.max(1, ...points.map((p) => p.hits));
-  const maxR = Math.min(34, Math.max(14, 260 / Math.sqrt(Math.max(points.length, 1))));
+  const maxR = Math.min(28, Math.max(10, 150 / Math.sqrt(Math.max(points.length, 1))));
   const marks = el('g', { class: 'marks' });
   const order = points.map((p, i) => i).sort((a, b) => points[b].hits - points[a].hits); // small on top
   const labels = points.length <= 60;
@@ -98,7 +98,7 @@ export function renderMap(svg, answer) {
     ]);
     if (labels) {
       g.append(text(x.toFixed(1), (y + r + 11).toFixed(1), p.postcode, {
-        'text-anchor': 'middle', 'font-size': 10.5, fill: '#3b4654', 'paint-order': 'stroke',
+        'text-anchor': 'middle', 'font-size': 11, fill: '#3b4654', 'paint-order': 'stroke',
         stroke: '#f8fafc', 'stroke-width': 3,
       }));
     }
@@ -121,10 +121,10 @@ export function renderMap(svg, answer) {
     el('line', { x1: 16, y1: H - 16, x2: 16 + barPx, y2: H - 16, stroke: '#14263d', 'stroke-width': 2 }),
     el('line', { x1: 16, y1: H - 20, x2: 16, y2: H - 12, stroke: '#14263d', 'stroke-width': 2 }),
     el('line', { x1: 16 + barPx, y1: H - 20, x2: 16 + barPx, y2: H - 12, stroke: '#14263d', 'stroke-width': 2 }),
-    text(16 + barPx / 2, H - 24, fmt.km(barKm), { 'text-anchor': 'middle', 'font-size': 11, fill: '#14263d' }),
+    text(16 + barPx / 2, H - 24, fmt.km(barKm), { 'text-anchor': 'middle', 'font-size': 12, fill: '#14263d' }),
   ]));
   svg.append(text(W - 12, H - 12, `${points.length} postcode areas with activity`, {
-    'text-anchor': 'end', 'font-size': 11, fill: '#5f6b7a',
+    'text-anchor': 'end', 'font-size': 12, fill: '#5f6b7a',
   }));
 }
 

@@ -3,9 +3,9 @@ import { el, text, clear, niceStep } from './svg.js';
 import * as fmt from './format.js';
 import { showTip, hideTip } from './tooltip.js';
 
-const W = 640;
-const H = 460;
-const M = { left: 58, right: 14, top: 18, bottom: 48 };
+const W = 480;
+const H = 380;
+const M = { left: 50, right: 10, top: 14, bottom: 46 };
 
 export function renderTimeline(svg, answer) {
   clear(svg);
@@ -23,7 +23,7 @@ export function renderTimeline(svg, answer) {
   const x = (i) => M.left + (i + 0.5) * bw;
   const y = (v) => M.top + ih - (v / top) * ih;
 
-  const axis = el('g', { class: 'y-axis', 'font-size': 11, fill: '#5f6b7a' });
+  const axis = el('g', { class: 'y-axis', 'font-size': 12, fill: '#5f6b7a' });
   for (let v = 0; v <= top + step / 2; v += step) {
     axis.append(el('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#b8c1cc' : '#edf0f4' }));
     axis.append(text(M.left - 8, y(v) + 4, fmt.int(v), { 'text-anchor': 'end' }));
@@ -32,7 +32,7 @@ export function renderTimeline(svg, answer) {
 
   // date bands and hour ticks
   const days = [...new Set(rows.map((r) => r.date))];
-  const xAxis = el('g', { class: 'x-axis', 'font-size': 11, fill: '#5f6b7a' });
+  const xAxis = el('g', { class: 'x-axis', 'font-size': 12, fill: '#5f6b7a' });
   const hourTicks = days.length <= 2 ? [0, 6, 12, 18] : days.length <= 5 ? [0, 12] : [];
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
   rows.forEach((r, i) => {
@@ -48,7 +48,7 @@ export function renderTimeline(svg, answer) {
     if (k % labelEvery !== 0) return;
     const first = rows.findIndex((r) => r.date === d);
     const last = rows.length - 1 - [...rows].reverse().findIndex((r) => r.date === d);
-    xAxis.append(text((x(first) + x(last)) / 2, M.top + ih + 34, fmt.day(d), { 'text-anchor': 'middle', 'font-weight': 600, fill: '#3b4654' }));
+    xAxis.append(text((x(first) + x(last)) / 2, M.top + ih + 36, fmt.day(d), { 'text-anchor': 'middle', 'font-weight': 600, fill: '#3b4654' }));
   });
   svg.append(xAxis);
 

@@ -260,14 +260,12 @@ class DashboardBrowserIT {
 
   /** The table, the totals row, the map and the timeline against the API's answer to the same query. */
   private static void assertPageShows(JsonNode a) {
-    List<WebElement> rows = browser.findElements(By.cssSelector("#stats tbody tr"));
     JsonNode stats = a.get("stats");
-    assertEquals(stats.size(), rows.size(), "one table row per stats entry");
-    for (int i = 0; i < stats.size(); i++) {
-      JsonNode s = stats.get(i);
-      WebElement row = rows.get(i);
+    assertEquals(stats.size(), browser.findElements(By.cssSelector("#stats tbody tr")).size(),
+        "one table row per stats entry");
+    for (JsonNode s : stats) {
       String sbi = s.get("sbi").asText();
-      assertEquals(sbi, row.getAttribute("data-sbi"), "row " + i + " in the API's order");
+      WebElement row = browser.findElement(By.cssSelector("#stats tbody tr[data-sbi='" + sbi + "']"));
       assertEquals(s.get("label").asText(), cell(row, "label"), sbi);
       assertEquals(thousands(s.get("total").asLong()), cell(row, "total"), "total of " + sbi);
       assertEquals(s.get("delta").isNull() ? "—" : thousands(s.get("delta").asLong()), cell(row, "delta"), "delta of " + sbi);
@@ -324,6 +322,10 @@ class DashboardBrowserIT {
     Answer a = api("/api/1012/2013-01-07%3B2013-01-08%3B2013-01-10/3", KEY);
     assertEquals(200, a.status());
     assertPageShows(a.body());
+    List<String> apiOrder = new ArrayList<>();
+    a.body().get("stats").forEach(s -> apiOrder.add(s.get("sbi").asText()));
+    assertEquals(apiOrder, browser.findElements(By.cssSelector("#stats tbody tr")).stream()
+        .map(r -> r.getAttribute("data-sbi")).toList(), "the table opens in the API's order");
     assertEquals("not published: 2013-01-10", browser.findElement(By.id("missing-text")).getText());
     assertTrue(browser.findElement(By.cssSelector("#map g.mark[data-postcode='" + NEW_PC4 + "']"))
         .getAttribute("data-percentage").isEmpty(), "a postcode without a week-before has no change");
