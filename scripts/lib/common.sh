@@ -12,11 +12,11 @@ export DP_JAVA17_FLAGS
 
 dp_log() { printf '%s\n' "$*" >&2; }
 
-# dp_build MODULE: builds MODULE (and what it needs) when its classpath file is missing or
-# older than any source or pom of the project. Offline first; online only if that fails.
+# dp_build MODULE: builds MODULE (and what it needs) when it was never built by a launcher or a
+# source or pom changed since. Offline first; online only if that fails.
 dp_build() {
-  local module=$1 cpfile="$DP_ROOT/$1/target/classpath.txt" stamp="$DP_ROOT/$1/target/.dp-built"
-  if [ -f "$cpfile" ] && [ -f "$stamp" ] && [ -z "$(find "$DP_ROOT/schemas" "$DP_ROOT/$module" "$DP_ROOT/pom.xml" \
+  local module=$1 stamp="$DP_ROOT/$1/target/.dp-built"
+  if [ -f "$stamp" ] && [ -z "$(find "$DP_ROOT/schemas" "$DP_ROOT/$module" "$DP_ROOT/pom.xml" \
       \( -name '*.java' -o -name '*.xml' -o -name '*.avsc' -o -name '*.yml' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) \
       -path '*/src/main/*' -newer "$stamp" -print -quit 2>/dev/null)" ] \
       && [ ! "$DP_ROOT/pom.xml" -nt "$stamp" ] && [ ! "$DP_ROOT/$module/pom.xml" -nt "$stamp" ]; then

@@ -56,18 +56,30 @@ final class TableSetup {
     }
   }
 
+  /** At most this many data regions are made when a table is created (more come by splitting). */
+  static final int MAX_INITIAL_REGIONS = 16;
+
   /**
    * Split points for a new table: each date of the first batch starts a region and is cut into
    * {@code perDate} regions by the first pc4 digit; the pointer row gets its own region. Later
-   * dates land before '~' and HBase splits them as they grow.
+   * dates land before '~' and HBase splits them as they grow. A large first batch (a backfill)
+   * gets at most {@link #MAX_INITIAL_REGIONS} data regions, cut at evenly spaced dates, since
+   * each region is a reduce task of the HFile job and a region server's share of every query.
    */
   static List<byte[]> splitPoints(List<LocalDate> dates, int perDate) {
     TreeSet<byte[]> points = new TreeSet<>(Bytes.BYTES_COMPARATOR);
-    for (LocalDate date : dates) {
-      byte[] prefix = RowKey.datePrefix(date);
-      points.add(prefix);
-      for (int i = 1; i < perDate; i++) {
-        points.add(Bytes.add(prefix, new byte[] {(byte) ('1' + i * 9 / perDate)}));
+    if (dates.size() * perDate <= MAX_INITIAL_REGIONS) {
+      for (LocalDate date : dates) {
+        byte[] prefix = RowKey.datePrefix(date);
+        points.add(prefix);
+        for (int i = 1; i < perDate; i++) {
+          points.add(Bytes.add(prefix, new byte[] {(byte) ('1' + i * 9 / perDate)}));
+        }
+      }
+    } else {
+      List<LocalDate> sorted = new ArrayList<>(new TreeSet<>(dates));
+      for (int r = 0; r < MAX_INITIAL_REGIONS; r++) {
+        points.add(RowKey.datePrefix(sorted.get(r * sorted.size() / MAX_INITIAL_REGIONS)));
       }
     }
     points.add(POINTER_SPLIT);

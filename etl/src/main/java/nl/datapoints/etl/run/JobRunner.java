@@ -26,8 +26,9 @@ final class JobRunner {
       long lastPrint = 0;
       while (!job.isComplete()) {
         Thread.sleep(500);
-        int map = (int) (job.mapProgress() * 100);
-        int reduce = job.getNumReduceTasks() == 0 ? 100 : (int) (job.reduceProgress() * 100);
+        // The local runner's progress can step back between tasks; show it as monotone.
+        int map = Math.max(lastMap, (int) (job.mapProgress() * 100));
+        int reduce = job.getNumReduceTasks() == 0 ? 100 : Math.max(lastReduce, (int) (job.reduceProgress() * 100));
         long now = System.nanoTime();
         if ((map != lastMap || reduce != lastReduce) && now - lastPrint > 5_000_000_000L) {
           progress.printf("  %s: map %d%% reduce %d%%%n", label, map, reduce);

@@ -53,6 +53,7 @@ public final class Pipeline {
 
   public Pipeline(Configuration conf, PipelineConfig cfg, Publishing publishing, PrintStream out) {
     this.conf = conf;
+    LocalMode.tune(conf);
     this.cfg = cfg;
     this.publishing = publishing;
     this.out = out;
@@ -244,7 +245,8 @@ public final class Pipeline {
     out.printf("[2/3] aggregate %d date(s) with k=%d%s%n", dates.size(), cfg.minUsers(),
         baselineMissing.isEmpty() ? "" : "; no baseline (D-7) for " + baselineMissing);
     Path staging = l.warehouseStaging(generation, "aggregate");
-    AggregateConfig ac = AggregateConfig.of(l.warehouse(), dates, baselineMissing, cfg.minUsers());
+    AggregateConfig ac = AggregateConfig.of(l.warehouse(), dates, baselineMissing, cfg.minUsers())
+        .withReducers(LocalMode.aggregateReducers(conf, dates.size()));
     try {
       jobs.run(AggregateJob.create(conf, ac, staging), "aggregate");
     } catch (IOException e) {

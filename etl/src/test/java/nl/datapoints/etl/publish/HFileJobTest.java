@@ -100,4 +100,19 @@ class HFileJobTest {
         .map(Bytes::toString).toList();
     assertEquals(List.of("20130108", "201301084", "201301087", "~"), points);
   }
+
+  @Test
+  void largeFirstBatchGetsABoundedNumberOfRegionsAtDateBoundaries() {
+    List<LocalDate> dates = new java.util.ArrayList<>();
+    for (int i = 0; i < 42; i++) {
+      dates.add(LocalDate.of(2013, 1, 1).plusDays(i));
+    }
+    List<String> points = TableSetup.splitPoints(dates, 3).stream().map(Bytes::toString).toList();
+    assertEquals(TableSetup.MAX_INITIAL_REGIONS + 1, points.size());
+    assertEquals("20130101", points.get(0));
+    assertEquals("~", points.get(points.size() - 1));
+    for (String p : points.subList(0, points.size() - 1)) {
+      assertEquals(8, p.length(), "cut at a date boundary: " + p);
+    }
+  }
 }
