@@ -62,58 +62,58 @@ final class RawDataset {
     List<String> d1 = new ArrayList<>();
     // A on D1: 6 users, 8 events, 08:xxZ = 09:xx local.
     for (int u = 1; u <= 6; u++) {
-      d1.add(line("2013-01-08T08:0" + u + ":00Z", "user-a" + u, "10.0.0." + u, "1012AB", 101, 1));
+      d1.add(line("2013-01-08T08:0" + u + ":00Z", "user-a" + u, "198.18.0." + u, "1012AB", 101, 1));
     }
     d1.add(line("2013-01-08T09:15:00+01:00", "user-a1", "-", "1012 ab", 101, 1));
     d1.add(line("2013-01-08T09:59:59+01:00", "user-a2", "2001:db8::1", "1012", 101, 1));
     // B on D1: exactly 5 users.
     for (int u = 1; u <= 5; u++) {
-      d1.add(line("2013-01-08T12:3" + u + ":00Z", "user-b" + u, "10.0.1." + u, "1017CD", 102, 2));
+      d1.add(line("2013-01-08T12:3" + u + ":00Z", "user-b" + u, "198.18.1." + u, "1017CD", 102, 2));
     }
     // C on D1: 3 users, 4 events (suppressed).
     for (int u = 1; u <= 3; u++) {
-      d1.add(line("2013-01-08T19:0" + u + ":00Z", "user-c" + u, "10.0.2." + u, "3500XY", 103, 1));
+      d1.add(line("2013-01-08T19:0" + u + ":00Z", "user-c" + u, "198.18.2." + u, "3500XY", 103, 1));
     }
-    d1.add(line("2013-01-08T19:45:00Z", "user-c1", "10.0.2.1", "3500XY", 103, 1));
+    d1.add(line("2013-01-08T19:45:00Z", "user-c1", "198.18.2.1", "3500XY", 103, 1));
     // E on D1: local hour 0 from the previous UTC day.
     for (int u = 1; u <= 5; u++) {
-      d1.add(line("2013-01-07T23:3" + u + ":00Z", "user-e" + u, "10.0.3." + u, "1012AB", 102, 3));
+      d1.add(line("2013-01-07T23:3" + u + ":00Z", "user-e" + u, "198.18.3." + u, "1012AB", 102, 3));
     }
     d1.add("");
     d1.add("not\ta\tvalid\tline");                                               // FIELD_COUNT
-    d1.add(line("2013-01-08T10:00:00Z", "user-x", "10.9.9.9", "1012AB", 999, 1)); // UNKNOWN_MERCHANT
-    d1.add(line("2013-01-08T10:00:00Z", "user-y", "10.9.9.8", "0123AB", 101, 1)); // BAD_POSTCODE
-    d1.add(line("yesterday", "user-z", "10.9.9.7", "1012AB", 101, 1));           // BAD_TIMESTAMP
+    d1.add(line("2013-01-08T10:00:00Z", "user-x", "198.19.9.9", "1012AB", 999, 1)); // UNKNOWN_MERCHANT
+    d1.add(line("2013-01-08T10:00:00Z", "user-y", "198.19.9.8", "0123AB", 101, 1)); // BAD_POSTCODE
+    d1.add(line("yesterday", "user-z", "198.19.9.7", "1012AB", 101, 1));           // BAD_TIMESTAMP
     gz.put(D1, d1);
 
     List<String> d2 = new ArrayList<>();
     // A on D2: 7 users, 10 events.
     for (int u = 1; u <= 7; u++) {
-      d2.add(line("2013-01-15T08:1" + u + ":00Z", "user-a" + u, "10.0.0." + u, "1012AB", 101, 1));
+      d2.add(line("2013-01-15T08:1" + u + ":00Z", "user-a" + u, "198.18.0." + u, "1012AB", 101, 1));
     }
     for (int u = 1; u <= 3; u++) {
-      d2.add(line("2013-01-15T08:5" + u + ":00Z", "user-a" + u, "10.0.0." + u, "1012CD", 101, 1));
+      d2.add(line("2013-01-15T08:5" + u + ":00Z", "user-a" + u, "198.18.0." + u, "1012CD", 101, 1));
     }
     // E on D2: 4 users (suppressed; published on D1, so it shows with hits 0).
     for (int u = 1; u <= 4; u++) {
-      d2.add(line("2013-01-14T23:1" + u + ":00Z", "user-e" + u, "10.0.3." + u, "1012AB", 102, 3));
+      d2.add(line("2013-01-14T23:1" + u + ":00Z", "user-e" + u, "198.18.3." + u, "1012AB", 102, 3));
     }
-    d2.add(line("2013-01-15T10:00:00Z", "user-q", "10.9.9.6", "9998ZZ", 101, 1));  // UNKNOWN_POSTCODE
-    d2.add(line("2013-01-15T23:30:00Z", "user-n", "10.9.9.5", "1012AB", 101, 1));  // OUT_OF_PARTITION
+    d2.add(line("2013-01-15T10:00:00Z", "user-q", "198.19.9.6", "9998ZZ", 101, 1));  // UNKNOWN_POSTCODE
+    d2.add(line("2013-01-15T23:30:00Z", "user-n", "198.19.9.5", "1012AB", 101, 1));  // OUT_OF_PARTITION
     gz.put(D2, d2);
 
     List<String> d2plain = new ArrayList<>();
     // C on D2: 5 users, 6 events.
     for (int u = 1; u <= 5; u++) {
-      d2plain.add(line("2013-01-15T19:2" + u + ":00Z", "user-c" + u, "10.0.2." + u, "3500XY", 103, 1));
+      d2plain.add(line("2013-01-15T19:2" + u + ":00Z", "user-c" + u, "198.18.2." + u, "3500XY", 103, 1));
     }
-    d2plain.add(line("2013-01-15T19:59:00Z", "user-c5", "10.0.2.5", "3500XY", 101, 1));
+    d2plain.add(line("2013-01-15T19:59:00Z", "user-c5", "198.18.2.5", "3500XY", 101, 1));
     // F on D2: 22:10Z is 23:10 local, still D2.
     for (int u = 1; u <= 5; u++) {
-      d2plain.add(line("2013-01-15T22:1" + u + ":00Z", "user-f" + u, "10.0.4." + u, "1017EF", 103, 2));
+      d2plain.add(line("2013-01-15T22:1" + u + ":00Z", "user-f" + u, "198.18.4." + u, "1017EF", 103, 2));
     }
     d2plain.add("1\t2\t3\t4\t5\t6\t7");                                          // FIELD_COUNT
-    d2plain.add(line("2013-01-15T10:00:00Z", "user-w", "10.9.9.4", "1017EF", 101, 0)); // BAD_ACTIVITY
+    d2plain.add(line("2013-01-15T10:00:00Z", "user-w", "198.19.9.4", "1017EF", 101, 0)); // BAD_ACTIVITY
     plain.put(D2, d2plain);
   }
 
