@@ -70,7 +70,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --zookeeper}. Checks what a real cluster run must produce, value by value.
  */
 class DistributedPipelineIT {
-  /** STACK.md's Java 17 flags; task and AM JVMs need them as much as this one. */
+  /**
+   * STACK.md's Java 17 flags, passed to the AM and task JVMs as a Java 17 cluster's
+   * mapred-site.xml would. (Tried once without them: enrich, aggregate and the HFile job still
+   * ran, so the jobs do not depend on them; the client and the HBase servers do.)
+   */
   static final String JAVA17 = "--add-opens java.base/java.lang=ALL-UNNAMED"
       + " --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED"
       + " --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang.reflect=ALL-UNNAMED"
@@ -178,6 +182,7 @@ class DistributedPipelineIT {
     assertQuarantine();
     assertHBase();
     assertNoSecretsOrPersonalDataOutsideTheRawZone();
+    assertJobConfsShipTheJars();
   }
 
   private static void runDriver(String[] args) throws Exception {
@@ -255,6 +260,12 @@ class DistributedPipelineIT {
       assertEquals(cells, report.get("cells_published").asLong(), d + " cells_published");
       assertEquals(published.values().stream().mapToLong(Long::longValue).sum(),
           report.get("hits_published").asLong(), d + " hits_published");
+      long suppressedCells = m.hits().keySet().stream().filter(k -> !published.containsKey(k)).count();
+      long suppressedHits = m.hits().entrySet().stream().filter(e -> !published.containsKey(e.getKey()))
+          .mapToLong(Map.Entry::getValue).sum();
+      assertEquals(1, suppressedCells, d + " the data has one suppressed cell per date");
+      assertEquals(suppressedCells, report.get("cells_suppressed").asLong(), d + " cells_suppressed");
+      assertEquals(suppressedHits, report.get("hits_suppressed").asLong(), d + " hits_suppressed");
       assertEquals(d.equals(D1), report.get("baseline_missing").asBoolean(), d + " baseline_missing");
 
       // Events: Parquet on HDFS, pseudonymised with the key the tasks got from the credentials.
@@ -376,6 +387,38 @@ class DistributedPipelineIT {
     }
     System.out.println("PRIVACY scanned " + scanned + " HDFS files");
     assertTrue(scanned > 20, "scanned " + scanned + " files");
+  }
+
+  /**
+   * The job configurations as the YARN job history kept them: every job shipped a job jar
+   * ({@code setJarByClass}), and the HFile job also HBase's jars ({@code addDependencyJars}).
+   */
+  private static void assertJobConfsShipTheJars() throws IOException {
+    Map<String, Configuration> confs = new TreeMap<>();
+    var it = hdfs.listFiles(new Path("/"), true);
+    while (it.hasNext()) {
+      Path p = it.next().getPath();
+      if (p.getName().startsWith("job_") && p.getName().endsWith("_conf.xml")) {
+        Configuration jc = new Configuration(false);
+        try (InputStream in = hdfs.open(p)) {
+          jc.addResource(new java.io.ByteArrayInputStream(in.readAllBytes()));
+          jc.size();
+        }
+        confs.put(jc.get("mapreduce.job.name", p.getName()), jc);
+      }
+    }
+    assertEquals(6, confs.size(), "job confs in the history: " + confs.keySet());
+    for (Map.Entry<String, Configuration> e : confs.entrySet()) {
+      Configuration jc = e.getValue();
+      assertEquals("yarn", jc.get("mapreduce.framework.name"), e.getKey());
+      String jar = jc.get("mapreduce.job.jar", "");
+      assertTrue(jar.endsWith(".jar"), e.getKey() + " job jar: '" + jar + "'");
+      if (e.getKey().startsWith("datapoints publish")) {
+        String tmpjars = jc.get("tmpjars", "");
+        assertTrue(tmpjars.contains("hbase-mapreduce") && tmpjars.contains("hbase-client"),
+            e.getKey() + " ships HBase's jars: " + tmpjars);
+      }
+    }
   }
 
   private static List<Path> files(Path dir, String suffix) throws IOException {
