@@ -65,4 +65,14 @@ class ConfigurationTest {
     assertTrue(conf.getInt("hbase.client.retries.number", 99) <= 2);
     assertTrue(conf.getInt("zookeeper.recovery.retry", 99) <= 1);
   }
+
+  @Test
+  void productionExampleValidatesWithKeysOnAndAdminOnLoopback() throws Exception {
+    DatapointsConfiguration c = factory.build(new File("config-production.example.yml"));
+    DefaultServerFactory server = (DefaultServerFactory) c.getServerFactory();
+    HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
+    assertEquals("127.0.0.1", admin.getBindHost());
+    assertEquals(1, c.getApiKeySha256().size());
+    assertTrue(c.getHbase().getZookeeper().split(",").length == 3, c.getHbase().getZookeeper());
+  }
 }

@@ -1,5 +1,6 @@
 package nl.datapoints.etl.run;
 
+import nl.datapoints.etl.aggregate.AggregateConfig;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -18,9 +19,18 @@ final class LocalMode {
     return "local".equals(conf.get(FRAMEWORK, "local"));
   }
 
-  /** Lets the local runner use every core, unless configured otherwise. */
+  /** Tasks load our Avro 1.11 and Parquet before the Avro 1.7 that Hadoop 3.3 ships. */
+  static final String USER_CLASSPATH_FIRST = "mapreduce.job.user.classpath.first";
+
+  /**
+   * Lets the local runner use every core, and on a cluster puts the job jar's libraries before
+   * Hadoop's own, unless configured otherwise.
+   */
   static void tune(Configuration conf) {
     if (!isLocal(conf)) {
+      if (conf.get(USER_CLASSPATH_FIRST) == null) {
+        conf.setBoolean(USER_CLASSPATH_FIRST, true);
+      }
       return;
     }
     int cores = Runtime.getRuntime().availableProcessors();
@@ -32,8 +42,18 @@ final class LocalMode {
     }
   }
 
-  /** Reduce tasks of the aggregate job: one per date on a cluster, a few in local mode. */
+  /** Operators size the aggregate job with {@code -D datapoints.aggregate.reducers=N}. */
+  static final String AGGREGATE_REDUCERS = AggregateConfig.PREFIX + "reducers";
+
+  /**
+   * Reduce tasks of the aggregate job: what the operator set, else one per date on a cluster and
+   * a few in local mode.
+   */
   static int aggregateReducers(Configuration conf, int dates) {
+    int set = conf.getInt(AGGREGATE_REDUCERS, 0);
+    if (set > 0) {
+      return set;
+    }
     if (!isLocal(conf)) {
       return dates;
     }
