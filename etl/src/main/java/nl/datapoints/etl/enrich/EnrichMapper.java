@@ -3,6 +3,7 @@ package nl.datapoints.etl.enrich;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.TaskFailures;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.schemas.AnonymizedEvent;
 import nl.datapoints.schemas.UserKey;
@@ -61,6 +62,20 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
       reasonCounters[r.ordinal()] = context.getCounter(EnrichCounters.of(r));
     }
     event.setUserKey(userKey);
+  }
+
+  /**
+   * Runs the task; a failure (e.g. a corrupt gzip file) is also noted for the driver through
+   * {@link TaskFailures}, because the local runner passes no task diagnostics to it.
+   */
+  @Override
+  public void run(Context context) throws IOException, InterruptedException {
+    try {
+      super.run(context);
+    } catch (IOException | RuntimeException e) {
+      TaskFailures.record(context, e);
+      throw e;
+    }
   }
 
   /** The HMAC key from the job's credentials; a seam for MRUnit, whose context has none. */

@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CodecPool;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -20,11 +21,13 @@ import org.apache.hadoop.util.LineReader;
  * Reads a whole raw file line by line (runs in tasks): key = 1-based line number, value = the
  * line. Unlike Hadoop's {@code LineRecordReader} it never drops a line: a line longer than the
  * maximum is returned truncated and flagged, without buffering it. Lines end at {@code \n} only
- * (a trailing {@code \r} stays in the bytes). A corrupt compressed file fails the task naming
+ * (a trailing {@code \r} stays in the bytes); a UTF-8 byte order mark at the start of the file is
+ * dropped. A corrupt compressed file fails the task naming
  * the file, or, when skipping corrupt files, ends with one corrupt-file marker record.
  */
 public final class RawLineRecordReader extends RecordReader<LongWritable, RawLine> {
   private static final byte[] NEWLINE = {'\n'};
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final LongWritable key = new LongWritable();
   private final RawLine value = new RawLine();
@@ -93,12 +96,23 @@ public final class RawLineRecordReader extends RecordReader<LongWritable, RawLin
       done = true;
       return false;
     }
+    boolean hitLimit = value.length() == limit;
+    if (lineNumber == 0 && startsWithBom(value.bytes(), value.length())) {
+      // A UTF-8 byte order mark is an encoding signature, not content: files saved by Windows
+      // tools start with one, and keeping it would quarantine every such file's first line.
+      Text buffer = value.buffer();
+      buffer.set(java.util.Arrays.copyOfRange(buffer.getBytes(), BOM.length, buffer.getLength()));
+    }
     int length = value.length();
-    boolean tooLong = length == limit
+    boolean tooLong = hitLimit
         || Enricher.contentLength(value.bytes(), length) > maxLineBytes;
     value.markLine(source, tooLong);
     key.set(++lineNumber);
     return true;
+  }
+
+  private static boolean startsWithBom(byte[] b, int length) {
+    return length >= BOM.length && b[0] == BOM[0] && b[1] == BOM[1] && b[2] == BOM[2];
   }
 
   @Override

@@ -11,7 +11,8 @@
  * {@link nl.datapoints.etl.enrich.RawLineInputFormat} makes one split per file and
  * {@link nl.datapoints.etl.enrich.RawLineRecordReader} yields key = 1-based line number,
  * value = {@link nl.datapoints.etl.enrich.RawLine} (raw bytes, too-long flag, source path).
- * Lines end at {@code \n}; a trailing {@code \r} is ignored. The partition date of a line is its
+ * Lines end at {@code \n}; a trailing {@code \r} is ignored; a UTF-8 byte order mark at the
+ * start of a file is dropped. The partition date of a line is its
  * file's parent directory.
  *
  * <p><b>Core.</b> {@link nl.datapoints.etl.enrich.Enricher} (no Hadoop types) checks a line in

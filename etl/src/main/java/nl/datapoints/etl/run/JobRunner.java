@@ -2,8 +2,10 @@ package nl.datapoints.etl.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import nl.datapoints.etl.common.TaskFailures;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
  * Runs a built {@link Job} to completion in the driver, printing progress, and turns a failure
@@ -65,6 +67,11 @@ final class JobRunner {
         }
       }
       from += events.length;
+    }
+    // The local runner reports no task diagnostics; failing tasks leave a note instead.
+    var note = TaskFailures.first(job.getConfiguration(), FileOutputFormat.getOutputPath(job));
+    if (note.isPresent()) {
+      return firstCause(note.get());
     }
     String info = job.getStatus().getFailureInfo();
     return info == null || info.isBlank() ? job.getStatus().getState().toString() : firstCause(info);
