@@ -25,6 +25,7 @@ import nl.datapoints.serving.resources.ApiKeyFilter;
 import nl.datapoints.serving.resources.AreaResource;
 import nl.datapoints.serving.resources.DatesResource;
 import nl.datapoints.serving.resources.ExceptionMappers;
+import nl.datapoints.serving.resources.JsonErrorHandler;
 import nl.datapoints.serving.resources.PostcodeResource;
 import nl.datapoints.serving.resources.SbiResource;
 
@@ -55,6 +56,8 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
       server.setRegisterDefaultExceptionMappers(false);
     }
     env.jersey().setUrlPattern("/api/*");
+    // Requests Jetty refuses itself (bad URIs) get the same JSON error shape, not an HTML page.
+    env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
 
     Path ref = Path.of(config.getReferenceDir());
     Gazetteer gazetteer = ReferenceLoader.gazetteer(ref);
