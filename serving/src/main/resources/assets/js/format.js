@@ -16,6 +16,9 @@ export const trend = (v) => (v === null || v === undefined || v === 0 ? '' : v >
 
 const DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 export const day = (iso) => DAY.format(new Date(`${iso}T00:00:00Z`));
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+/** "Thu 19": for axes where a whole "Thu 19 Nov" does not fit. */
+export const shortDay = (iso) => SHORT_DAY.format(new Date(`${iso}T00:00:00Z`));
 
 export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));

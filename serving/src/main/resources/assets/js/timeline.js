@@ -34,7 +34,10 @@ export function renderTimeline(svg, answer) {
   const days = [...new Set(rows.map((r) => r.date))];
   const xAxis = el('g', { class: 'x-axis', 'font-size': 12, fill: '#5f6b7a' });
   const hourTicks = days.length <= 2 ? [0, 6, 12, 18] : days.length <= 5 ? [0, 12] : [];
-  const labelEvery = Math.max(1, Math.ceil(days.length / 8));
+  // Day labels must not overlap: full ("Thu 19 Nov", ~75 px), short ("Thu 19", ~45 px), or every n-th.
+  const perDay = iw / Math.max(1, days.length);
+  const dayLabel = perDay >= 80 ? fmt.day : fmt.shortDay;
+  const labelEvery = Math.max(1, Math.ceil(48 / perDay));
   rows.forEach((r, i) => {
     if (r.hour === 0 && i > 0) {
       xAxis.append(el('line', { x1: M.left + i * bw, x2: M.left + i * bw, y1: M.top, y2: M.top + ih, stroke: '#d5dbe3', 'stroke-dasharray': '3 3' }));
@@ -48,7 +51,7 @@ export function renderTimeline(svg, answer) {
     if (k % labelEvery !== 0) return;
     const first = rows.findIndex((r) => r.date === d);
     const last = rows.length - 1 - [...rows].reverse().findIndex((r) => r.date === d);
-    xAxis.append(text((x(first) + x(last)) / 2, M.top + ih + 36, fmt.day(d), { 'text-anchor': 'middle', 'font-weight': 600, fill: '#3b4654' }));
+    xAxis.append(text((x(first) + x(last)) / 2, M.top + ih + 36, dayLabel(d), { 'text-anchor': 'middle', 'font-weight': 600, fill: '#3b4654' }));
   });
   svg.append(xAxis);
 
