@@ -80,7 +80,7 @@ class DatapointsIT {
       config("hbase.zookeeper", HBASE::quorum),
       config("referenceDir", resourceFilePath("it-ref")));
 
-  /** A second app on the same cluster reading with range scans instead of the multi-get. */
+  /** A second app on the same cluster reading with the multi-get instead of the (default) range scans. */
   @RegisterExtension
   @Order(3)
   static final DropwizardAppExtension<DatapointsConfiguration> SCAN_APP = new DropwizardAppExtension<>(
@@ -88,7 +88,7 @@ class DatapointsIT {
       "scan",
       config("scan", "hbase.zookeeper", HBASE::quorum),
       config("scan", "referenceDir", resourceFilePath("it-ref")),
-      config("scan", "hbase.readMode", "SCAN"));
+      config("scan", "hbase.readMode", "GET"));
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
