@@ -87,12 +87,4 @@ public record RunReport(
       throw new UncheckedIOException("reading run report " + file + ": " + e.getMessage(), e);
     }
   }
-
-  public String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
