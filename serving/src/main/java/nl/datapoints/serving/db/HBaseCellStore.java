@@ -84,8 +84,11 @@ public final class HBaseCellStore implements CellStore, Managed {
       MetricRegistry metrics) {
     this.conf = conf;
     this.readMode = readMode;
+    // The per-date scans of one query run in parallel here; when all threads are busy (many
+    // concurrent multi-date queries) the calling thread, itself one of the bounded `calls`,
+    // runs its scan: slower, never refused, and the thread count stays bounded.
     this.scanPool = new ThreadPoolExecutor(0, 128, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemonThreads("hbase-scan-"));
+        daemonThreads("hbase-scan-"), new ThreadPoolExecutor.CallerRunsPolicy());
     this.table = TableName.valueOf(table);
     this.deadlineMillis = deadlineMillis;
     this.refreshMillis = refreshMillis;
