@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and versions, hands it to a seeding function, flushes (so a restart needs no WAL replay).
  * Register it before the {@code DropwizardAppExtension} so the app can be pointed at it.
  */
-final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
+public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
   private final String table;
   private final Consumer<Table> seed;
   private HBaseTestingUtility util;
@@ -28,11 +28,7 @@ final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    util = new HBaseTestingUtility();
-    // The web UIs need javax.validation, which Dropwizard's Jakarta classpath does not have.
-    util.getConfiguration().setInt("hbase.master.info.port", -1);
-    util.getConfiguration().setInt("hbase.regionserver.info.port", -1);
-    util.startMiniCluster();
+    util = startCluster();
     TableName name = TableName.valueOf(table);
     util.getAdmin().createTable(TableDescriptorBuilder.newBuilder(name)
         .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(StoreLayout.FAMILY)
@@ -42,6 +38,16 @@ final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
       seed.accept(t);
     }
     util.flush(name);
+  }
+
+  /** Starts a mini-cluster (ZooKeeper, HDFS, HBase) as every serving test needs it. */
+  public static HBaseTestingUtility startCluster() throws Exception {
+    HBaseTestingUtility util = new HBaseTestingUtility();
+    // The web UIs need javax.validation, which Dropwizard's Jakarta classpath does not have.
+    util.getConfiguration().setInt("hbase.master.info.port", -1);
+    util.getConfiguration().setInt("hbase.regionserver.info.port", -1);
+    util.startMiniCluster();
+    return util;
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.datapoints.serving.MiniHBase;
 import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,10 +44,7 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("datapoints-e2e");
     Files.writeString(dir.resolve("hmac.key"), KEY_HEX);
-    util = new HBaseTestingUtility();
-    util.getConfiguration().setInt("hbase.master.info.port", -1);
-    util.getConfiguration().setInt("hbase.regionserver.info.port", -1);
-    util.startMiniCluster();
+    util = MiniHBase.startCluster();
     etl("generate", "--out", dir.toString(), "--from", from, "--days", Integer.toString(days),
         "--events-per-day", Integer.toString(eventsPerDay), "--seed", "11", "--bad-fraction", "0.002");
     String to = java.time.LocalDate.parse(from).plusDays(days - 1L).toString();
