@@ -67,8 +67,9 @@ public final class Commands {
         union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "enrich"));
     add("aggregate", "--date DATE", "stage 2 only: events + published D-7 -> cells (Oozie action)",
         union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "aggregate"));
-    add("publish", "--date DATE", "stage 3 only: cells -> HFiles -> bulk load -> flip the generation pointer",
-        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "publish"));
+    add("publish", "--date DATE | --from DATE --to DATE",
+        "stage 3 only: cells -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
+        union(COMMON, "date", "from", "to"), COMMON_FLAGS, this::publish);
     add("rollback", "--date DATE [--generation G]", "point the date back to the previous (or given) kept generation",
         Set.of("date", "generation", "zookeeper", "table"), Set.of(), this::rollback);
     add("status", "[--date DATE] [--json]", "published dates, current and kept generations, cells, hits",
@@ -141,23 +142,46 @@ public final class Commands {
   private int backfill(Args a) {
     LocalDate from = a.requiredDate("from");
     LocalDate to = a.requiredDate("to");
-    if (to.isBefore(from)) {
-      throw new UsageException("--to must not be before --from, got " + from + " .. " + to);
-    }
-    long days = ChronoUnit.DAYS.between(from, to) + 1;
-    if (days > MAX_BACKFILL_DAYS) {
-      throw new UsageException("a backfill covers at most " + MAX_BACKFILL_DAYS + " days, got " + days);
-    }
-    List<LocalDate> dates = new ArrayList<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      dates.add(d);
-    }
+    List<LocalDate> dates = range(from, to);
     PipelineConfig cfg = pipelineConfig(a);
     List<LocalDate> cascade = a.flag("cascade") ? cascade(cfg.layout(), from, to) : List.of();
     if (!cascade.isEmpty()) {
       out.println("cascade: delta of " + cascade + " depends on the range; recomputing them too");
     }
     return runPlan(a, Pipeline.Plan.full(dates, cascade, !a.flag("no-publish")));
+  }
+
+  /** The dates from..to inclusive, at most {@link #MAX_BACKFILL_DAYS}. */
+  private static List<LocalDate> range(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new UsageException("--to must not be before --from, got " + from + " .. " + to);
+    }
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    if (days > MAX_BACKFILL_DAYS) {
+      throw new UsageException("a range covers at most " + MAX_BACKFILL_DAYS + " days, got " + days);
+    }
+    List<LocalDate> dates = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      dates.add(d);
+    }
+    return dates;
+  }
+
+  /**
+   * Publishes existing aggregates: one date (the Oozie action), or a range in ONE HFile job and
+   * one bulk load (reloading the store from the warehouse, e.g. into a new table).
+   */
+  private int publish(Args a) {
+    Optional<LocalDate> date = a.date("date");
+    Optional<LocalDate> from = a.date("from");
+    Optional<LocalDate> to = a.date("to");
+    if (date.isPresent() == (from.isPresent() || to.isPresent())) {
+      throw new UsageException("publish needs --date DATE or --from DATE --to DATE");
+    }
+    List<LocalDate> dates = date.map(List::of)
+        .orElseGet(() -> range(from.orElseThrow(() -> new UsageException("--from is required with --to")),
+            to.orElseThrow(() -> new UsageException("--to is required with --from"))));
+    return runPlan(a, new Pipeline.Plan(List.of(), List.of(), dates));
   }
 
   /**
@@ -200,7 +224,7 @@ public final class Commands {
     Pipeline.Plan plan = switch (stage) {
       case "enrich" -> new Pipeline.Plan(d, List.of(), List.of());
       case "aggregate" -> new Pipeline.Plan(List.of(), d, List.of());
-      default -> new Pipeline.Plan(List.of(), List.of(), d);
+      default -> throw new IllegalArgumentException(stage);
     };
     return runPlan(a, plan);
   }

@@ -311,4 +311,49 @@ class PublisherIT {
         r.bulkLoadMillis(), putSeconds, cells.size() / putSeconds);
     assertEquals(expected(cells), readGeneration(date, 1_800_000_000_000L));
   }
+
+  @Test
+  @Order(7)
+  void cliPublishesARangeOfExistingAggregatesInOneRun() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
+        new java.io.PrintStream(err, true));
+    // Earlier tests rewrote these partitions: start again from the fixtures.
+    for (LocalDate d : List.of(D1, D2)) {
+      Path dir = warehouse.resolve("aggregates").resolve("dt=" + d);
+      try (var files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    CellFixtures.write(warehouse, D1, "part-r-00000.parquet", D1_CELLS);
+    CellFixtures.write(warehouse, D2, "part-r-00000.parquet", D2_FILE_A);
+    CellFixtures.write(warehouse, D2, "part-r-00001.parquet", D2_FILE_B);
+    long before = System.currentTimeMillis();
+    int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
+        "--from", D1.toString(), "--to", D2.toString(), "--warehouse", warehouse.toString(),
+        "--zookeeper", zookeeper, "--table", TABLE});
+    assertEquals(0, exit, out + "\n" + err);
+    assertTrue(out.toString().contains("publish 2 date(s)"), out.toString());
+    long g1;
+    long g2;
+    try (Publisher p = publisher()) {
+      g1 = p.status(Optional.of(D1)).dates().get(0).current().id();
+      g2 = p.status(Optional.of(D2)).dates().get(0).current().id();
+    }
+    assertEquals(g1, g2, "one generation for the whole range");
+    assertTrue(g1 >= before, "a new generation: " + g1);
+    assertEquals(expected(D1_CELLS), readGeneration(D1, g1));
+    assertEquals(expected(d2Cells()), readGeneration(D2, g2));
+
+    // Usage errors exit 2 with a message, before touching anything.
+    for (String[] bad : List.of(new String[] {"publish"},
+        new String[] {"publish", "--date", D1.toString(), "--from", D1.toString(), "--to", D2.toString()},
+        new String[] {"publish", "--from", D1.toString()},
+        new String[] {"publish", "--from", D2.toString(), "--to", D1.toString()})) {
+      err.reset();
+      assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
+      assertTrue(err.toString().startsWith("etl publish: "), err.toString());
+    }
+  }
 }
