@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# scripts/bench/prepare-dense.sh — the query benchmark's DENSE data set: cells at the density
+# production has (STACK.md: ~150 cells per postcode4-day; 60 days x 3,453 postcode4 ~ 31 M cells),
+# written by scripts/bench/DenseCells.java (see why there) and published through the real
+# publish stage (`scripts/etl publish --from --to`: ONE HFile job + bulk load) into table
+# $BENCH_DENSE_TABLE of the benchmark HBase (var/bench/hbase, ZooKeeper localhost:$BENCH_ZK_PORT).
+# Cached: every step is skipped when its output exists. Leaves that HBase RUNNING.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+source scripts/lib/common.sh
+OUT=${BENCH_DATA:-var/bench/dense}
+FROM=${BENCH_FROM:-2013-01-01}
+DAYS=${BENCH_DAYS:-60}
+PER=${BENCH_CELLS_PER_PC4_DAY:-150}
+TABLE=${BENCH_TABLE:-dense}
+export DATAPOINTS_HBASE_HOME=${DATAPOINTS_HBASE_HOME:-$ROOT/var/bench/hbase}
+export DATAPOINTS_HBASE_ZK_PORT=${BENCH_ZK_PORT:-2191}
+export DATAPOINTS_LOG_DIR=$ROOT/var/bench/log
+mkdir -p "$OUT" var/bench/log
+TO=$(date -d "$FROM + $((DAYS - 1)) days" +%F)
+
+if [ ! -f "$OUT/ref/postcodes.csv" ]; then
+  # The reference data (gazetteer, merchants -> SBI, SBI labels) of the generator; 1 tiny day.
+  scripts/etl generate --out "$OUT/seed" --from "$FROM" --days 1 --events-per-day 1000 > /dev/null
+  mkdir -p "$OUT/ref" && cp "$OUT"/seed/ref/*.csv "$OUT/ref/" && rm -rf "$OUT/seed"
+fi
+if [ ! -f "$OUT/.cells" ]; then
+  echo "bench: writing $DAYS days x $PER cells per pc4-day from $FROM ..." >&2
+  t0=$SECONDS
+  dp_build etl
+  java -Xmx2g -cp "$(dp_classpath etl)" scripts/bench/DenseCells.java "$OUT/ref" "$OUT/warehouse" "$FROM" "$DAYS" "$PER" 2>&1 \
+    | grep -v -i 'warn\|log4j\|slf4j' | tail -3 >&2
+  echo "bench: dense cells took $((SECONDS - t0)) s" | tee -a "$OUT/prep-timings.txt" >&2
+  touch "$OUT/.cells"
+fi
+scripts/hbase-local start >&2
+if [ ! -f "$OUT/.published" ]; then
+  echo "bench: publish $FROM..$TO into table $TABLE (one HFile job) ..." >&2
+  t0=$SECONDS
+  ETL_HEAP=${ETL_HEAP:-3g} scripts/etl publish --from "$FROM" --to "$TO" --ref "$OUT/ref" --warehouse "$OUT/warehouse" \
+    --zookeeper "localhost:$DATAPOINTS_HBASE_ZK_PORT" --table "$TABLE" | tail -4 >&2
+  echo "bench: publish took $((SECONDS - t0)) s" | tee -a "$OUT/prep-timings.txt" >&2
+  touch "$OUT/.published"
+fi
