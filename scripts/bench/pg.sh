@@ -9,8 +9,9 @@ PGBIN=/usr/lib/postgresql/15/bin
 DIR=$ROOT/var/bench/pg
 PORT=${BENCH_PG_PORT:-25432}
 DATA=${BENCH_DATA:-var/bench/query}
+DB=${BENCH_PG_DB:-bench}   # one database per data set (thin: bench, dense: bench_dense)
 as_pg() { runuser -u postgres -- "$@"; }
-psql_() { as_pg $PGBIN/psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -d bench "$@"; }
+psql_() { as_pg $PGBIN/psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -d "$DB" "$@"; }
 
 start() {
   if [ ! -d "$DIR/data" ]; then
@@ -44,13 +45,13 @@ CONF
     as_pg $PGBIN/pg_ctl -D "$DIR/data" -l "$DIR/pg.log" -w -t 300 start > /dev/null
     echo "pg: started on 127.0.0.1:$PORT (pid $(head -1 "$DIR/data/postmaster.pid"))"
   fi
-  as_pg $PGBIN/psql -X -q -h 127.0.0.1 -p "$PORT" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bench'" | grep -q 1 \
-    || as_pg $PGBIN/createdb -h 127.0.0.1 -p "$PORT" bench
+  as_pg $PGBIN/psql -X -q -h 127.0.0.1 -p "$PORT" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1 \
+    || as_pg $PGBIN/createdb -h 127.0.0.1 -p "$PORT" "$DB"
 }
 
 load() {
-  if [ -f "$DIR/.loaded" ]; then echo "pg: cells already loaded"; return 0; fi
-  local csv=$ROOT/var/bench/pg/cells.csv
+  if [ -f "$DIR/.loaded-$DB" ]; then echo "pg: cells already loaded into $DB"; return 0; fi
+  local csv=$ROOT/var/bench/pg/cells-$DB.csv
   if [ ! -s "$csv" ]; then
     java -cp "$(ls "$ROOT"/etl/target/datapoints-etl-*.jar | grep -v -e sources -e job | head -1):$(cat "$ROOT/etl/target/classpath.txt")" \
       "$ROOT/scripts/bench/ExportCells.java" "$DATA/warehouse" "$csv.tmp" 2>&1 | grep -v -i 'warn\|log4j' || true
@@ -79,7 +80,8 @@ CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 SELECT pg_prewarm('cells'), pg_prewarm('cells_date_pc4'), pg_prewarm('postcodes'), pg_prewarm('postcodes_geog');
 SQL
   echo "pg: loaded in $((SECONDS - t0)) s: $(psql_ -tAc "SELECT count(*) || ' cells, ' || pg_size_pretty(pg_total_relation_size('cells')) FROM cells")"
-  touch "$DIR/.loaded"
+  rm -f "$csv"
+  touch "$DIR/.loaded-$DB"
 }
 
 stop() {
