@@ -90,6 +90,64 @@ public final class CellBlock {
     }
   }
 
+  /**
+   * Receives decoded entries with the SBI as an int key ({@link #sbiKey}) instead of a String:
+   * no allocation per entry at all (the service sums tens of thousands of entries per query).
+   */
+  @FunctionalInterface
+  public interface KeyedVisitor {
+    void visit(int hour, int activity, int sbiKey, long hits, long deltaPlusOne);
+  }
+
+  /** Like {@link #forEachRaw} with the SBI as {@link #sbiKey}; a non-decimal SBI is rejected. */
+  public static void forEachKeyed(byte[] block, KeyedVisitor visitor) {
+    Reader r = new Reader(block);
+    int version = r.readByte();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("cell block version must be " + VERSION + ", got " + version);
+    }
+    long n = r.readVarint();
+    for (long i = 0; i < n; i++) {
+      int hour = r.readByte();
+      int activity = (int) r.readVarint();
+      int sbiKey = r.readSbiKey(r.readByte());
+      long hits = r.readVarint();
+      long deltaPlusOne = r.readVarint();
+      visitor.visit(hour, activity, sbiKey, hits, deltaPlusOne);
+    }
+  }
+
+  /** Longest SBI a key holds. SBI codes are 2–5 digits (SPEC §2); rollups use "". */
+  public static final int MAX_SBI_KEY_DIGITS = 9;
+
+  /**
+   * The int key of a decimal SBI code: a leading 1 followed by the digits ({@code "" → 1},
+   * {@code "47" → 147}, {@code "0111" → 10111}), so leading zeros survive and the mapping is
+   * one-to-one; -1 when {@code sbi} is not 0–9 decimal digits.
+   */
+  public static int sbiKey(String sbi) {
+    if (sbi.length() > MAX_SBI_KEY_DIGITS) {
+      return -1;
+    }
+    int k = 1;
+    for (int i = 0; i < sbi.length(); i++) {
+      char ch = sbi.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return -1;
+      }
+      k = k * 10 + (ch - '0');
+    }
+    return k;
+  }
+
+  /** The SBI code of a key made by {@link #sbiKey}. */
+  public static String sbiOfKey(int key) {
+    if (key < 1) {
+      throw new IllegalArgumentException("SBI key must be positive, got " + key);
+    }
+    return Integer.toString(key).substring(1);
+  }
+
   private static void forEach(byte[] block, java.util.function.Consumer<PackedCell> sink) {
     forEachRaw(block, (hour, activity, sbi, hits, dp1) ->
         sink.accept(new PackedCell(hour, activity, sbi, hits, dp1 == 0 ? null : dp1 - 1)));
@@ -169,6 +227,26 @@ public final class CellBlock {
         }
       }
       throw new IllegalArgumentException("cell block varint too long at byte " + pos);
+    }
+
+    int readSbiKey(int len) {
+      if (len > MAX_SBI_KEY_DIGITS) {
+        throw new IllegalArgumentException("cell block SBI of " + len + " characters at byte " + pos
+            + " is longer than " + MAX_SBI_KEY_DIGITS + " digits");
+      }
+      if (pos + len > buf.length) {
+        throw new IllegalArgumentException("cell block truncated at byte " + pos);
+      }
+      int k = 1;
+      for (int i = 0; i < len; i++) {
+        int b = buf[pos + i];
+        if (b < '0' || b > '9') {
+          throw new IllegalArgumentException("cell block SBI is not decimal at byte " + (pos + i));
+        }
+        k = k * 10 + (b - '0');
+      }
+      pos += len;
+      return k;
     }
 
     String readAscii(int len) {

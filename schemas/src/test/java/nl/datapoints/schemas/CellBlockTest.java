@@ -99,4 +99,47 @@ class CellBlockTest {
   void rejectsNegativeHits() {
     assertThrows(IllegalArgumentException.class, () -> new PackedCell(0, 1, "4711", -1, 0L));
   }
+
+  @Test
+  void keyedVisitorSeesTheSameEntriesWithSbiKeys() {
+    List<PackedCell> cells = List.of(new PackedCell(0, 1, "0111", 7, null),
+        new PackedCell(5, 3, "47", 9, 4L), new PackedCell(23, 12, "56102", 11, 0L),
+        new PackedCell(PackedCell.ALL, PackedCell.ALL, "", 27, 4L));
+    byte[] block = CellBlock.encode(cells);
+    List<PackedCell> raw = new java.util.ArrayList<>();
+    CellBlock.forEachRaw(block, (h, a, sbi, hits, dp1) -> raw.add(new PackedCell(h, a, sbi, hits, dp1 == 0 ? null : dp1 - 1)));
+    List<PackedCell> keyed = new java.util.ArrayList<>();
+    CellBlock.forEachKeyed(block, (h, a, key, hits, dp1) ->
+        keyed.add(new PackedCell(h, a, CellBlock.sbiOfKey(key), hits, dp1 == 0 ? null : dp1 - 1)));
+    assertEquals(raw, keyed);
+    assertEquals(4, keyed.size());
+  }
+
+  @Test
+  void sbiKeysAreOneToOneAndKeepLeadingZeros() {
+    assertEquals(1, CellBlock.sbiKey(""));
+    assertEquals(147, CellBlock.sbiKey("47"));
+    assertEquals(10111, CellBlock.sbiKey("0111"));
+    assertEquals(1111, CellBlock.sbiKey("111"));
+    assertEquals(156102, CellBlock.sbiKey("56102"));
+    for (String sbi : List.of("", "0", "00", "01", "1", "47", "4711", "0111", "56102", "999999999")) {
+      assertEquals(sbi, CellBlock.sbiOfKey(CellBlock.sbiKey(sbi)), sbi);
+    }
+    assertEquals(-1, CellBlock.sbiKey("47a"));
+    assertEquals(-1, CellBlock.sbiKey("1234567890"));
+    assertEquals(-1, CellBlock.sbiKey(" 47"));
+    assertThrows(IllegalArgumentException.class, () -> CellBlock.sbiOfKey(0));
+  }
+
+  @Test
+  void keyedVisitorRejectsNonDecimalSbiAndTruncation() {
+    byte[] block = CellBlock.encode(List.of(new PackedCell(1, 1, "4a", 3, null)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CellBlock.forEachKeyed(block, (h, a, k, hits, dp1) -> { }));
+    assertTrue(e.getMessage().contains("not decimal"), e.getMessage());
+    byte[] good = CellBlock.encode(List.of(new PackedCell(1, 1, "4711", 3, null)));
+    byte[] cut = Arrays.copyOf(good, 6);
+    e = assertThrows(IllegalArgumentException.class, () -> CellBlock.forEachKeyed(cut, (h, a, k, hits, dp1) -> { }));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
 }

@@ -2,11 +2,7 @@ package nl.datapoints.serving.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.serving.api.AreaAnswer.Point;
 import nl.datapoints.serving.api.AreaAnswer.SbiStat;
@@ -18,8 +14,8 @@ import nl.datapoints.serving.api.AreaAnswer.Totals;
  *
  * <p>Unfiltered queries read the per-hour rollup (timeline, points, totals) and the per-SBI
  * rollup (stats); filtered ones read every cell and keep the matching ones. Entries are
- * streamed from the blocks into primitive arrays; nothing is allocated per cell except the
- * SBI string the codec hands over. Having a baseline is a property of a date: a delta that
+ * streamed from the blocks into primitive arrays with the SBI as an int key
+ * ({@link CellBlock#sbiKey}); nothing is allocated per entry. Having a baseline is a property of a date: a delta that
  * sums over a date whose generation says {@code baselineMissing} is null. Not thread-safe:
  * one instance per request.
  */
@@ -31,14 +27,15 @@ public final class AreaAggregator implements RowSink {
   private final boolean anyBaselineMissing;
   private final int[] area;
   private final boolean filtered;
-  private final Set<String> sbiFilter;
+  private final boolean sbiFiltered;
+  private final int[] sbiFilter;
   private final int[] activityFilter;
 
   private final long[] hourHits;
   private final long[] hourDelta;
   private final long[] pointHits;
   private final long[] pointDelta;
-  private final Map<String, long[]> bySbi = new HashMap<>();
+  private final SbiSums bySbi = new SbiSums();
   private long totalHits;
   private long totalDelta;
 
@@ -60,7 +57,9 @@ public final class AreaAggregator implements RowSink {
     this.anyBaselineMissing = any;
     this.area = area;
     this.filtered = !filter.isEmpty();
-    this.sbiFilter = new HashSet<>(filter.sbi());
+    this.sbiFiltered = !filter.sbi().isEmpty();
+    // A filter code that is not decimal matches no cell (it stays a filter: nothing passes).
+    this.sbiFilter = filter.sbi().stream().mapToInt(CellBlock::sbiKey).filter(k -> k > 0).sorted().toArray();
     this.activityFilter = filter.activity().stream().mapToInt(Integer::intValue).sorted().toArray();
     this.hourHits = new long[dates.size() * HOURS];
     this.hourDelta = new long[dates.size() * HOURS];
@@ -73,16 +72,16 @@ public final class AreaAggregator implements RowSink {
     int base = dateIndex * HOURS;
     if (!filtered) {
       if (byHour != null) {
-        CellBlock.forEachRaw(byHour, (hour, activity, sbi, hits, dp1) ->
+        CellBlock.forEachKeyed(byHour, (hour, activity, sbi, hits, dp1) ->
             addHourly(base, pc4Index, hour, hits, dp1));
       }
       if (bySbi != null) {
-        CellBlock.forEachRaw(bySbi, (hour, activity, sbi, hits, dp1) -> addSbi(sbi, hits, dp1));
+        CellBlock.forEachKeyed(bySbi, (hour, activity, sbi, hits, dp1) -> addSbi(sbi, hits, dp1));
       }
       return;
     }
     if (cells != null) {
-      CellBlock.forEachRaw(cells, (hour, activity, sbi, hits, dp1) -> {
+      CellBlock.forEachKeyed(cells, (hour, activity, sbi, hits, dp1) -> {
         if (accepts(activity, sbi)) {
           addHourly(base, pc4Index, hour, hits, dp1);
           addSbi(sbi, hits, dp1);
@@ -91,9 +90,9 @@ public final class AreaAggregator implements RowSink {
     }
   }
 
-  private boolean accepts(int activity, String sbi) {
+  private boolean accepts(int activity, int sbiKey) {
     return (activityFilter.length == 0 || Arrays.binarySearch(activityFilter, activity) >= 0)
-        && (sbiFilter.isEmpty() || sbiFilter.contains(sbi));
+        && (!sbiFiltered || Arrays.binarySearch(sbiFilter, sbiKey) >= 0);
   }
 
   private void addHourly(int base, int pc4Index, int hour, long hits, long deltaPlusOne) {
@@ -106,14 +105,8 @@ public final class AreaAggregator implements RowSink {
     totalDelta += delta;
   }
 
-  private void addSbi(String sbi, long hits, long deltaPlusOne) {
-    long[] sums = bySbi.get(sbi);
-    if (sums == null) {
-      sums = new long[2];
-      bySbi.put(sbi, sums);
-    }
-    sums[0] += hits;
-    sums[1] += deltaPlusOne == 0 ? 0 : deltaPlusOne - 1;
+  private void addSbi(int sbiKey, long hits, long deltaPlusOne) {
+    bySbi.add(sbiKey, hits, deltaPlusOne == 0 ? 0 : deltaPlusOne - 1);
   }
 
   /** Sums over the area and every date. */
@@ -125,16 +118,14 @@ public final class AreaAggregator implements RowSink {
   /** Per SBI with hits or delta, by total descending then code; labels from {@code catalog}. */
   public List<SbiStat> stats(SbiCatalog catalog) {
     List<SbiStat> out = new ArrayList<>(bySbi.size());
-    for (Map.Entry<String, long[]> e : bySbi.entrySet()) {
-      long hits = e.getValue()[0];
-      long rawDelta = e.getValue()[1];
+    bySbi.forEach((key, hits, rawDelta) -> {
       if (hits == 0 && rawDelta == 0) {
-        continue;
+        return;
       }
+      String sbi = CellBlock.sbiOfKey(key);
       Long delta = anyBaselineMissing ? null : rawDelta;
-      out.add(new SbiStat(e.getKey(), catalog.label(e.getKey()), hits, delta,
-          Percentages.change(hits, delta)));
-    }
+      out.add(new SbiStat(sbi, catalog.label(sbi), hits, delta, Percentages.change(hits, delta)));
+    });
     out.sort((a, b) -> a.total() != b.total() ? Long.compare(b.total(), a.total()) : a.sbi().compareTo(b.sbi()));
     return out;
   }

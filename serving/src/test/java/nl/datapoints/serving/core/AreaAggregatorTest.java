@@ -113,4 +113,20 @@ class AreaAggregatorTest {
     assertEquals(6, both.timeline().get(10).hits());
     assertEquals(100, both.timeline().get(11).hits());
   }
+
+  @Test
+  void sbiFilterKeepsLeadingZerosApartAndANonDecimalCodeMatchesNothing() {
+    List<PackedCell> cells = List.of(cell(9, 1, "0111", 10, 5L), cell(9, 1, "111", 4, 4L),
+        cell(10, 1, "56", 6, 1L));
+    AreaAggregator zero = new AreaAggregator(List.of("2013-01-08"), new boolean[] {false}, AREA,
+        new Filter(List.of("0111"), List.of()));
+    feed(zero, 0, 0, cells);
+    assertEquals(new Totals(10, 5L, 1.0), zero.totals());
+    assertEquals(List.of("0111"), zero.stats(SBI).stream().map(SbiStat::sbi).toList());
+
+    AreaAggregator none = new AreaAggregator(List.of("2013-01-08"), new boolean[] {false}, AREA,
+        new Filter(List.of("4x"), List.of()));
+    feed(none, 0, 0, cells);
+    assertEquals(new Totals(0, 0L, null), none.totals());
+  }
 }
