@@ -1,6 +1,7 @@
 package nl.datapoints.etl.aggregate;
 
 import java.io.IOException;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.Cell;
 import org.apache.hadoop.mapreduce.Mapper;
 
@@ -34,5 +35,11 @@ public final class BaselineCellMapper extends Mapper<Object, Cell, CellKey, Cell
     }
     outKey.set(target, cell.getHour(), cell.getPc4(), cell.getActivity(), cell.getSbi());
     context.write(outKey, outValue.setPublished(cell.getHits()));
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    // Task 0 of the aggregate job may read events or a baseline: the hook is in both mappers.
+    FaultInjection.failFirstAttempt(context, "aggregate");
   }
 }

@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.AnonymizedEvent;
 import org.apache.hadoop.mapreduce.Mapper;
 
@@ -68,6 +69,7 @@ public final class EventMapper extends Mapper<Object, AnonymizedEvent, CellKey, 
     context.getCounter(AggregateCounters.EVENTS_READ).increment(eventsRead);
     context.getCounter(AggregateCounters.EVENTS_OUTSIDE_BATCH).increment(outsideBatch);
     context.getCounter(AggregateCounters.MAP_CACHE_FLUSHES).increment(flushes);
+    FaultInjection.failFirstAttempt(context, "aggregate");
   }
 
   private void flush(Context context) throws IOException, InterruptedException {

@@ -46,6 +46,9 @@
  * missing events partition or an undeclared missing baseline partition;
  * {@link nl.datapoints.etl.aggregate.AggregateConfig} for invalid options. Events or baseline
  * cells whose date does not belong to the batch are skipped and counted, never thrown.
- * Parquet files without the Avro schema of {@code schemas/} fail the map task.
+ * Parquet files without the Avro schema of {@code schemas/} fail the map task. A test hook,
+ * {@link nl.datapoints.etl.common.FaultInjection}, fails the first attempt of map task 0 at the
+ * end of {@code cleanup()} when {@code datapoints.fault.fail-first-attempt} lists
+ * {@code aggregate} (unset in production).
  */
 package nl.datapoints.etl.aggregate;

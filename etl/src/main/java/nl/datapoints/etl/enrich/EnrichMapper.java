@@ -3,6 +3,7 @@ package nl.datapoints.etl.enrich;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.etl.common.TaskFailures;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.schemas.AnonymizedEvent;
@@ -170,6 +171,7 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
     } finally {
       outputs.close();
     }
+    FaultInjection.failFirstAttempt(context, "enrich");
   }
 
   /** The reason names as bytes, made once. */

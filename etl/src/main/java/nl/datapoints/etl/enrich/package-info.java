@@ -48,6 +48,9 @@
  * at the damage, the lines already read stay counted, and the stats list the file as
  * {@code corrupt_file} (in that mode any read error of a compressed file counts as corruption).
  * A missing partition directory is an {@code IllegalArgumentException} in the driver; a task
- * without the HMAC key in its credentials, or a file outside a {@code dt=} directory, fails.
+ * without the HMAC key in its credentials, or a file outside a {@code dt=} directory, fails. A
+ * test hook, {@link nl.datapoints.etl.common.FaultInjection}, fails the first attempt of map task
+ * 0 at the end of {@code cleanup()} (all output written) when
+ * {@code datapoints.fault.fail-first-attempt} lists {@code enrich} (unset in production).
  */
 package nl.datapoints.etl.enrich;

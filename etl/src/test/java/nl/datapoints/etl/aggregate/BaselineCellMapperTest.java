@@ -1,10 +1,13 @@
 package nl.datapoints.etl.aggregate;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.Cell;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -37,6 +40,22 @@ public class BaselineCellMapperTest {
     assertEquals(3, counter(driver, AggregateCounters.BASELINE_CELLS_READ));
     assertEquals(1, counter(driver, AggregateCounters.BASELINE_CELLS_WITHOUT_HITS));
     assertEquals(1, counter(driver, AggregateCounters.BASELINE_CELLS_OUTSIDE_BATCH));
+  }
+
+  @Test
+  public void injectedFaultFailsTheTaskAfterItReadItsInput() {
+    MapDriver<Object, Cell, CellKey, CellValue> driver =
+        MapDriver.newMapDriver(new BaselineCellMapper());
+    AggregateConfig.of(new Path("file:///wh"), List.of(D), List.of(), 5)
+        .writeTo(driver.getConfiguration());
+    AvroTestSerialization.register(driver.getConfiguration());
+    driver.getConfiguration().set(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich,aggregate");
+    driver.addInput(new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 9, 2000, 3, "10", 7, 2L)));
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, driver::run);
+
+    assertTrue(e.getMessage(), e.getMessage().contains("injected fault"));
+    assertEquals(1, counter(driver, AggregateCounters.BASELINE_CELLS_READ));
   }
 
   private static long counter(MapDriver<?, ?, ?, ?> d, AggregateCounters c) {

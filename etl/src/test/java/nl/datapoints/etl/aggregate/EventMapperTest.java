@@ -1,6 +1,8 @@
 package nl.datapoints.etl.aggregate;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.AnonymizedEvent;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -51,6 +54,26 @@ public class EventMapperTest {
     assertEquals(5, driver.getCounters().findCounter(AggregateCounters.EVENTS_READ).getValue());
     assertEquals(1,
         driver.getCounters().findCounter(AggregateCounters.EVENTS_OUTSIDE_BATCH).getValue());
+  }
+
+  @Test
+  public void injectedFaultFailsTheTaskAfterItCountedItsInput() {
+    MapDriver<Object, AnonymizedEvent, CellKey, CellValue> driver =
+        MapDriver.newMapDriver(new EventMapper());
+    AggregateConfig.of(new Path("file:///wh"), List.of(D1), List.of(D1), 2)
+        .writeTo(driver.getConfiguration());
+    AvroTestSerialization.register(driver.getConfiguration());
+    driver.getConfiguration().set(FaultInjection.FAIL_FIRST_ATTEMPT, "aggregate");
+    List<AnonymizedEvent> events = new ArrayList<>();
+    AggregateJobLocalTest.events(events, D1, 10, 1011, 1, "4711", 1, 2);
+    for (AnonymizedEvent e : events) {
+      driver.addInput(new Pair<>((Object) NullWritable.get(), e));
+    }
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, driver::run);
+
+    assertTrue(e.getMessage(), e.getMessage().contains("injected fault"));
+    assertEquals(2, driver.getCounters().findCounter(AggregateCounters.EVENTS_READ).getValue());
   }
 
   private static List<String> sorted(String s) {

@@ -5,11 +5,13 @@ import static nl.datapoints.etl.dist.RawDataset.D2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +29,9 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.datapoints.etl.Main;
+import nl.datapoints.etl.aggregate.AggregateCounters;
+import nl.datapoints.etl.common.FaultInjection;
+import nl.datapoints.etl.enrich.EnrichCounters;
 import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PackedCell;
@@ -48,6 +53,14 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.JobCounter;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskID;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.mapreduce.jobhistory.JobHistoryParser;
+import org.apache.hadoop.mapreduce.jobhistory.JobHistoryParser.TaskAttemptInfo;
+import org.apache.hadoop.mapreduce.jobhistory.JobHistoryParser.TaskInfo;
 import org.apache.hadoop.util.ToolRunner;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -121,7 +134,9 @@ class DistributedPipelineIT {
     // Containers are handed out on node heartbeats: beat faster than the 1 s default.
     c.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 250);
     c.setLong("yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms", 250);
-    c.setInt("mapreduce.map.maxattempts", 1);
+    // One retry for map tasks: the D2 run injects a failure into the first attempt of one enrich
+    // and one aggregate map task. A second failure, and any reduce or AM failure, fails fast.
+    c.setInt("mapreduce.map.maxattempts", 2);
     c.setInt("mapreduce.reduce.maxattempts", 1);
     c.setInt("mapreduce.am.max-attempts", 1);
     c.setInt("yarn.resourcemanager.am.max-attempts", 1);
@@ -174,22 +189,30 @@ class DistributedPipelineIT {
     String[] common = {"--raw", raw.toString(), "--ref", ref.toString(), "--warehouse", warehouse.toString(),
         "--hmac-key-file", keyFile.toString(), "--zookeeper", zookeeper, "--table", TABLE,
         "--max-bad-fraction", "0.5"};
-    runDriver(concat(new String[] {"run", "--date", D1.toString()}, common));
-    runDriver(concat(new String[] {"backfill", "--from", D2.toString(), "--to", D2.toString()}, common));
+    runDriver(concat(new String[] {"run", "--date", D1.toString()}, common), Map.of());
+    // The D2 run also shows task retry: task 0 of the enrich job (one of D2's two raw files) and
+    // of the aggregate job (D2's events or D1's published cells) fails on its first attempt
+    // after writing all its output; YARN runs it again and the run must not notice.
+    runDriver(concat(new String[] {"backfill", "--from", D2.toString(), "--to", D2.toString()}, common),
+        Map.of(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich,aggregate"));
 
     assertJobsRanOnYarn();
+    assertInjectedFailuresWereRetried();
     assertWarehouse();
     assertQuarantine();
+    assertNoStagingOrAttemptLeftovers();
     assertHBase();
     assertNoSecretsOrPersonalDataOutsideTheRawZone();
     assertJobConfsShipTheJars();
   }
 
-  private static void runDriver(String[] args) throws Exception {
+  private static void runDriver(String[] args, Map<String, String> settings) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Configuration conf = new Configuration(clusterConf);
+    settings.forEach(conf::set);
     long t0 = System.nanoTime();
-    int status = ToolRunner.run(new Configuration(clusterConf),
+    int status = ToolRunner.run(conf,
         new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
         args);
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -228,6 +251,107 @@ class DistributedPipelineIT {
         assertTrue(names.get(i).startsWith("datapoints " + stage + " " + date), names.toString());
       }
     }
+  }
+
+  /**
+   * From the job history files the AMs wrote to HDFS: in the D2 run, map task 0 of the enrich and
+   * of the aggregate job failed once with the injected fault and its second attempt succeeded;
+   * no other task attempt of any job failed. The jobs' counter totals take the successful
+   * attempts only: they match the input exactly, as the run report (read from committed side
+   * files, see {@link #assertWarehouse}) must.
+   */
+  private static void assertInjectedFailuresWereRetried() throws Exception {
+    Map<String, JobHistoryParser.JobInfo> jobs = jobHistories();
+    assertEquals(6, jobs.size(), "job histories: " + jobs.keySet());
+    for (Map.Entry<String, JobHistoryParser.JobInfo> e : jobs.entrySet()) {
+      String name = e.getKey();
+      JobHistoryParser.JobInfo job = e.getValue();
+      String stage = name.split(" ")[1];
+      LocalDate date = LocalDate.parse(name.split(" ")[2]);
+      boolean injected = date.equals(D2) && (stage.equals("enrich") || stage.equals("aggregate"));
+      Counters total = job.getTotalCounters();
+      assertEquals("SUCCEEDED", job.getJobStatus(), name);
+      assertEquals(injected ? 1 : 0, total.findCounter(JobCounter.NUM_FAILED_MAPS).getValue(), name + " failed maps");
+      assertEquals(0, total.findCounter(JobCounter.NUM_FAILED_REDUCES).getValue(), name + " failed reduces");
+
+      TaskID task0 = new TaskID(job.getJobId(), TaskType.MAP, 0);
+      // Ids as strings: the history's are org.apache.hadoop.mapred ids, and ids of different
+      // classes are never equal.
+      List<String> failed = new ArrayList<>();
+      for (TaskInfo task : job.getAllTasks().values()) {
+        assertEquals("SUCCEEDED", task.getTaskStatus(), name + " " + task.getTaskId());
+        for (TaskAttemptInfo a : task.getAllTaskAttempts().values()) {
+          // (A KILLED attempt, e.g. a speculative one, is no failure and changes nothing either.)
+          if ("FAILED".equals(a.getTaskStatus())) {
+            failed.add(a.getAttemptId().toString());
+            System.out.printf("ATTEMPT %s %s FAILED: %s%n", name, a.getAttemptId(), a.getError());
+            assertTrue(a.getError() != null && a.getError().contains("injected fault"),
+                name + " " + a.getAttemptId() + " failed for another reason: " + a.getError());
+          }
+        }
+      }
+      String first = new TaskAttemptID(task0, 0).toString();
+      assertEquals(injected ? List.of(first) : List.of(), failed, name + " failed attempts");
+      if (injected) {
+        TaskInfo t = job.getAllTasks().values().stream()
+            .filter(ti -> ti.getTaskId().toString().equals(task0.toString())).findFirst().orElseThrow();
+        String retry = t.getSuccessfulAttemptId().toString();
+        System.out.printf("RETRY %s task 0: %s failed, %s succeeded%n", name, first, retry);
+        assertTrue(retry.startsWith(task0.toString().replace("task_", "attempt_") + "_") && !retry.equals(first),
+            name + " task 0 succeeded with a later attempt: " + retry);
+        // (The failed attempt's own counters are not in the history: a task failing in cleanup()
+        // sends no final status. That it did its work first is MRUnit-tested per mapper.)
+      }
+      RawDataset.DateModel m = DATA.model(date);
+      if (stage.equals("enrich")) {
+        assertEquals(m.lines(), total.findCounter(EnrichCounters.LINES_READ).getValue(), name + " LINES_READ");
+        assertEquals(m.events(), total.findCounter(EnrichCounters.EVENTS).getValue(), name + " EVENTS");
+      } else if (stage.equals("aggregate")) {
+        assertEquals(m.events(), total.findCounter(AggregateCounters.EVENTS_READ).getValue(), name + " EVENTS_READ");
+      }
+    }
+  }
+
+  /** Every job's parsed history file ({@code .jhist}), by job name. */
+  private static Map<String, JobHistoryParser.JobInfo> jobHistories() throws IOException {
+    for (int tries = 1; ; tries++) {
+      Map<String, JobHistoryParser.JobInfo> jobs = new TreeMap<>();
+      try {
+        var it = hdfs.listFiles(new Path("/"), true);
+        while (it.hasNext()) {
+          Path p = it.next().getPath();
+          if (p.getName().endsWith(".jhist")) {
+            JobHistoryParser parser = new JobHistoryParser(hdfs, p);
+            JobHistoryParser.JobInfo info = parser.parse();
+            assertNull(parser.getParseException(), "parsing " + p);
+            jobs.put(info.getJobname(), info);
+          }
+        }
+        return jobs;
+      } catch (FileNotFoundException e) {
+        // The history server moved a file from the intermediate to the done dir meanwhile.
+        if (tries == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Neither run left anything of its jobs under the raw zone or the warehouse: no staging, no
+   * task attempt directories (the failed attempts' output included), no task failure notes.
+   */
+  private static void assertNoStagingOrAttemptLeftovers() throws IOException {
+    List<String> left = new ArrayList<>();
+    var it = hdfs.listFiles(new Path("/datapoints"), true);
+    while (it.hasNext()) {
+      String path = it.next().getPath().toUri().getPath();
+      if (path.contains("/_staging/") || path.contains("/_publish/") || path.contains("/_temporary/")
+          || path.contains("/_task-failures/")) {
+        left.add(path);
+      }
+    }
+    assertEquals(List.of(), left, "left behind by the runs");
   }
 
   private static void assertWarehouse() throws Exception {
@@ -298,6 +422,7 @@ class DistributedPipelineIT {
         }
       }
       assertEquals(DATA.model(d).quarantined(), lines.size(), d + " quarantine lines: " + lines);
+      assertEquals(lines.size(), new HashSet<>(lines).size(), d + " no quarantine line twice: " + lines);
       for (String l : lines) {
         String[] f = l.split("\t", 4);
         assertEquals(4, f.length, l);

@@ -2,12 +2,14 @@ package nl.datapoints.etl.enrich;
 
 import static nl.datapoints.etl.enrich.Fixtures.utf8;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.AnonymizedEvent;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -102,6 +104,22 @@ public class EnrichMapperTest {
     assertEquals(1, driver.getCounters().findCounter(EnrichCounters.EMPTY_LINES).getValue());
     assertEquals(1,
         driver.getCounters().findCounter(EnrichCounters.QUARANTINED_BAD_POSTCODE).getValue());
+  }
+
+  @Test
+  public void injectedFaultFailsTheTaskOnlyAfterItWroteEverything() throws IOException {
+    driver.getConfiguration().set(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich");
+    driver.withInput(new LongWritable(1),
+        line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t1017AB\t42\t7"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, driver::run);
+    assertTrue(e.getMessage(), e.getMessage().contains("injected fault"));
+    // The failed attempt did all a real one does (its files are the committer's to discard).
+    assertEquals(List.of(
+        "events events/dt=2013-01-08/part 2013-01-08/12/1017/7/4711",
+        "stats stats/part 2013-01-08\tlines_read\t1",
+        "stats stats/part 2013-01-08\tevents\t1",
+        "stats stats/part 2013-01-08\tempty_lines\t0",
+        "closed"), writes);
   }
 
   @Test
