@@ -176,7 +176,7 @@ class DistributedPipelineIT {
   }
 
   @Test
-  @Timeout(600)
+  @Timeout(900)
   void backfillRunsEnrichAggregatePublishOnYarnAndHdfs() throws Exception {
     assertEquals("yarn", clusterConf.get("mapreduce.framework.name"));
     assertEquals("hdfs", hdfs.getUri().getScheme());
