@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.etl.common.RunReport;
 import nl.datapoints.etl.run.Pipeline;
 import nl.datapoints.etl.run.PipelineConfig;
+import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -264,8 +266,8 @@ public final class Commands {
       try (Publisher p = Publisher.connect(conf, cfg.table(), cfg.zookeeper())) {
         PublishResult r = p.publish(pc);
         out.printf("  publish: HFile job %.1f s, bulk load %.1f s%n", r.hfileJobMillis() / 1e3, r.bulkLoadMillis() / 1e3);
-        Set<LocalDate> live = new TreeSet<>();
-        r.dates().forEach(d -> live.add(LocalDate.parse(d.date())));
+        Map<LocalDate, Generation> live = new TreeMap<>();
+        r.dates().forEach(d -> live.put(LocalDate.parse(d.date()), d.current()));
         return live;
       } catch (IOException e) {
         throw new UncheckedIOException("publishing to HBase table " + cfg.table() + ": " + e.getMessage(), e);

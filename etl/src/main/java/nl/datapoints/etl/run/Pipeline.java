@@ -21,6 +21,7 @@ import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.etl.enrich.EnrichConfig;
 import nl.datapoints.etl.enrich.EnrichJob;
 import nl.datapoints.etl.enrich.HmacKey;
+import nl.datapoints.schemas.Generation;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,8 +48,11 @@ public final class Pipeline {
   /** Publishing to the serving store (HBase in production; null when the run never publishes). */
   public interface Publishing {
 
-    /** Publishes the dates' aggregates under {@code generation}; returns the dates now live. */
-    Set<LocalDate> publish(List<LocalDate> dates, long generation);
+    /**
+     * Publishes the dates' aggregates under {@code generation}; returns the dates now live with
+     * the generation each now serves (its cells and hits as counted by the publish).
+     */
+    Map<LocalDate, Generation> publish(List<LocalDate> dates, long generation);
   }
 
   public Pipeline(Configuration conf, PipelineConfig cfg, Publishing publishing, PrintStream out) {
@@ -132,8 +136,16 @@ public final class Pipeline {
             throw new StageFailedException("nothing to publish for " + d + ": " + layout.aggregates(d) + " does not exist");
           }
         }
-        for (LocalDate d : publishing.publish(plan.publish(), generation)) {
-          outcomes.get(d).published = true;
+        for (Map.Entry<LocalDate, Generation> live : publishing.publish(plan.publish(), generation).entrySet()) {
+          DateOutcome o = outcomes.get(live.getKey());
+          o.published = true;
+          if (!o.aggregated && !o.carried) {
+            // Cells that no report of this warehouse describes (e.g. loaded from elsewhere):
+            // the publish's own count is the only one there is.
+            o.cellsPublished = live.getValue().cells();
+            o.hitsPublished = live.getValue().hits();
+            o.baselineMissing = live.getValue().baselineMissing();
+          }
         }
       }
       String finishedAt = Instant.now().toString();

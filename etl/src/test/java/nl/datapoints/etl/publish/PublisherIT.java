@@ -335,6 +335,8 @@ class PublisherIT {
         "--zookeeper", zookeeper, "--table", TABLE});
     assertEquals(0, exit, out + "\n" + err);
     assertTrue(out.toString().contains("publish 2 date(s)"), out.toString());
+    // No run report describes these cells: the summary counts what the publish loaded.
+    assertTrue(out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "), out.toString());
     long g1;
     long g2;
     try (Publisher p = publisher()) {
