@@ -39,6 +39,9 @@ class ConfigurationTest {
     assertEquals(31, c.getMaxDates());
     assertEquals(2, c.getFreshnessDays());
     assertTrue(c.getCache().isEnabled());
+    assertTrue(c.getWarmup().isEnabled());
+    assertEquals(20, c.getWarmup().getBudget().toSeconds());
+    assertEquals(256, c.getWarmup().getQueries());
   }
 
   @Test
