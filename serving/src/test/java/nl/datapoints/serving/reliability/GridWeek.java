@@ -26,10 +26,11 @@ import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 
 /**
- * A published week for load tests: a 20 × 20 grid of postcode4s (1000–1399) about 0.9 km
- * apart around Amsterdam, the last seven dates up to yesterday (so the freshness check is green)
- * each in its own region, a few dozen cells per row. Knows what it wrote, so an answer's sums
- * can be checked against the cells.
+ * A published week for load tests: a 20 × 20 grid of postcode4s (1000–1399) about 1.8 km
+ * apart around Amsterdam, so 10 km around the centre holds ~100 of them, as 10 km around 1012
+ * does in the real gazetteer (the dashboard's hardest query); the last seven dates up to
+ * yesterday (so the freshness check is green), each in its own region; 10–40 cells per row.
+ * Knows what it wrote, so an answer's sums can be checked against the cells.
  */
 final class GridWeek {
   static final int SIDE = 20;
@@ -62,7 +63,7 @@ final class GridWeek {
   record Query(String path, Set<String> sbi, Set<Integer> activity) {}
 
   /**
-   * 24 dashboard-like queries: six centres over the grid, 1–10 km (up to ~300 postcodes), the
+   * 24 dashboard-like queries: six centres over the grid, 1–10 km (up to ~100 postcodes), the
    * newest 1, 3 or 7 dates, some filtered by SBI and activity (which reads the cell blocks).
    */
   static List<Query> queries() {
@@ -101,7 +102,7 @@ final class GridWeek {
       for (int r = 0; r < SIDE; r++) {
         for (int c = 0; c < SIDE; c++) {
           pc.append(FIRST_PC4 + r * SIDE + c).append(',').append(String.format(java.util.Locale.ROOT, "%.4f",
-              52.28 + r * 0.008)).append(',').append(String.format(java.util.Locale.ROOT, "%.4f", 4.76 + c * 0.013))
+              52.20 + r * 0.016)).append(',').append(String.format(java.util.Locale.ROOT, "%.4f", 4.65 + c * 0.026))
               .append(",Grid ").append(r).append('/').append(c).append('\n');
         }
       }

@@ -60,18 +60,21 @@ final class ServiceProcess implements AutoCloseable {
         "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens", "java.base/java.io=ALL-UNNAMED",
         "--add-opens", "java.base/java.net=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
         "-Dio.netty.tryReflectionSetAccessible=true", "-Xmx512m",
+        "-Xlog:gc:file=" + log.toAbsolutePath() + ".gc:uptime",
         "-Ddw.server.applicationConnectors[0].port=" + app, "-Ddw.server.adminConnectors[0].port=" + admin));
     overrides.forEach((k, v) -> cmd.add("-Ddw." + k + "=" + v));
     cmd.addAll(List.of("-cp", testClasspath(), DatapointsApplication.class.getName(), "server",
         resourceFilePath("it-config.yml")));
     Files.createDirectories(log.getParent());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // Not left running if the test JVM is stopped before close() (a killed build, a timeout).
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "stop-service-" + p.pid()));
     ServiceProcess s = new ServiceProcess(p, app, admin, log);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!serves(app)) {
+    while (!answers(app, deadline)) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
         s.close();
-        throw new AssertionError("the service did not open port " + app + " within 120 s (exit "
+        throw new AssertionError("the service did not answer on port " + app + " within 120 s (exit "
             + (p.isAlive() ? "none" : p.exitValue()) + "):\n" + s.logTail());
       }
       Thread.sleep(10);
@@ -89,19 +92,21 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Whether the service answers HTTP: {@code GET /api/sbi} needs no HBase, so any answer means
-   * Jetty's connectors have started. (A TCP connect is not enough: Jetty binds the ports before
-   * it starts the managed objects, so connections made during the warm-up wait in the backlog.)
+   * Sends {@code GET /api/sbi} (needs no HBase) and waits for the first byte of the answer:
+   * true once Jetty's connectors have started. Jetty binds the ports before it starts the
+   * managed objects, so a connection made during the warm-up is accepted by the kernel and its
+   * request waits in the backlog; one such request is kept waiting (not one per poll, which
+   * would leave dozens queued to be served at the very moment the test starts).
    */
-  private static boolean serves(int port) {
+  private static boolean answers(int port, long deadlineNanos) {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      s.setSoTimeout(200);
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      s.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
       s.getOutputStream().write("GET /api/sbi HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
           .getBytes(StandardCharsets.US_ASCII));
       return s.getInputStream().read() >= 0;
     } catch (IOException e) {
-      return false;
+      return false; // not bound yet, or the service died (the caller checks)
     }
   }
 
