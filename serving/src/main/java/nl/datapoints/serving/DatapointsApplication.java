@@ -76,6 +76,12 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
     QueryService queries = new QueryService(gazetteer, catalog, store,
         new QueryParser(config.getMaxDates(), config.getMaxRadiusKm()), cache);
 
+    // After the store (managed objects start in order) and before Jetty opens the ports.
+    Warmup warmup = new Warmup(store::refresh, store::locateRegions, queries, gazetteer, env.getObjectMapper(), config.getWarmup(),
+        config.getMaxDates(), config.getMaxRadiusKm());
+    warmup.registerMetrics(env.metrics());
+    env.lifecycle().manage(warmup);
+
     env.jersey().register(new ApiKeyFilter(config.getApiKeySha256()));
     ExceptionMappers.all().forEach(env.jersey()::register);
     env.jersey().register(new AreaResource(queries));

@@ -2,6 +2,9 @@ package nl.datapoints.serving;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import nl.datapoints.serving.db.HBaseFactory;
 
 /** The service's YAML configuration ({@code serving/config.yml}); every key overridable with {@code -Ddw.<path>}. */
@@ -43,6 +47,10 @@ public final class DatapointsConfiguration extends Configuration {
   @NotNull
   private CacheSettings cache = new CacheSettings();
 
+  @Valid
+  @NotNull
+  private WarmupSettings warmup = new WarmupSettings();
+
   /** The {@code cache:} block: the answer cache. */
   public static final class CacheSettings {
     private boolean enabled = true;
@@ -68,6 +76,55 @@ public final class DatapointsConfiguration extends Configuration {
     @JsonProperty
     public void setMaxEntries(long maxEntries) {
       this.maxEntries = maxEntries;
+    }
+  }
+
+  /**
+   * The {@code warmup:} block: real reads before the ports open, so the first requests after a
+   * start find the HBase connection, the region locations and the JIT-compiled read path ready.
+   */
+  public static final class WarmupSettings {
+    private boolean enabled = true;
+
+    /** Wall-clock bound of the whole warm-up (a step in flight may overrun it by one {@code hbase.deadline}). */
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    private Duration budget = Duration.seconds(20);
+
+    /** Area queries run (on several threads) for the newest published dates. */
+    @Min(0)
+    @Max(100_000)
+    private int queries = 256;
+
+    @JsonProperty
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    @JsonProperty
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    @JsonProperty
+    public Duration getBudget() {
+      return budget;
+    }
+
+    @JsonProperty
+    public void setBudget(Duration budget) {
+      this.budget = budget;
+    }
+
+    @JsonProperty
+    public int getQueries() {
+      return queries;
+    }
+
+    @JsonProperty
+    public void setQueries(int queries) {
+      this.queries = queries;
     }
   }
 
@@ -139,5 +196,15 @@ public final class DatapointsConfiguration extends Configuration {
   @JsonProperty
   public void setCache(CacheSettings cache) {
     this.cache = cache;
+  }
+
+  @JsonProperty
+  public WarmupSettings getWarmup() {
+    return warmup;
+  }
+
+  @JsonProperty
+  public void setWarmup(WarmupSettings warmup) {
+    this.warmup = warmup;
   }
 }

@@ -39,6 +39,9 @@ class ConfigurationTest {
     assertEquals(31, c.getMaxDates());
     assertEquals(2, c.getFreshnessDays());
     assertTrue(c.getCache().isEnabled());
+    assertTrue(c.getWarmup().isEnabled());
+    assertEquals(20, c.getWarmup().getBudget().toSeconds());
+    assertEquals(256, c.getWarmup().getQueries());
   }
 
   @Test
@@ -64,6 +67,7 @@ class ConfigurationTest {
     assertTrue(conf.getLong("hbase.rpc.timeout", 0) <= 1500);
     assertTrue(conf.getInt("hbase.client.retries.number", 99) <= 2);
     assertTrue(conf.getInt("zookeeper.recovery.retry", 99) <= 1);
+    assertEquals(16, conf.getInt("hbase.hconnection.meta.lookup.threads.max", 128));
   }
 
   @Test

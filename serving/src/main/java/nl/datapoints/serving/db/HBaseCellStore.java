@@ -132,6 +132,20 @@ public final class HBaseCellStore implements CellStore, Managed {
     return s;
   }
 
+  /**
+   * Looks up where every region of the table is, which the shared connection then caches: the
+   * start-up warm-up calls it so the first queries need no meta lookups (bounded by the deadline).
+   *
+   * @return the number of regions
+   */
+  public int locateRegions() {
+    return call("locating the regions of table " + table, () -> {
+      try (org.apache.hadoop.hbase.client.RegionLocator rl = connection().getRegionLocator(table)) {
+        return rl.getAllRegionLocations().size();
+      }
+    });
+  }
+
   private void refreshQuietly() {
     try {
       refresh();

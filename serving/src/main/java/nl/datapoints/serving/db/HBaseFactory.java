@@ -21,6 +21,9 @@ import org.apache.hadoop.hbase.HBaseConfiguration;
  * outage is noticed inside {@link #getDeadline()}, the hard bound on every HBase call.
  */
 public final class HBaseFactory {
+  /** Threads of the HBase client's meta lookup pool (see {@link #clientConfiguration()}). */
+  public static final int META_LOOKUP_THREADS = 16;
+
   @NotEmpty
   @Pattern(regexp = "[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*",
       message = "must be host:port[,host:port...] (ZooKeeper quorum)")
@@ -141,6 +144,11 @@ public final class HBaseFactory {
     conf.setInt("zookeeper.recovery.retry", 1);
     conf.setInt("zookeeper.recovery.retry.intervalmill", 100);
     conf.setInt("hbase.zookeeper.recoverable.waittime", (int) Math.max(500, ms));
+    // The client's meta lookup pool (default 128 threads, each one created on demand and kept
+    // 60 s) only fills when regions move or a region server is gone: then every query relocates
+    // and one more thread is made per lookup, so an outage grew the service by ~65 threads in
+    // 12 s (docs/reliability.md). A few lookups at once are plenty; more wait their turn.
+    conf.setInt("hbase.hconnection.meta.lookup.threads.max", META_LOOKUP_THREADS);
     for (Map.Entry<String, String> e : properties.entrySet()) {
       conf.set(e.getKey(), e.getValue());
     }

@@ -1,0 +1,199 @@
+package nl.datapoints.serving.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.PackedCell;
+import nl.datapoints.schemas.RowKey;
+import nl.datapoints.schemas.StoreLayout;
+import nl.datapoints.serving.DatapointsApplication;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Table;
+
+/**
+ * A published week for load tests: a 20 × 20 grid of postcode4s (1000–1399) about 1.8 km
+ * apart around Amsterdam, so 10 km around the centre holds ~100 of them, as 10 km around 1012
+ * does in the real gazetteer (the dashboard's hardest query); the last seven dates up to
+ * yesterday (so the freshness check is green), each in its own region; 10–40 cells per row.
+ * Knows what it wrote, so an answer's sums can be checked against the cells.
+ */
+final class GridWeek {
+  static final int SIDE = 20;
+  static final int FIRST_PC4 = 1000;
+  static final List<String> SBIS = List.of("4711", "56", "4771", "6201");
+  static final LocalDate NEWEST = LocalDate.now(DatapointsApplication.ZONE).minusDays(1);
+
+  /** date → pc4 → cells, as written. */
+  private final Map<LocalDate, Map<Integer, List<PackedCell>>> written = new TreeMap<>();
+
+  static List<LocalDate> dates() {
+    List<LocalDate> out = new ArrayList<>();
+    for (int i = 6; i >= 0; i--) {
+      out.add(NEWEST.minusDays(i));
+    }
+    return out;
+  }
+
+  /** The newest {@code n} dates joined for a URL path ({@code %3B}, as the dashboard sends them). */
+  static String newest(int n) {
+    List<LocalDate> d = dates();
+    StringBuilder out = new StringBuilder();
+    for (LocalDate date : d.subList(d.size() - n, d.size())) {
+      out.append(out.length() == 0 ? "" : "%3B").append(date);
+    }
+    return out.toString();
+  }
+
+  /** An area query of the load tests and the filter it applies (to check its sums). */
+  record Query(String path, Set<String> sbi, Set<Integer> activity) {}
+
+  /**
+   * 24 dashboard-like queries: six centres over the grid, 1–10 km (up to ~100 postcodes), the
+   * newest 1, 3 or 7 dates, some filtered by SBI and activity (which reads the cell blocks).
+   */
+  static List<Query> queries() {
+    int[] centres = {1210, 1043, 1317, 1115, 1362, 1000};
+    String[] radii = {"1", "2.5", "5", "10"};
+    int[] dateCounts = {1, 3, 7};
+    List<Query> out = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String path = "/api/" + centres[i % centres.length] + "/" + newest(dateCounts[i % 3]) + "/" + radii[i % 4];
+      if (i % 4 == 3) {
+        out.add(new Query(path + "?sbi=4711&activity=2", Set.of("4711"), Set.of(2)));
+      } else if (i % 6 == 5) {
+        out.add(new Query(path + "?sbi=56&sbi=4771", Set.of("56", "4771"), Set.of()));
+      } else {
+        out.add(new Query(path, Set.of(), Set.of()));
+      }
+    }
+    return out;
+  }
+
+  /** One region per date and one for the pointer row, as the publisher pre-splits a new table. */
+  static byte[][] splits() {
+    List<byte[]> s = new ArrayList<>();
+    for (LocalDate d : dates()) {
+      s.add(RowKey.datePrefix(d));
+    }
+    s.add("~".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return s.toArray(new byte[0][]);
+  }
+
+  /** Writes {@code postcodes.csv} and {@code sbi.csv} into {@code dir}. */
+  static Path writeReference(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      StringBuilder pc = new StringBuilder("pc4,lat,lon,name\n");
+      for (int r = 0; r < SIDE; r++) {
+        for (int c = 0; c < SIDE; c++) {
+          pc.append(FIRST_PC4 + r * SIDE + c).append(',').append(String.format(java.util.Locale.ROOT, "%.4f",
+              52.20 + r * 0.016)).append(',').append(String.format(java.util.Locale.ROOT, "%.4f", 4.65 + c * 0.026))
+              .append(",Grid ").append(r).append('/').append(c).append('\n');
+        }
+      }
+      Files.writeString(dir.resolve("postcodes.csv"), pc);
+      Files.writeString(dir.resolve("sbi.csv"), "sbi,label\n4711,Supermarkets\n56,Restaurants\n"
+          + "4771,\"Clothing, shoes\"\n6201,Software\n");
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes every row of every date at one generation, then the pointer row. */
+  void seed(Table t) {
+    Put pointer = new Put(StoreLayout.POINTER_ROW);
+    int day = 0;
+    for (LocalDate date : dates()) {
+      long gen = 1_700_000_000_000L + day++ * 86_400_000L;
+      Map<Integer, List<PackedCell>> rows = new TreeMap<>();
+      List<Put> puts = new ArrayList<>();
+      long cells = 0;
+      long hits = 0;
+      for (int pc4 = FIRST_PC4; pc4 < FIRST_PC4 + SIDE * SIDE; pc4++) {
+        List<PackedCell> cs = cells(gen ^ pc4);
+        rows.put(pc4, cs);
+        cells += cs.size();
+        hits += cs.stream().mapToLong(PackedCell::hits).sum();
+        Put put = new Put(RowKey.of(date, pc4).toBytes());
+        put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
+        put.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
+        put.addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
+        puts.add(put);
+      }
+      put(t, puts);
+      written.put(date, rows);
+      Generation g = new Generation(gen, gen + 60_000, false, cells, hits);
+      pointer.addColumn(StoreLayout.FAMILY, StoreLayout.currentQualifier(date), g.toBytes());
+      pointer.addColumn(StoreLayout.FAMILY, StoreLayout.keptQualifier(date), Generation.listToBytes(List.of(g)));
+    }
+    put(t, List.of(pointer));
+  }
+
+  private static List<PackedCell> cells(long seed) {
+    Random r = new Random(seed);
+    List<PackedCell> out = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    int n = 10 + r.nextInt(30);
+    while (out.size() < n) {
+      int hour = r.nextInt(24);
+      int activity = 1 + r.nextInt(3);
+      String sbi = SBIS.get(r.nextInt(SBIS.size()));
+      if (keys.add(hour + "/" + activity + "/" + sbi)) {
+        out.add(new PackedCell(hour, activity, sbi, 1 + r.nextInt(60), (long) r.nextInt(50)));
+      }
+    }
+    return out;
+  }
+
+  private static void put(Table t, List<Put> puts) {
+    try {
+      t.put(puts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Checks an area answer against the written cells: its total, and the hits of each point,
+   * summed over the postcodes and dates it lists with the filter applied.
+   */
+  void assertSums(JsonNode answer, Set<String> sbi, Set<Integer> activity, String what) {
+    long total = 0;
+    Map<Integer, Long> perPc4 = new TreeMap<>();
+    for (JsonNode d : answer.get("dates")) {
+      Map<Integer, List<PackedCell>> rows = written.get(LocalDate.parse(d.asText()));
+      assertTrue(rows != null, what + ": date " + d + " was not written");
+      for (JsonNode p : answer.get("postcodes")) {
+        int pc4 = p.asInt();
+        for (PackedCell c : rows.get(pc4)) {
+          if ((sbi.isEmpty() || sbi.contains(c.sbi())) && (activity.isEmpty() || activity.contains(c.activity()))) {
+            total += c.hits();
+            perPc4.merge(pc4, c.hits(), Long::sum);
+          }
+        }
+      }
+    }
+    assertEquals(total, answer.get("totals").get("total").asLong(), what + ": total");
+    Map<Integer, Long> points = new TreeMap<>();
+    for (JsonNode p : answer.get("points")) {
+      points.put(p.get("postcode").asInt(), p.get("hits").asLong());
+    }
+    assertEquals(perPc4, points, what + ": hits per point");
+  }
+}
