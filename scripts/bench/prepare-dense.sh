@@ -3,8 +3,10 @@
 # production has (STACK.md: ~150 cells per postcode4-day; 60 days x 3,453 postcode4 ~ 31 M cells),
 # written by scripts/bench/DenseCells.java (see why there) and published through the real
 # publish stage (`scripts/etl publish --from --to`: ONE HFile job + bulk load) into table
-# $BENCH_DENSE_TABLE of the benchmark HBase (var/bench/hbase, ZooKeeper localhost:$BENCH_ZK_PORT).
+# $BENCH_TABLE of the benchmark HBase (var/bench/hbase, ZooKeeper localhost:$BENCH_ZK_PORT).
 # Cached: every step is skipped when its output exists. Leaves that HBase RUNNING.
+# BENCH_PUBLISH=0 writes the cells only (no HBase): scripts/bench-scaling publishes its
+# stored-days table in steps itself.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -34,6 +36,7 @@ if [ ! -f "$OUT/.cells" ]; then
   echo "bench: dense cells took $((SECONDS - t0)) s" | tee -a "$OUT/prep-timings.txt" >&2
   touch "$OUT/.cells"
 fi
+[ "${BENCH_PUBLISH:-1}" = 0 ] && exit 0
 scripts/hbase-local start >&2
 if [ ! -f "$OUT/.published" ]; then
   echo "bench: publish $FROM..$TO into table $TABLE (one HFile job) ..." >&2
