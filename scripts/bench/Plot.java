@@ -283,7 +283,11 @@ public class Plot {
     if (Math.abs(v - Math.rint(v)) < 1e-9) {
       return String.format(Locale.ROOT, "%d", (long) Math.rint(v));
     }
-    return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.2f" : "%.1f", v);
+    if (Math.abs(v) >= 1) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    // Small values (a smoke run's GB): three significant digits, no trailing zeros.
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
   static void centre(Graphics2D g, String s, int cx, int baseline) {
