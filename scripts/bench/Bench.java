@@ -1,11 +1,18 @@
 // The query benchmark's client side (run as a single-file program by scripts/bench-query):
 //   queries  --postcodes CSV --from DATE --to DATE --n N --seed S --out FILE [--hardest]
+//   queries  --pc4 P --radius KM --dates K --from DATE --to DATE --n N --out FILE   (one fixed shape)
 //   http     --base URL --queries FILE --clients C --warmup W --requests N --max-seconds T --label L
 //   pg       --jdbc URL --queries FILE --clients C --warmup W --requests N --max-seconds T --variant one|four|temp --label L
 //   check    --base URL --jdbc URL --queries FILE --n N
+//   area     --base URL --queries FILE       (the first query's area: pc4s, pc4s with data, rows)
+//   hbase    --zookeeper HOST:PORT --table T [--wait-compactions SECONDS]
+//            (the table's regions, store files and the region servers' read-request counters)
 // A query line is "pc4<TAB>radiusKm<TAB>d1;d2;...". Latency is measured around one complete
 // answer (HTTP: status 200 and body read; pg: every result row fetched). Bounded by request
 // count and wall time; loopback only. Prints one summary line: label n p50 p90 p99 max req/s errors.
+// The scaling sweeps (scripts/bench-scaling) use the fixed-shape query lists: the same postcode,
+// radius and number of consecutive dates in every line, only the start date rotating over the
+// range, so a sweep point varies one thing only.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -71,7 +78,9 @@ public class Bench {
       case "http" -> load(o, httpRunners(o.get("base")));
       case "pg" -> load(o, pgRunners(o.get("jdbc"), o.getOrDefault("variant", "one")));
       case "check" -> check(o);
-      default -> throw new IllegalArgumentException("command must be queries|http|pg|check, got " + a[0]);
+      case "area" -> area(o);
+      case "hbase" -> hbase(o);
+      default -> throw new IllegalArgumentException("command must be queries|http|pg|check|area|hbase, got " + a[0]);
     }
   }
 
@@ -84,6 +93,17 @@ public class Bench {
       for (int i = 0; i < n; i++) {
         LocalDate s = from.plusDays(i % (to.toEpochDay() - from.toEpochDay() - 5));
         out.add(line(1012, 10, s, 7));
+      }
+    } else if (o.containsKey("pc4")) {
+      int pc4 = Integer.parseInt(o.get("pc4"));
+      int km = Integer.parseInt(o.get("radius"));
+      int k = Integer.parseInt(o.get("dates"));
+      long starts = to.toEpochDay() - from.toEpochDay() - k + 2;
+      if (starts < 1) {
+        throw new IllegalArgumentException("--dates " + k + " does not fit in " + from + ".." + to);
+      }
+      for (int i = 0; i < n; i++) {
+        out.add(line(pc4, km, from.plusDays(i % starts), k));
       }
     } else {
       List<Integer> pc4s = new ArrayList<>();
@@ -444,6 +464,66 @@ public class Bench {
       return new Answer(area, totals, sbi, tl, pts);
     } finally {
       c.setAutoCommit(auto);
+    }
+  }
+
+  /** The area of the first query of a list, as the service answers it: the sweep's x notes. */
+  static void area(Map<String, String> o) throws Exception {
+    Query q = read(o.get("queries")).get(0);
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(o.get("base") + q.path())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IOException("HTTP " + r.statusCode() + " for " + q.path());
+    }
+    JsonNode a = new ObjectMapper().readTree(r.body());
+    int pc4s = a.get("postcodes").size();
+    System.out.printf(Locale.ROOT, "area\tpc4=%d\tradius=%s\tdates=%d\tpc4s=%d\tpc4s_with_data=%d\trows=%d%n",
+        q.pc4(), q.radiusKm(), q.dates().size(), pc4s, a.get("points").size(), pc4s * q.dates().size());
+  }
+
+  /**
+   * One table's shape and read counters, asked of every region server directly (not the
+   * master's 3-second-old copy): regions, store files and their MB, read requests (HBase counts
+   * one per row a scanner returns and one per Get) and filtered reads. With
+   * --wait-compactions it first waits until no compaction runs on the table, so a measurement
+   * after a bulk load does not share the cores with one.
+   */
+  static void hbase(Map<String, String> o) throws Exception {
+    // The client logs at DEBUG to stdout by default; this command's output is one line.
+    if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+    org.apache.hadoop.conf.Configuration conf = org.apache.hadoop.hbase.HBaseConfiguration.create();
+    String[] zk = o.get("zookeeper").split(":");
+    conf.set("hbase.zookeeper.quorum", zk[0]);
+    conf.set("hbase.zookeeper.property.clientPort", zk[1]);
+    org.apache.hadoop.hbase.TableName table = org.apache.hadoop.hbase.TableName.valueOf(o.get("table"));
+    try (org.apache.hadoop.hbase.client.Connection c = org.apache.hadoop.hbase.client.ConnectionFactory.createConnection(conf);
+        org.apache.hadoop.hbase.client.Admin admin = c.getAdmin()) {
+      long waitUntil = System.nanoTime() + (long) (Double.parseDouble(o.getOrDefault("wait-compactions", "0")) * 1e9);
+      long waited = System.nanoTime();
+      org.apache.hadoop.hbase.client.CompactionState state = admin.getCompactionState(table);
+      while (state != org.apache.hadoop.hbase.client.CompactionState.NONE && System.nanoTime() < waitUntil) {
+        Thread.sleep(1000);
+        state = admin.getCompactionState(table);
+      }
+      int regions = 0;
+      int storeFiles = 0;
+      double storeMb = 0;
+      long reads = 0;
+      long filtered = 0;
+      for (org.apache.hadoop.hbase.ServerName sn : admin.getRegionServers()) {
+        for (org.apache.hadoop.hbase.RegionMetrics m : admin.getRegionMetrics(sn, table)) {
+          regions++;
+          storeFiles += m.getStoreFileCount();
+          storeMb += m.getStoreFileSize().get(org.apache.hadoop.hbase.Size.Unit.MEGABYTE);
+          reads += m.getReadRequestCount();
+          filtered += m.getFilteredReadRequestCount();
+        }
+      }
+      System.out.printf(Locale.ROOT, "hbase\ttable=%s\tregions=%d\tstorefiles=%d\tstoreMB=%.0f\treadRequests=%d"
+          + "\tfilteredReadRequests=%d\tcompaction=%s\twaited=%.0fs%n", table, regions, storeFiles, storeMb, reads,
+          filtered, state, (System.nanoTime() - waited) / 1e9);
     }
   }
 }

@@ -2,7 +2,9 @@
 // <warehouse>/aggregates/dt=D/part-r-00000.parquet for DAYS dates from FROM, every postcode4 of
 // <ref>/postcodes.csv, SBIs from <ref>/merchants.csv (weighted by merchant count).
 //
-//   java -cp "$(etl classpath)" scripts/bench/DenseCells.java REF WAREHOUSE FROM DAYS CELLS_PER_PC4_DAY [SEED]
+//   java -cp "$(etl classpath)" scripts/bench/DenseCells.java REF WAREHOUSE FROM DAYS CELLS_PER_PC4_DAY [SEED [K/N]]
+// K/N (e.g. 1/2): write only every N-th date, starting with the K-th, so N processes share the
+// days (one per core); the cells do not depend on N.
 //
 // Why: generating raw events at the density production has (STACK.md: ~150 cells per
 // postcode4-day, 36 M cells over 60 days) and running the real enrich + aggregate over them
@@ -44,7 +46,7 @@ public class DenseCells {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
-      System.err.println("usage: DenseCells REF WAREHOUSE FROM DAYS CELLS_PER_PC4_DAY [SEED]");
+      System.err.println("usage: DenseCells REF WAREHOUSE FROM DAYS CELLS_PER_PC4_DAY [SEED [K/N]]");
       System.exit(2);
     }
     File ref = new File(args[0]);
@@ -53,6 +55,12 @@ public class DenseCells {
     int days = Integer.parseInt(args[3]);
     double perPc4Day = Double.parseDouble(args[4]);
     long seed = args.length > 5 ? Long.parseLong(args[5]) : 42L;
+    String[] slice = (args.length > 6 ? args[6] : "1/1").split("/");
+    int sliceK = Integer.parseInt(slice[0]);
+    int sliceN = Integer.parseInt(slice[1]);
+    if (sliceN < 1 || sliceK < 1 || sliceK > sliceN) {
+      throw new IllegalArgumentException("K/N must have 1 <= K <= N, got " + args[6]);
+    }
 
     int[] pc4s = readPc4s(new File(ref, "postcodes.csv"));
     List<String> sbiCodes = new ArrayList<>();
@@ -82,7 +90,7 @@ public class DenseCells {
 
     Configuration conf = new Configuration();
     long total = 0;
-    for (int d = 0; d < days; d++) {
+    for (int d = sliceK - 1; d < days; d += sliceN) {
       LocalDate date = from.plusDays(d);
       boolean baseline = d >= 7;
       File dir = new File(new File(warehouse, "aggregates"), "dt=" + date);

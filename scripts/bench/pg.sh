@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# scripts/bench/pg.sh start|load|stop — the peer: a PostgreSQL 15 + PostGIS 3 cluster of our own
-# under var/bench/pg (owned by the postgres user), 127.0.0.1:$BENCH_PG_PORT only, tuned to keep
-# everything in RAM, loaded with the same published cells as HBase (from the warehouse Parquet).
+# scripts/bench/pg.sh install|start|load|stop — the peer: a PostgreSQL 15 + PostGIS 3 cluster of
+# our own under var/bench/pg (owned by the postgres user), 127.0.0.1:$BENCH_PG_PORT only, tuned to
+# keep everything in RAM, loaded with the same published cells as HBase (from the warehouse Parquet).
+# `install` apt-installs the Debian packages when dpkg says they are missing (a no-op otherwise;
+# needs root only when something is missing).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -12,6 +14,29 @@ DATA=${BENCH_DATA:-var/bench/query}
 DB=${BENCH_PG_DB:-bench}   # one database per data set (thin: bench, dense: bench_dense)
 as_pg() { runuser -u postgres -- "$@"; }
 psql_() { as_pg $PGBIN/psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -d "$DB" "$@"; }
+
+PACKAGES=(postgresql-15 postgresql-15-postgis-3)
+
+install() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} = 0 ]; then
+    echo "pg: ${PACKAGES[*]} already installed"
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "pg: missing Debian packages: ${missing[*]}; install them as root:" >&2
+    echo "    apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "pg: installing ${missing[*]} ..."
+  # The package lists may be empty (fresh container): update once and retry.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" \
+    || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; }
+  [ -x $PGBIN/initdb ] || { echo "pg: $PGBIN/initdb still missing after the install" >&2; exit 1; }
+}
 
 start() {
   if [ ! -d "$DIR/data" ]; then
@@ -93,8 +118,9 @@ stop() {
 }
 
 case "${1:-}" in
+  install) install ;;
   start) start ;;
   load) load ;;
   stop) stop ;;
-  *) echo "usage: scripts/bench/pg.sh start|load|stop" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench/pg.sh install|start|load|stop" >&2; exit 2 ;;
 esac
