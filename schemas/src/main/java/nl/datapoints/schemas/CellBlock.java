@@ -74,11 +74,7 @@ public final class CellBlock {
   /** Streams the entries of a block to {@code visitor}; delta arrives as delta + 1 (0 = null). */
   public static void forEachRaw(byte[] block, Visitor visitor) {
     Reader r = new Reader(block);
-    int version = r.readByte();
-    if (version != VERSION) {
-      throw new IllegalArgumentException("cell block version must be " + VERSION + ", got " + version);
-    }
-    long n = r.readVarint();
+    long n = r.readHeader();
     for (long i = 0; i < n; i++) {
       int hour = r.readByte();
       int activity = (int) r.readVarint();
@@ -102,11 +98,7 @@ public final class CellBlock {
   /** Like {@link #forEachRaw} with the SBI as {@link #sbiKey}; a non-decimal SBI is rejected. */
   public static void forEachKeyed(byte[] block, KeyedVisitor visitor) {
     Reader r = new Reader(block);
-    int version = r.readByte();
-    if (version != VERSION) {
-      throw new IllegalArgumentException("cell block version must be " + VERSION + ", got " + version);
-    }
-    long n = r.readVarint();
+    long n = r.readHeader();
     for (long i = 0; i < n; i++) {
       int hour = r.readByte();
       int activity = (int) r.readVarint();
@@ -208,6 +200,15 @@ public final class CellBlock {
         throw new IllegalArgumentException("cell block is empty");
       }
       this.buf = buf;
+    }
+
+    /** Checks the version byte and returns the entry count. */
+    long readHeader() {
+      int version = readByte();
+      if (version != VERSION) {
+        throw new IllegalArgumentException("cell block version must be " + VERSION + ", got " + version);
+      }
+      return readVarint();
     }
 
     int readByte() {
