@@ -4,13 +4,14 @@
 //   java -cp "$(dp_classpath etl)" scripts/bench/CompareTables.java flush  --zookeeper H:P TABLE...
 //   java -cp "$(dp_classpath etl)" scripts/bench/CompareTables.java verify --zookeeper H:P TABLE_A TABLE_B
 //   java -cp "$(dp_classpath etl)" scripts/bench/CompareTables.java drop   --zookeeper H:P TABLE...
-// sizes:  "SIZE table=T files=N bytes=B": the store files of family d on disk (a standalone HBase
-//         on the local file system: <root>/data/default/T/<region>/d/*, checksum files excluded).
+// sizes:  "SIZE table=T files=N bytes=B": the store files of families d and r on disk (a standalone
+//         HBase on the local file system: <root>/data/default/T/<region>/{d,r}/*, checksum files
+//         excluded).
 // flush:  flushes every region of each table (memstore -> HFiles) and waits; "FLUSH table=T s=S".
 // verify: what readers see in each table: the pointer row's current generation per date, then
 //         every data row of that date at that timestamp (time range [g, g+1)). Prints per table
 //         dates, rows, cells (entries of the c blocks), hits, and a SHA-256 over every (row,
-//         qualifier, value) in scan order, then "VERIFY EQUAL" or "VERIFY DIFFERENT: why".
+//         family, qualifier, value) in scan order, then "VERIFY EQUAL" or "VERIFY DIFFERENT: why".
 //         The generation ids and publish times differ by design and are not compared; the
 //         pointer's cells, hits and baseline flag are.
 // drop:   disables and deletes each table that exists (a benchmark run starts from new tables).
@@ -131,10 +132,13 @@ public class CompareTables {
     long files = 0;
     long bytes = 0;
     for (File region : regions) {
-      File[] hfiles = new File(region, "d").listFiles(f -> f.isFile() && !f.getName().startsWith("."));
-      for (File f : hfiles == null ? new File[0] : hfiles) {
-        files++;
-        bytes += f.length();
+      for (byte[] family : StoreLayout.FAMILIES) {
+        File[] hfiles = new File(region, new String(family, java.nio.charset.StandardCharsets.US_ASCII))
+            .listFiles(f -> f.isFile() && !f.getName().startsWith("."));
+        for (File f : hfiles == null ? new File[0] : hfiles) {
+          files++;
+          bytes += f.length();
+        }
       }
     }
     System.out.printf("SIZE table=%s regions=%d files=%d bytes=%d%n", table, regions.length, files, bytes);
@@ -162,7 +166,7 @@ public class CompareTables {
       for (var e : current.entrySet()) {
         long g = e.getValue().id();
         Scan scan = new Scan().setRowPrefixFilter(RowKey.datePrefix(e.getKey())).setTimeRange(g, g + 1)
-            .addFamily(StoreLayout.FAMILY).setCaching(500).setCacheBlocks(false);
+            .addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY).setCaching(500).setCacheBlocks(false);
         try (ResultScanner rs = t.getScanner(scan)) {
           for (Result r : rs) {
             rows++;
@@ -171,6 +175,7 @@ public class CompareTables {
             }
             for (Cell cell : r.rawCells()) {
               update(sha, CellUtil.cloneRow(cell));
+              update(sha, CellUtil.cloneFamily(cell));
               update(sha, CellUtil.cloneQualifier(cell));
               update(sha, CellUtil.cloneValue(cell));
             }

@@ -203,8 +203,8 @@ public class PutPublish {
       byte[] s = (byte[]) bySbiOf.invoke(b);
       mutator.mutate(new Put(row, generation)
           .addColumn(StoreLayout.FAMILY, CellBlock.CELLS, c)
-          .addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, h)
-          .addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, s));
+          .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, h)
+          .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, s));
       rows++;
       cells += (long) cellCountOf.invoke(b);
       hits += (long) hitsOf.invoke(b);

@@ -5,6 +5,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
+source scripts/lib/common.sh
 OUT=${BENCH_DATA:-var/bench/query}
 FROM=${BENCH_FROM:-2013-01-01}
 DAYS=${BENCH_DAYS:-60}
@@ -27,11 +28,11 @@ if [ ! -f "$OUT/.generated" ]; then
   touch "$OUT/.generated"
 fi
 scripts/hbase-local start >&2
-if [ ! -f "$OUT/.published" ]; then
+if ! dp_bench_table_current "$OUT/.published-layout$DP_STORE_LAYOUT" "$DATAPOINTS_HBASE_ZK_PORT" datapoints; then
   echo "bench: backfill $FROM..$TO (one job per stage) ..." >&2
   t0=$SECONDS
   ETL_HEAP=${ETL_HEAP:-3g} scripts/etl backfill --from "$FROM" --to "$TO" --raw "$OUT/raw" --ref "$OUT/ref" \
     --warehouse "$OUT/warehouse" --hmac-key-file "$OUT/hmac.key" --zookeeper "localhost:$DATAPOINTS_HBASE_ZK_PORT"
   echo "bench: backfill took $((SECONDS - t0)) s" | tee -a "$OUT/prep-timings.txt" >&2
-  touch "$OUT/.published"
+  touch "$OUT/.published-layout$DP_STORE_LAYOUT"
 fi

@@ -47,11 +47,11 @@ if [ ! -f "$OUT/.cells" ]; then
 fi
 [ "${BENCH_PUBLISH:-1}" = 0 ] && exit 0
 scripts/hbase-local start >&2
-if [ ! -f "$OUT/.published" ]; then
+if ! dp_bench_table_current "$OUT/.published-layout$DP_STORE_LAYOUT" "$DATAPOINTS_HBASE_ZK_PORT" "$TABLE"; then
   echo "bench: publish $FROM..$TO into table $TABLE (one HFile job) ..." >&2
   t0=$SECONDS
   ETL_HEAP=${ETL_HEAP:-3g} scripts/etl publish --from "$FROM" --to "$TO" --ref "$OUT/ref" --warehouse "$OUT/warehouse" \
     --zookeeper "localhost:$DATAPOINTS_HBASE_ZK_PORT" --table "$TABLE" | tail -4 >&2
   echo "bench: publish took $((SECONDS - t0)) s" | tee -a "$OUT/prep-timings.txt" >&2
-  touch "$OUT/.published"
+  touch "$OUT/.published-layout$DP_STORE_LAYOUT"
 fi

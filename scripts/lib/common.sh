@@ -12,6 +12,27 @@ export DP_JAVA17_FLAGS
 
 dp_log() { printf '%s\n' "$*" >&2; }
 
+# The HBase layout the benchmark data sets are published in (2: the rollups in family r). The
+# "published" marker of a data set names it, so a set published in an older layout is
+# republished into a new table.
+DP_STORE_LAYOUT=2
+
+# dp_bench_table_current MARKER ZK TABLE: true when the data set of MARKER (its .published-layoutN
+# path) is published in the current layout; otherwise drops TABLE (an older layout the service
+# can no longer read) from the HBase at localhost:ZK, forgets the old marker and returns false.
+dp_bench_table_current() {
+  local marker=$1 zk=$2 table=$3 dir
+  [ -f "$marker" ] && return 0
+  dir=$(dirname "$marker")
+  if compgen -G "$dir/.published*" > /dev/null; then
+    dp_log "bench: $dir was published in an older HBase layout: dropping table $table to publish again"
+    dp_build etl
+    java -cp "$(dp_classpath etl)" "$DP_ROOT/scripts/bench/CompareTables.java" drop --zookeeper "localhost:$zk" "$table" >&2
+    rm -f "$dir"/.published*
+  fi
+  return 1
+}
+
 # dp_build MODULE: builds MODULE (and what it needs) when it was never built by a launcher or a
 # source or pom changed since. Offline first; online only if that fails.
 dp_build() {

@@ -57,4 +57,16 @@ class GenerationTest {
     assertEquals(d, StoreLayout.dateOfCurrentQualifier(StoreLayout.currentQualifier(d)));
     assertEquals(null, StoreLayout.dateOfCurrentQualifier(StoreLayout.keptQualifier(d)));
   }
+
+  @Test
+  void rollupsLiveInTheirOwnFamilyCellsWithThePointerRow() {
+    assertEquals("d", new String(StoreLayout.familyOf(CellBlock.CELLS), StandardCharsets.US_ASCII));
+    assertEquals("r", new String(StoreLayout.familyOf(CellBlock.BY_HOUR), StandardCharsets.US_ASCII));
+    assertEquals("r", new String(StoreLayout.familyOf(CellBlock.BY_SBI), StandardCharsets.US_ASCII));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> StoreLayout.familyOf(new byte[] {'x'}));
+    assertEquals("not a data-row qualifier: x", e.getMessage());
+    // HBase orders families bytewise; FAMILIES must list them in that order.
+    assertEquals(-1, Integer.signum(Byte.compare(StoreLayout.FAMILIES.get(0)[0], StoreLayout.FAMILIES.get(1)[0])));
+  }
 }

@@ -144,8 +144,8 @@ class DashboardBrowserIT {
         cells += cs.size();
         Put put = new Put(RowKey.of(date, pc4).toBytes());
         put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
-        put.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
-        put.addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
+        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
+        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
         put(t, put);
       }
       Generation g = new Generation(gen, gen + 60_000, !baseline, cells, hits);

@@ -121,8 +121,8 @@ class DatapointsIT {
       rows.put(pc4, cs);
       Put put = new Put(RowKey.of(date, pc4).toBytes());
       put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
-      put.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
-      put.addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
+      put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
+      put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
       put(t, put);
     }
     WRITTEN.computeIfAbsent(date, d -> new TreeMap<>()).put(gen, rows);

@@ -69,10 +69,12 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
       util.startMiniHBaseCluster(1, 1); // an earlier class stopped HBase and could not restart it
     }
     TableName name = TableName.valueOf(table);
-    TableDescriptor descriptor = TableDescriptorBuilder.newBuilder(name)
-        .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(StoreLayout.FAMILY)
-            .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build())
-        .build();
+    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(name);
+    for (byte[] family : StoreLayout.FAMILIES) {
+      builder.setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(family)
+          .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build());
+    }
+    TableDescriptor descriptor = builder.build();
     if (splits.length == 0) {
       util.getAdmin().createTable(descriptor);
     } else {

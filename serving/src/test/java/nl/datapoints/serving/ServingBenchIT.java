@@ -96,8 +96,8 @@ class ServingBenchIT {
           }
           Put p = new Put(RowKey.of(date, 1012 + i).toBytes());
           p.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cells));
-          p.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cells)));
-          p.addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cells)));
+          p.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cells)));
+          p.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cells)));
           puts.add(p);
         }
         t.put(puts);

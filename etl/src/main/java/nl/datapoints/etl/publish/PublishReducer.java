@@ -15,8 +15,9 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * Reduce task: all blocks of one row → the row's three KeyValues ({@code c}, {@code h}, {@code s},
- * in qualifier order) with timestamp = the generation, for HFileOutputFormat2. Rows arrive in
+ * Reduce task: all blocks of one row → the row's three KeyValues ({@code d:c}, {@code r:h},
+ * {@code r:s}, in family then qualifier order) with timestamp = the generation, for
+ * HFileOutputFormat2, which writes each family's KeyValues to its own HFiles. Rows arrive in
  * key order within a partition (TotalOrderPartitioner over region start keys), so the HFiles
  * are sorted. Per-date totals go to the named output {@value #STATS} in {@code cleanup()}.
  */
@@ -55,7 +56,7 @@ public class PublishReducer
   }
 
   private KeyValue kv(byte[] row, byte[] qualifier, byte[] value) {
-    return new KeyValue(row, StoreLayout.FAMILY, qualifier, generation, KeyValue.Type.Put, value);
+    return new KeyValue(row, StoreLayout.familyOf(qualifier), qualifier, generation, KeyValue.Type.Put, value);
   }
 
   @Override

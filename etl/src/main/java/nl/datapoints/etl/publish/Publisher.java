@@ -16,7 +16,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -84,7 +86,7 @@ public final class Publisher implements Closeable {
     runJob(job, config);
     Map<LocalDate, DateTotals> totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
     long t1 = clock.millis();
-    if (fs.exists(new Path(hfiles, "d"))) {
+    if (fs.exists(new Path(hfiles, Bytes.toString(StoreLayout.FAMILY)))) {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import nl.datapoints.schemas.RowKey;
@@ -20,10 +21,10 @@ import org.apache.hadoop.hbase.regionserver.BloomType;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * Creates the serving table on first publish (driver). Family {@code d} keeps
- * {@link StoreLayout#FAMILY_MAX_VERSIONS} versions, GZ compression (pure Java in every JVM;
- * SNAPPY/LZ4 need native libraries or extra codec jars that the local and test JVMs lack),
- * ROW bloom filters (readers do Gets and short prefix scans).
+ * Creates the serving table on first publish (driver). Families {@code d} (cells, pointer row)
+ * and {@code r} (rollups) each keep {@link StoreLayout#FAMILY_MAX_VERSIONS} versions, GZ
+ * compression (pure Java in every JVM; SNAPPY/LZ4 need native libraries or extra codec jars
+ * that the local and test JVMs lack), ROW bloom filters (readers do Gets and short prefix scans).
  */
 final class TableSetup {
   /** Splits the pointer row into its own region: '~' sorts after every digit. */
@@ -35,24 +36,35 @@ final class TableSetup {
   static void ensureTable(Admin admin, TableName name, List<LocalDate> dates, int splitsPerDate)
       throws IOException {
     if (!admin.tableExists(name)) {
-      ColumnFamilyDescriptor family = ColumnFamilyDescriptorBuilder.newBuilder(StoreLayout.FAMILY)
-          .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
-          .setCompressionType(Compression.Algorithm.GZ)
-          .setBloomFilterType(BloomType.ROW)
-          .build();
-      TableDescriptor table = TableDescriptorBuilder.newBuilder(name).setColumnFamily(family).build();
+      TableDescriptorBuilder table = TableDescriptorBuilder.newBuilder(name);
+      for (byte[] f : StoreLayout.FAMILIES) {
+        table.setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(f)
+            .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+            .setCompressionType(Compression.Algorithm.GZ)
+            .setBloomFilterType(BloomType.ROW)
+            .build());
+      }
       try {
-        admin.createTable(table, splitPoints(dates, splitsPerDate).toArray(new byte[0][]));
+        admin.createTable(table.build(), splitPoints(dates, splitsPerDate).toArray(new byte[0][]));
       } catch (TableExistsException raced) {
         // Another publisher created it between our check and create: same layout, carry on.
       }
       return;
     }
-    ColumnFamilyDescriptor family = admin.getDescriptor(name).getColumnFamily(StoreLayout.FAMILY);
-    if (family == null || family.getMaxVersions() < StoreLayout.FAMILY_MAX_VERSIONS) {
-      throw new IllegalStateException("table " + name + " must have family 'd' with at least "
-          + StoreLayout.FAMILY_MAX_VERSIONS + " versions (generations), got "
-          + (family == null ? "no family 'd'" : family.getMaxVersions() + " versions"));
+    TableDescriptor existing = admin.getDescriptor(name);
+    for (byte[] f : StoreLayout.FAMILIES) {
+      String fn = Bytes.toString(f);
+      ColumnFamilyDescriptor family = existing.getColumnFamily(f);
+      if (family == null && Arrays.equals(f, StoreLayout.ROLLUP_FAMILY)) {
+        throw new IllegalStateException("table " + name + " has no family 'r': it was created before"
+            + " the rollups moved to their own family, and its published rollups are in 'd' where"
+            + " the service no longer reads them; publish into a new table (--table) and backfill");
+      }
+      if (family == null || family.getMaxVersions() < StoreLayout.FAMILY_MAX_VERSIONS) {
+        throw new IllegalStateException("table " + name + " must have family '" + fn + "' with at least "
+            + StoreLayout.FAMILY_MAX_VERSIONS + " versions (generations), got "
+            + (family == null ? "no family '" + fn + "'" : family.getMaxVersions() + " versions"));
+      }
     }
   }
 

@@ -458,15 +458,15 @@ class DistributedPipelineIT {
         Map<Integer, List<PackedCell>> expected = DATA.expectedRows(d, d.equals(D1) ? null : D1);
         Map<Integer, List<PackedCell>> actual = new TreeMap<>();
         try (ResultScanner rs = t.getScanner(new Scan().setRowPrefixFilter(RowKey.datePrefix(d))
-            .setTimeRange(g.id(), g.id() + 1).addFamily(StoreLayout.FAMILY))) {
+            .setTimeRange(g.id(), g.id() + 1).addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY))) {
           for (Result r : rs) {
             int pc4 = RowKey.parse(r.getRow()).pc4();
             List<PackedCell> cells = CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS));
             actual.put(pc4, cells);
             assertEquals(CellBlock.rollupByHour(cells),
-                CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.BY_HOUR)), d + " " + pc4 + " h");
+                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR)), d + " " + pc4 + " h");
             assertEquals(CellBlock.rollupBySbi(cells),
-                CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.BY_SBI)), d + " " + pc4 + " s");
+                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI)), d + " " + pc4 + " s");
           }
         }
         expected.replaceAll((pc4, cells) -> CellBlock.decode(CellBlock.encode(cells)));

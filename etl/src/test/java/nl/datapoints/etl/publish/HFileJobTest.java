@@ -34,7 +34,8 @@ class HFileJobTest {
   Path tmp;
 
   private static final TableDescriptor TABLE = TableDescriptorBuilder.newBuilder(TableName.valueOf("t"))
-      .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.FAMILY)).build();
+      .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.FAMILY))
+      .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.ROLLUP_FAMILY)).build();
 
   /** A RegionLocator over fixed start keys (HFileOutputFormat2 only asks for those and the name). */
   private static RegionLocator regions(List<byte[]> startKeys) {

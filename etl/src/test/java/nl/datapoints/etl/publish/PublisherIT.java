@@ -133,13 +133,13 @@ class PublisherIT {
     Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
     try (Table t = connection.getTable(TableName.valueOf(TABLE));
         ResultScanner rs = t.getScanner(new Scan().setRowPrefixFilter(RowKey.datePrefix(date))
-            .setTimeRange(g, g + 1).addFamily(StoreLayout.FAMILY))) {
+            .setTimeRange(g, g + 1).addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY))) {
       for (Result r : rs) {
         assertEquals(3, r.size(), "row " + new String(r.getRow()) + " has c, h and s");
         out.put(RowKey.parse(r.getRow()).pc4(), List.of(
             CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS)),
-            CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.BY_HOUR)),
-            CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.BY_SBI))));
+            CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR)),
+            CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI))));
       }
     }
     return out;
@@ -300,8 +300,8 @@ class PublisherIT {
         RowBlocks b = RowBlocks.of(e.getValue());
         m.mutate(new Put(RowKey.of(date, e.getKey()).toBytes(), 1_800_000_000_001L)
             .addColumn(StoreLayout.FAMILY, CellBlock.CELLS, b.cells())
-            .addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, b.byHour())
-            .addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, b.bySbi()));
+            .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, b.byHour())
+            .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, b.bySbi()));
       }
     }
     double putSeconds = (System.nanoTime() - t1) / 1e9;
@@ -356,6 +356,33 @@ class PublisherIT {
       err.reset();
       assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
       assertTrue(err.toString().startsWith("etl publish: "), err.toString());
+    }
+  }
+
+  @Test
+  @Order(8)
+  void aTableWithoutTheRollupFamilyIsRefusedWithAClearMessage() throws Exception {
+    // A table made before the rollups moved to family r: its rollups sit in d, where the service
+    // no longer reads them, so publishing more dates into it would serve zeros for the old ones.
+    TableName old = TableName.valueOf("old_layout");
+    try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
+      admin.createTable(org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
+          .setColumnFamily(org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder
+              .newBuilder(StoreLayout.FAMILY).setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build())
+          .build());
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
+        new java.io.PrintStream(err, true));
+    int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
+        "--date", D1.toString(), "--warehouse", warehouse.toString(), "--zookeeper", zookeeper,
+        "--table", "old_layout"});
+    assertEquals(1, exit, out + "\n" + err);
+    assertTrue(err.toString().contains("table old_layout has no family 'r'"), err.toString());
+    assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    try (Table t = connection.getTable(old); ResultScanner rs = t.getScanner(new Scan())) {
+      assertEquals(null, rs.next(), "nothing was written to the old table");
     }
   }
 }

@@ -167,7 +167,7 @@ public final class HBaseCellStore implements CellStore, Managed {
       for (int pc4 : pc4s) {
         Get get = new Get(RowKey.of(d.date(), pc4).toBytes());
         if (blocks == Blocks.ROLLUPS) {
-          get.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI);
+          get.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI);
         } else {
           get.addColumn(StoreLayout.FAMILY, CellBlock.CELLS);
         }
@@ -214,7 +214,8 @@ public final class HBaseCellStore implements CellStore, Managed {
           .setCaching(Math.min(pc4s.length, 1000))
           .setReadType(Scan.ReadType.PREAD);
       if (blocks == Blocks.ROLLUPS) {
-        scan.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI);
+        // Family r only: the scan never opens the store files of the large cells blocks.
+        scan.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI);
       } else {
         scan.addColumn(StoreLayout.FAMILY, CellBlock.CELLS);
       }

@@ -132,8 +132,8 @@ final class GridWeek {
         hits += cs.stream().mapToLong(PackedCell::hits).sum();
         Put put = new Put(RowKey.of(date, pc4).toBytes());
         put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
-        put.addColumn(StoreLayout.FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
-        put.addColumn(StoreLayout.FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
+        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
+        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
         puts.add(put);
       }
       put(t, puts);
