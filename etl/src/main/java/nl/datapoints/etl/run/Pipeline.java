@@ -139,9 +139,10 @@ public final class Pipeline {
         for (Map.Entry<LocalDate, Generation> live : publishing.publish(plan.publish(), generation).entrySet()) {
           DateOutcome o = outcomes.get(live.getKey());
           o.published = true;
-          if (!o.aggregated && !o.carried) {
-            // Cells that no report of this warehouse describes (e.g. loaded from elsewhere):
-            // the publish's own count is the only one there is.
+          if (!o.aggregated) {
+            // What this run loaded, counted by the publish itself: an earlier report may not
+            // describe these aggregates (loaded from elsewhere, rewritten since, or itself a
+            // publish-only report), so its cell figures are not carried over.
             o.cellsPublished = live.getValue().cells();
             o.hitsPublished = live.getValue().hits();
             o.baselineMissing = live.getValue().baselineMissing();
