@@ -17,6 +17,13 @@ dp_log() { printf '%s\n' "$*" >&2; }
 # republished into a new table.
 DP_STORE_LAYOUT=2
 
+# dp_drop_table ZK TABLE: disables and deletes TABLE of the HBase at localhost:ZK if it exists
+# (a local table in an older layout, which the service can no longer read).
+dp_drop_table() {
+  dp_build etl
+  java -cp "$(dp_classpath etl)" "$DP_ROOT/scripts/bench/CompareTables.java" drop --zookeeper "localhost:$1" "$2" >&2
+}
+
 # dp_bench_table_current MARKER ZK TABLE: true when the data set of MARKER (its .published-layoutN
 # path) is published in the current layout; otherwise drops TABLE (an older layout the service
 # can no longer read) from the HBase at localhost:ZK, forgets the old marker and returns false.
@@ -26,8 +33,7 @@ dp_bench_table_current() {
   dir=$(dirname "$marker")
   if compgen -G "$dir/.published*" > /dev/null; then
     dp_log "bench: $dir was published in an older HBase layout: dropping table $table to publish again"
-    dp_build etl
-    java -cp "$(dp_classpath etl)" "$DP_ROOT/scripts/bench/CompareTables.java" drop --zookeeper "localhost:$zk" "$table" >&2
+    dp_drop_table "$zk" "$table"
     rm -f "$dir"/.published*
   fi
   return 1
