@@ -23,8 +23,6 @@ final class DateOutcome {
   boolean enriched;
   boolean aggregated;
   boolean published;
-  /** Whether the figures were carried over from an earlier report of the date. */
-  boolean carried;
 
   DateOutcome(LocalDate date) {
     this.date = date;
@@ -32,7 +30,6 @@ final class DateOutcome {
 
   /** Starts from an earlier stage's report of the same date. */
   void carryOver(RunReport r) {
-    carried = true;
     linesRead = r.linesRead();
     events = r.events();
     emptyLines = r.emptyLines();
