@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HBaseCellStore implements CellStore, Managed {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);
+  private static final List<byte[]> ROLLUP_QUALIFIERS = List.of(CellBlock.BY_HOUR, CellBlock.BY_SBI);
+  private static final List<byte[]> CELL_QUALIFIERS = List.of(CellBlock.CELLS);
 
   private final Configuration conf;
   private final TableName table;
@@ -166,10 +168,8 @@ public final class HBaseCellStore implements CellStore, Managed {
     for (DatedGeneration d : dates) {
       for (int pc4 : pc4s) {
         Get get = new Get(RowKey.of(d.date(), pc4).toBytes());
-        if (blocks == Blocks.ROLLUPS) {
-          get.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI);
-        } else {
-          get.addColumn(StoreLayout.FAMILY, CellBlock.CELLS);
+        for (byte[] q : qualifiers(blocks)) {
+          get.addColumn(StoreLayout.familyOf(q), q);
         }
         try {
           get.setTimeRange(d.generation(), d.generation() + 1);
@@ -213,11 +213,8 @@ public final class HBaseCellStore implements CellStore, Managed {
           .setFilter(new MultiRowRangeFilter(ranges))
           .setCaching(Math.min(pc4s.length, 1000))
           .setReadType(Scan.ReadType.PREAD);
-      if (blocks == Blocks.ROLLUPS) {
-        // Family r only: the scan never opens the store files of the large cells blocks.
-        scan.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR).addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI);
-      } else {
-        scan.addColumn(StoreLayout.FAMILY, CellBlock.CELLS);
+      for (byte[] q : qualifiers(blocks)) {
+        scan.addColumn(StoreLayout.familyOf(q), q);
       }
       try {
         scan.setTimeRange(d.generation(), d.generation() + 1);
@@ -255,6 +252,14 @@ public final class HBaseCellStore implements CellStore, Managed {
         }
       }
     }
+  }
+
+  /**
+   * The blocks a read asks for; each is read from its family ({@link StoreLayout#familyOf}), so
+   * a rollup read touches only family r and never opens the store files of the cells blocks.
+   */
+  private static List<byte[]> qualifiers(Blocks blocks) {
+    return blocks == Blocks.ROLLUPS ? ROLLUP_QUALIFIERS : CELL_QUALIFIERS;
   }
 
   private static void deliver(Result r, int dateIndex, int pc4Index, nl.datapoints.serving.core.RowSink sink) {
