@@ -12,9 +12,9 @@ export DP_JAVA17_FLAGS
 
 dp_log() { printf '%s\n' "$*" >&2; }
 
-# The HBase layout the benchmark data sets are published in (2: the rollups in family r). The
-# "published" marker of a data set names it, so a set published in an older layout is
-# republished into a new table.
+# The HBase layout local tables are published in (2: the rollups in family r). The quickstart's
+# state and each benchmark data set's "published" marker name it, so a local table published
+# in an older layout is dropped and published again.
 DP_STORE_LAYOUT=2
 
 # dp_drop_table ZK TABLE: disables and deletes TABLE of the HBase at localhost:ZK if it exists
