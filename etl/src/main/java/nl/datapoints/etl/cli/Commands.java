@@ -76,6 +76,8 @@ public final class Commands {
         Set.of("date", "generation", "zookeeper", "table"), Set.of(), this::rollback);
     add("status", "[--date DATE] [--json]", "published dates, current and kept generations, cells, hits",
         Set.of("date", "zookeeper", "table"), Set.of("json"), this::status);
+    add("drop-table", "--table NAME", "disable and delete a serving table (e.g. one in an older store layout)",
+        Set.of("zookeeper", "table"), Set.of(), this::dropTable);
   }
 
   private void add(String name, String synopsis, String description, Set<String> valued,
@@ -311,6 +313,17 @@ public final class Commands {
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("rolling back " + date + " in HBase table " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Drops a table; needs --table spelled out, so the default table is never dropped by accident. */
+  private int dropTable(Args a) {
+    String table = a.requiredString("table");
+    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
+      out.println(p.dropTable() ? "dropped table " + table : "table " + table + " does not exist; nothing dropped");
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("dropping HBase table " + table + ": " + e.getMessage(), e);
     }
   }
 

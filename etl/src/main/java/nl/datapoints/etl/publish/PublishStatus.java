@@ -7,18 +7,23 @@ import java.util.stream.Collectors;
  * Published dates, ascending (driver; what {@code etl status} prints or serializes to JSON).
  *
  * @param table the HBase table
+ * @param layout the store layout version the table records (0 when the table does not exist)
  * @param dates one entry per published date
  */
-public record PublishStatus(String table, List<DateStatus> dates) {
+public record PublishStatus(String table, int layout, List<DateStatus> dates) {
   public PublishStatus {
     dates = List.copyOf(dates);
   }
 
-  /** Human-readable lines, one per date. */
+  /** Human-readable lines: the table and its layout, then one line per date. */
   public String format() {
-    if (dates.isEmpty()) {
-      return "table " + table + ": no published dates";
+    if (layout == 0) {
+      return "table " + table + ": does not exist";
     }
-    return dates.stream().map(DateStatus::format).collect(Collectors.joining("\n"));
+    String head = "table " + table + " (store layout " + layout + ")";
+    if (dates.isEmpty()) {
+      return head + ": no published dates";
+    }
+    return head + "\n" + dates.stream().map(DateStatus::format).collect(Collectors.joining("\n"));
   }
 }
