@@ -32,11 +32,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.PackedCell;
-import nl.datapoints.schemas.RowKey;
-import nl.datapoints.schemas.StoreLayout;
+import nl.datapoints.schemas.Level;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -74,8 +71,13 @@ class DashboardBrowserIT {
   private static final LocalDate FIRST = LocalDate.parse("2013-01-01");
   private static final int DAYS = 8;
   private static final List<String> SBIS = List.of("4711", "4761", "4771", "4773", "4932", "5610", "5630", "9604");
+  /** dashboard-ref/sbi.csv: the SBIs with activity and 9311, which has none here. */
+  private static final List<String> CATALOGUE = List.of("4711", "4761", "4771", "4773", "4932", "5610", "5630",
+      "9311", "9604");
   private static final int[] PC4S = {1011, 1012, 1013, 1015, 1016, 1017, 1018, 1052, 1053, 1054, 1071, 1072,
-      1073, 1091, 1092, 1102, 3511}; // 1019 is in the gazetteer but has no data
+      1073, 1091, 1092, 1102, 3511};
+  /** In the gazetteer, without any activity: its row holds noise only. */
+  private static final int QUIET_PC4 = 1019;
   /** A postcode that only has data from this week on: its week-before is 0, its change null. */
   private static final int NEW_PC4 = 1013;
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -111,22 +113,42 @@ class DashboardBrowserIT {
 
   // ---------------------------------------------------------------- data
 
-  /** Eight published days around Amsterdam with a daily rhythm; the first has no baseline. */
+  /**
+   * Noise scales of the default release at ε = 1 per user-day (etl PrivacyParams.DEFAULT: every
+   * level's sensitivity 10, ε split 0.35 / 0.25 / 0.2 / 0.1): b = 10 / ε_level.
+   */
+  private static final Map<Level, Double> SCALES = Map.of(Level.TOTAL, 10 / 0.35, Level.HOUR, 40.0,
+      Level.SBI, 50.0, Level.CELL, 100.0);
+  /** Cells with fewer true hits are left out of the CELL level, as partition selection leaves out small cells. */
+  private static final long SELECTED_HITS = 30;
+
+  /** Laplace noise of scale b rounded to a whole number (the test's stand-in for the discrete sampler). */
+  private static long laplace(Random r, double b) {
+    double u = r.nextDouble() - 0.5;
+    return Math.round(-b * Math.signum(u) * Math.log(1 - 2 * Math.abs(u)));
+  }
+
+  /**
+   * Eight published days around Amsterdam with a daily rhythm, released as the pipeline would
+   * at ε = 1 (every gazetteer postcode has a row, 1019 one of noise only; every catalogue SBI a
+   * value, 9311 one of noise only); the first day has no baseline.
+   */
   static void seed(Table t) {
     Random r = new Random(20130101);
     Map<Integer, Double> weight = new TreeMap<>();
     for (int pc4 : PC4S) {
       weight.put(pc4, 0.3 + 2.5 * r.nextDouble());
     }
+    weight.put(QUIET_PC4, 0.0);
     for (int d = 0; d < DAYS; d++) {
       LocalDate date = FIRST.plusDays(d);
       boolean baseline = d > 0;
       long gen = 1_357_000_000_000L + d * 86_400_000L;
-      long cells = 0;
+      long values = 0;
       long hits = 0;
-      for (int pc4 : PC4S) {
-        List<PackedCell> cs = new ArrayList<>();
-        for (int i = 0; i < SBIS.size(); i++) {
+      for (int pc4 : weight.keySet()) {
+        List<TestRows.Cell> cs = new ArrayList<>();
+        for (int i = 0; i < SBIS.size() && weight.get(pc4) > 0; i++) {
           if ((pc4 + i) % 3 == 0) {
             continue; // not every industry everywhere
           }
@@ -135,16 +157,18 @@ class DashboardBrowserIT {
             double curve = 0.08 + Math.exp(-Math.pow(hour - 13, 2) / 14) + 0.5 * Math.exp(-Math.pow(hour - 19, 2) / 5);
             for (int activity = 1; activity <= 2; activity++) {
               long h = Math.round(28 * weight.get(pc4) * sbiWeight * curve * (0.7 + 0.6 * r.nextDouble()) / activity);
-              Long delta = !baseline ? null : pc4 == NEW_PC4 ? 0L : Math.round(h * (0.7 + 0.55 * r.nextDouble()));
-              cs.add(new PackedCell(hour, activity, SBIS.get(i), h, delta));
-              hits += h;
+              long delta = !baseline || pc4 == NEW_PC4 ? 0L : Math.round(h * (0.7 + 0.55 * r.nextDouble()));
+              cs.add(new TestRows.Cell(hour, activity, SBIS.get(i), h, delta));
             }
           }
         }
-        cells += cs.size();
-        put(t, TestRows.row(date, pc4, gen, cs));
+        TestRows.Release release = TestRows.Release.derived(baseline, cs, CATALOGUE, SCALES::get,
+            c -> c.hits() >= SELECTED_HITS, l -> laplace(r, SCALES.get(l)));
+        values += release.size();
+        hits += release.totalHits();
+        put(t, TestRows.row(date, pc4, gen, release));
       }
-      Generation g = new Generation(gen, gen + 60_000, !baseline, cells, hits);
+      Generation g = TestRows.generation(gen, gen + 60_000, !baseline, values, hits, 1.0);
       put(t, TestRows.flip(date, g));
     }
   }
