@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
@@ -32,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes aggregates to the HBase serving store, rolls dates back and reports status (driver).
+ * Publishes releases to the HBase serving store, rolls dates back and reports status (driver).
  *
  * <p>Publish = HFile job for the whole batch → bulk load under the generation's timestamp → one
  * pointer flip per date. Until a date's flip, readers keep seeing its previous generation.
@@ -88,7 +89,11 @@ public final class Publisher implements Closeable {
     runJob(job, config);
     Map<LocalDate, DateTotals> totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
     long t1 = clock.millis();
-    if (fs.exists(new Path(hfiles, Bytes.toString(StoreLayout.FAMILY)))) {
+    boolean anyFamily = false;
+    for (byte[] f : StoreLayout.FAMILIES) {
+      anyFamily |= fs.exists(new Path(hfiles, Bytes.toString(f)));
+    }
+    if (anyFamily) {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();
@@ -101,9 +106,12 @@ public final class Publisher implements Closeable {
       for (LocalDate date : config.dates()) {
         DateTotals dt = totals.getOrDefault(date, DateTotals.ZERO);
         boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(HFileJob.aggregatesDir(config.warehouseDir(), Generations.baselineDate(date))));
+            fs.exists(HFileJob.releaseDir(config.warehouseDir(), Generations.baselineDate(date))));
+        ReleaseManifest manifest = ReleaseManifest.read(fs, HFileJob.releaseDir(config.warehouseDir(), date))
+            .orElseThrow(() -> new IllegalStateException("the release of " + date + " has no "
+                + ReleaseManifest.FILE + ": it was not written by the release stage; run it again"));
         Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
-            dt.cells(), dt.hits());
+            dt.cells(), dt.hits(), manifest.epsilon(), manifest.delta());
         Optional<DatePointer> previous = pointers.read(date);
         List<Generation> kept = PointerRow.keptAfterPublish(fresh,
             previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
