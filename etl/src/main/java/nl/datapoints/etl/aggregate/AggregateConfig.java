@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.datapoints.etl.common.Layout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -106,12 +107,12 @@ public record AggregateConfig(
 
   /** {@code <warehouse>/events/dt=D}. */
   public Path eventsDir(LocalDate date) {
-    return new Path(warehouseDir, "events/dt=" + date);
+    return Layout.eventsOf(warehouseDir, date);
   }
 
   /** {@code <warehouse>/aggregates/dt=D}. */
   public Path aggregatesDir(LocalDate date) {
-    return new Path(warehouseDir, "aggregates/dt=" + date);
+    return Layout.aggregatesOf(warehouseDir, date);
   }
 
   BatchDates batchDates() {

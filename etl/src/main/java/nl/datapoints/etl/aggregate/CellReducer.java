@@ -2,6 +2,7 @@ package nl.datapoints.etl.aggregate;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.Layout;
 import nl.datapoints.schemas.Cell;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
@@ -39,7 +40,7 @@ public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable,
     cellPaths = new String[batch.size()];
     localDates = new LocalDate[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
-      cellPaths[i] = CELLS_OUTPUT + "/dt=" + batch.label(i) + "/part";
+      cellPaths[i] = Layout.stagedPart(CELLS_OUTPUT, batch.date(i));
       localDates[i] = batch.date(i);
     }
   }

@@ -58,7 +58,7 @@ public final class Commands {
     this.conf = conf;
     this.out = out;
     add("generate", "--out DIR --from DATE --days N [--events-per-day N] [--seed S] [--bad-fraction F]",
-        "write a realistic sample: DIR/raw/dt=... logs and DIR/ref/*.csv",
+        "write a realistic sample: DIR/raw/" + Layout.PARTITION_PATTERN + " logs and DIR/ref/*.csv",
         Set.of("out", "from", "days", "events-per-day", "seed", "bad-fraction"), Set.of(), this::generate);
     add("run", "--date DATE [--no-publish]", "enrich + aggregate (+ publish) one date",
         union(COMMON, "date"), union(COMMON_FLAGS, "no-publish"), this::runOne);
@@ -210,9 +210,8 @@ public final class Commands {
         return dates;
       }
       for (FileStatus st : fs.listStatus(layout.aggregatesRoot())) {
-        String n = st.getPath().getName();
-        if (st.isDirectory() && n.startsWith("dt=")) {
-          dates.add(LocalDate.parse(n.substring(3)));
+        if (st.isDirectory()) {
+          Layout.parsePartition(st.getPath().getName()).ifPresent(dates::add);
         }
       }
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.datapoints.etl.common.Layout;
 import nl.datapoints.schemas.Generation;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -99,7 +100,7 @@ public final class Publisher implements Closeable {
       for (LocalDate date : config.dates()) {
         DateTotals dt = totals.getOrDefault(date, DateTotals.ZERO);
         boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(HFileJob.aggregatesDir(config.warehouseDir(), Generations.baselineDate(date))));
+            fs.exists(Layout.aggregatesOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
         Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
             dt.cells(), dt.hits());
         Optional<DateStatus> previous = pointers.read(date);

@@ -180,9 +180,9 @@ public final class Pipeline {
 
   private void recover() {
     Layout l = cfg.layout();
-    swap.recover(new Path(l.warehouse(), "events"));
+    swap.recover(l.eventsRoot());
     swap.recover(l.aggregatesRoot());
-    swap.recover(new Path(l.raw(), "_quarantine"));
+    swap.recover(l.quarantineRoot());
   }
 
   private void enrich(List<LocalDate> dates, HmacKey key, long generation,
@@ -230,13 +230,13 @@ public final class Pipeline {
     }
     // Quarantine goes to the raw zone even when the run fails: it is what the operator needs.
     for (LocalDate d : dates) {
-      swap.replace(ensureDir(new Path(staging, "quarantine/" + Layout.partition(d))), l.quarantine(d), generation);
+      swap.replace(ensureDir(Layout.staged(staging, EnrichJob.QUARANTINE, d)), l.quarantine(d), generation);
     }
     if (!problems.isEmpty()) {
       throw new StageFailedException("nothing published: " + String.join("; ", problems));
     }
     for (LocalDate d : dates) {
-      swap.replace(ensureDir(new Path(staging, "events/" + Layout.partition(d))), l.events(d), generation);
+      swap.replace(ensureDir(Layout.staged(staging, EnrichJob.EVENTS, d)), l.events(d), generation);
       outcomes.get(d).enriched = true;
     }
     deleteQuietly(staging.getParent());
@@ -273,7 +273,7 @@ public final class Pipeline {
       o.cellsSuppressed = stats.get(d, "cells_suppressed");
       o.hitsSuppressed = stats.get(d, "hits_suppressed");
       o.baselineMissing = baselineMissing.contains(d);
-      swap.replace(ensureDir(new Path(staging, "cells/" + Layout.partition(d))), l.aggregates(d), generation);
+      swap.replace(ensureDir(Layout.staged(staging, AggregateJob.CELLS_DIR, d)), l.aggregates(d), generation);
       o.aggregated = true;
     }
     deleteQuietly(staging.getParent());
