@@ -211,10 +211,10 @@ public final class Pipeline {
     List<String> problems = new ArrayList<>();
     for (LocalDate d : dates) {
       DateOutcome o = outcomes.get(d);
-      o.linesRead = stats.get(d, "lines_read");
-      o.events = stats.get(d, "events");
-      o.emptyLines = stats.get(d, "empty_lines");
-      o.quarantined.putAll(stats.withPrefix(d, "quarantined:"));
+      o.linesRead = stats.get(d, StageStats.LINES_READ);
+      o.events = stats.get(d, StageStats.EVENTS);
+      o.emptyLines = stats.get(d, StageStats.EMPTY_LINES);
+      o.quarantined.putAll(stats.withPrefix(d, StageStats.QUARANTINED_PREFIX));
       o.corruptFiles.addAll(stats.corruptFiles(d));
       if (!o.accountingHolds()) {
         problems.add(String.format("%s: accounting identity broken: lines_read %d != events %d + quarantined %d + empty_lines %d",
@@ -268,10 +268,10 @@ public final class Pipeline {
     StageStats stats = StageStats.read(fs, staging);
     for (LocalDate d : dates) {
       DateOutcome o = outcomes.get(d);
-      o.cellsPublished = stats.get(d, "cells_published");
-      o.hitsPublished = stats.get(d, "hits_published");
-      o.cellsSuppressed = stats.get(d, "cells_suppressed");
-      o.hitsSuppressed = stats.get(d, "hits_suppressed");
+      o.cellsPublished = stats.get(d, StageStats.CELLS_PUBLISHED);
+      o.hitsPublished = stats.get(d, StageStats.HITS_PUBLISHED);
+      o.cellsSuppressed = stats.get(d, StageStats.CELLS_SUPPRESSED);
+      o.hitsSuppressed = stats.get(d, StageStats.HITS_SUPPRESSED);
       o.baselineMissing = baselineMissing.contains(d);
       swap.replace(ensureDir(Layout.staged(staging, AggregateJob.CELLS_DIR, d)), l.aggregates(d), generation);
       o.aggregated = true;
