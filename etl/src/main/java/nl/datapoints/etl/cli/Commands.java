@@ -27,6 +27,7 @@ import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.etl.common.RunReport;
 import nl.datapoints.etl.run.Pipeline;
 import nl.datapoints.etl.run.PipelineConfig;
+import nl.datapoints.etl.run.Plan;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
@@ -138,7 +139,7 @@ public final class Commands {
 
   private int runOne(Args a) {
     LocalDate d = a.requiredDate("date");
-    return runPlan(a, Pipeline.Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
+    return runPlan(a, Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
   }
 
   private int backfill(Args a) {
@@ -150,7 +151,7 @@ public final class Commands {
     if (!cascade.isEmpty()) {
       out.println("cascade: delta of " + cascade + " depends on the range; recomputing them too");
     }
-    return runPlan(a, Pipeline.Plan.full(dates, cascade, !a.flag("no-publish")));
+    return runPlan(a, Plan.full(dates, cascade, !a.flag("no-publish")));
   }
 
   /** The dates from..to inclusive, at most {@link #MAX_BACKFILL_DAYS}. */
@@ -183,7 +184,7 @@ public final class Commands {
     List<LocalDate> dates = date.map(List::of)
         .orElseGet(() -> range(from.orElseThrow(() -> new UsageException("--from is required with --to")),
             to.orElseThrow(() -> new UsageException("--to is required with --from"))));
-    return runPlan(a, new Pipeline.Plan(List.of(), List.of(), dates));
+    return runPlan(a, Plan.publishOnly(dates));
   }
 
   /**
@@ -222,15 +223,15 @@ public final class Commands {
 
   private int stage(Args a, String stage) {
     List<LocalDate> d = List.of(a.requiredDate("date"));
-    Pipeline.Plan plan = switch (stage) {
-      case "enrich" -> new Pipeline.Plan(d, List.of(), List.of());
-      case "aggregate" -> new Pipeline.Plan(List.of(), d, List.of());
+    Plan plan = switch (stage) {
+      case "enrich" -> Plan.enrichOnly(d);
+      case "aggregate" -> Plan.aggregateOnly(d);
       default -> throw new IllegalArgumentException(stage);
     };
     return runPlan(a, plan);
   }
 
-  private int runPlan(Args a, Pipeline.Plan plan) {
+  private int runPlan(Args a, Plan plan) {
     PipelineConfig cfg = pipelineConfig(a);
     long start = System.nanoTime();
     Pipeline.Publishing publishing = plan.publish().isEmpty() ? null : publishing(cfg);
