@@ -1,8 +1,6 @@
 package nl.datapoints.etl.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +16,6 @@ import nl.datapoints.etl.generate.SampleGenerator;
 import nl.datapoints.etl.run.Pipeline;
 import nl.datapoints.etl.run.PipelineConfig;
 import nl.datapoints.etl.run.Plan;
-import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -80,9 +77,8 @@ public final class Commands {
     for (Command c : commands.values()) {
       b.append(String.format("  %-10s %s%n  %-10s   %s%n", c.name, c.synopsis, "", c.description));
     }
-    b.append("\ncommon options: --raw DIR (var/raw) --ref DIR (var/ref) --warehouse DIR (var/warehouse)\n")
-        .append("  --min-users K (5) --max-bad-fraction F (0.01) --hmac-key-file FILE --skip-corrupt-files\n")
-        .append("  --zookeeper HOST:PORT --table NAME (datapoints)\n")
+    b.append("\ncommon options:\n")
+        .append(RunOptions.usage())
         .append("the HMAC secret comes from DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or --hmac-key-file\n")
         .append("exit status: 0 success, 1 the run failed, 2 usage error\n");
     return b.toString();
@@ -97,46 +93,23 @@ public final class Commands {
     return c.action.apply(Args.parse(name, words, c.valued, c.flags));
   }
 
-  PipelineConfig pipelineConfig(Args a) {
-    Layout layout = new Layout(qualified(a.string("raw", "var/raw")), qualified(a.string("ref", "var/ref")),
-        qualified(a.string("warehouse", "var/warehouse")));
-    try {
-      return new PipelineConfig(layout,
-          a.intValue("min-users", PipelineConfig.DEFAULT_MIN_USERS, 1, 1_000_000),
-          a.fraction("max-bad-fraction", PipelineConfig.DEFAULT_MAX_BAD_FRACTION),
-          a.path("hmac-key-file"), a.flag("skip-corrupt-files"), a.string("zookeeper"),
-          a.string("table", StoreLayout.DEFAULT_TABLE));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-  }
-
-  /** A path made absolute against the default file system (local dirs resolve against the cwd). */
-  private Path qualified(String p) {
-    try {
-      Path path = new Path(p);
-      return path.getFileSystem(conf).makeQualified(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("resolving " + p, e);
-    }
-  }
-
   private int runOne(Args a) {
     LocalDate d = a.requiredDate("date");
-    return runPlan(a, Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
+    PipelineConfig cfg = RunOptions.parse(a, conf);
+    return runPlan(cfg, Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
   }
 
   private int backfill(Args a) {
     LocalDate from = a.requiredDate("from");
     LocalDate to = a.requiredDate("to");
     List<LocalDate> dates = DateRange.of(from, to);
-    PipelineConfig cfg = pipelineConfig(a);
+    PipelineConfig cfg = RunOptions.parse(a, conf);
     List<LocalDate> cascade = a.flag("cascade")
         ? CascadePlan.dependents(PublishedDates.list(conf, cfg.layout()), from, to) : List.of();
     if (!cascade.isEmpty()) {
       out.println("cascade: delta of " + cascade + " depends on the range; recomputing them too");
     }
-    return runPlan(a, Plan.full(dates, cascade, !a.flag("no-publish")));
+    return runPlan(cfg, Plan.full(dates, cascade, !a.flag("no-publish")));
   }
 
   /**
@@ -153,7 +126,7 @@ public final class Commands {
     List<LocalDate> dates = date.map(List::of)
         .orElseGet(() -> DateRange.of(from.orElseThrow(() -> new UsageException("--from is required with --to")),
             to.orElseThrow(() -> new UsageException("--to is required with --from"))));
-    return runPlan(a, Plan.publishOnly(dates));
+    return runPlan(RunOptions.parse(a, conf), Plan.publishOnly(dates));
   }
 
   private int stage(Args a, String stage) {
@@ -163,11 +136,11 @@ public final class Commands {
       case "aggregate" -> Plan.aggregateOnly(d);
       default -> throw new IllegalArgumentException(stage);
     };
-    return runPlan(a, plan);
+    return runPlan(RunOptions.parse(a, conf), plan);
   }
 
-  private int runPlan(Args a, Plan plan) {
-    PipelineConfig cfg = pipelineConfig(a);
+  /** Runs {@code plan} with options already validated, so nothing runs on a bad option. */
+  private int runPlan(PipelineConfig cfg, Plan plan) {
     long start = System.nanoTime();
     Pipeline.Publishing publishing = plan.publish().isEmpty() ? null : new HBasePublishing(conf, cfg, out);
     Pipeline.Result r = new Pipeline(conf, cfg, publishing, out).run(plan);
@@ -177,16 +150,15 @@ public final class Commands {
   }
 
   private int generate(Args a) {
+    java.nio.file.Path dir = java.nio.file.Path.of(a.requiredString("out"));
+    LocalDate from = a.requiredDate("from");
+    a.requiredString("days");
     GenerateConfig g;
     try {
-      g = new GenerateConfig(java.nio.file.Path.of(a.requiredString("out")), a.requiredDate("from"),
-          a.intValue("days", 0, 1, GenerateConfig.MAX_DAYS),
-          a.intValue("events-per-day", GenerateConfig.DEFAULT_EVENTS_PER_DAY, 0, GenerateConfig.MAX_EVENTS_PER_DAY),
-          a.longValue("seed", GenerateConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE),
-          a.fraction("bad-fraction", GenerateConfig.DEFAULT_BAD_FRACTION));
-      if (a.string("days").isEmpty()) {
-        throw new UsageException("'generate' needs --days");
-      }
+      g = new GenerateConfig(dir, from, a.intValue(GenerateConfig.DAYS_RANGE, 0),
+          a.intValue(GenerateConfig.EVENTS_PER_DAY_RANGE, GenerateConfig.DEFAULT_EVENTS_PER_DAY),
+          a.longValue("seed", GenerateConfig.DEFAULT_SEED),
+          a.fraction(GenerateConfig.BAD_FRACTION_RANGE, GenerateConfig.DEFAULT_BAD_FRACTION));
     } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
+import nl.datapoints.etl.common.WholeRange;
 import nl.datapoints.etl.publish.DateStatus;
+import nl.datapoints.etl.publish.PublishConfig;
 import nl.datapoints.etl.publish.PublishStatus;
 import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.schemas.StoreLayout;
@@ -15,6 +17,8 @@ import org.apache.hadoop.conf.Configuration;
 /** The commands that only talk to the serving store: {@code rollback} and {@code status} (driver side). */
 final class StoreCommands {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The bound of {@code --generation}: a generation id is a positive epoch-millis timestamp. */
+  static final WholeRange GENERATION_RANGE = new WholeRange("generation", 1, Long.MAX_VALUE);
 
   private final Configuration conf;
   private final PrintStream out;
@@ -26,8 +30,8 @@ final class StoreCommands {
 
   int rollback(Args a) {
     LocalDate date = a.requiredDate("date");
-    Optional<Long> gen = a.string("generation").map(g -> a.longValue("generation", 0, 1, Long.MAX_VALUE));
-    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
+    Optional<Long> gen = a.string("generation").map(g -> a.longValue(GENERATION_RANGE, 0));
+    String table = table(a);
     try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
       DateStatus st = p.rollback(date, gen);
       out.println("rolled back " + date + " in table " + table + ": " + st.format());
@@ -38,7 +42,7 @@ final class StoreCommands {
   }
 
   int status(Args a) {
-    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
+    String table = table(a);
     try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
       PublishStatus st = p.status(a.date("date"));
       out.println(a.flag("json") ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st) : st.format());
@@ -46,5 +50,17 @@ final class StoreCommands {
     } catch (IOException e) {
       throw new UncheckedIOException("reading status of HBase table " + table + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@code --table}, with it and {@code --zookeeper} checked by the publish step's own rules. */
+  private static String table(Args a) {
+    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
+    try {
+      PublishConfig.checkTable(table);
+      a.string("zookeeper").ifPresent(PublishConfig::checkZookeeper);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return table;
   }
 }
