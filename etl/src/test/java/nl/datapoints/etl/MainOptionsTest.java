@@ -143,5 +143,7 @@ class MainOptionsTest {
         "rollback", "--date", D, "--generation", "0");
     assertRefusedBeforeAnythingRuns("status", "--zookeeper must be host:port with port 1..65535, got 'zk:99999'",
         "status", "--zookeeper", "zk:99999");
+    assertRefusedBeforeAnythingRuns("drop-table", "--table must be [namespace:]name of letters, digits, '_', '.', '-', got '-x'",
+        "drop-table", "--table", "-x");
   }
 }

@@ -1,7 +1,6 @@
 package nl.datapoints.schemas;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,10 +17,11 @@ import java.util.List;
  *       {@link CellBlock} ({@link #familyOf} says which family a qualifier lives in). The HBase
  *       timestamp of every data cell is the generation id, so a reader that asks for the time
  *       range {@code [g, g + 1)} sees exactly generation {@code g} and nothing else.
- *   <li>The pointer row {@link #POINTER_ROW} (sorts after every data row): per date, qualifier
- *       {@link #currentQualifier} holds the current {@link Generation} and
- *       {@link #keptQualifier} the kept ones, newest first. Both are written in one {@code Put},
- *       which HBase applies atomically, so flipping a date is a single-row operation.
+ *   <li>The pointer row {@link #POINTER_ROW} (sorts after every data row), encoded and decoded
+ *       only by {@link PointerRow}: per date the current {@link Generation} and the kept ones.
+ *   <li>The table records the layout it was written in as the table attribute
+ *       {@link #VERSION_KEY} = {@link #VERSION}; the publish refuses to add dates to a table of
+ *       another layout and the service's health check reports it.
  * </ul>
  */
 public final class StoreLayout {
@@ -39,6 +39,13 @@ public final class StoreLayout {
   public static final int MIN_KEPT_GENERATIONS = 3;
   /** Versions each family keeps, so that kept generations are not compacted away. */
   public static final int FAMILY_MAX_VERSIONS = 5;
+  /**
+   * The version of this layout: 1 = one family {@code d}; 2 = the rollups in family {@code r}.
+   * Bump it whenever a reader of the old layout would misread the new one.
+   */
+  public static final int VERSION = 2;
+  /** The table attribute (HBase table descriptor value) that records the layout version. */
+  public static final String VERSION_KEY = "datapoints.layout";
 
   private StoreLayout() {}
 
@@ -60,21 +67,18 @@ public final class StoreLayout {
         + new String(qualifier, StandardCharsets.US_ASCII));
   }
 
-  /** Qualifier of the current generation of {@code date}: the ISO date, e.g. {@code 2013-01-08}. */
-  public static byte[] currentQualifier(LocalDate date) {
-    return date.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** Qualifier of the kept generations of {@code date}: e.g. {@code 2013-01-08/kept}. */
-  public static byte[] keptQualifier(LocalDate date) {
-    return (date + "/kept").getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** The date a pointer-row qualifier belongs to, or null for a qualifier of another kind. */
-  public static LocalDate dateOfCurrentQualifier(byte[] qualifier) {
-    if (qualifier.length != 10) {
-      return null;
+  /**
+   * The layout version a table records under {@link #VERSION_KEY}, for a table created before
+   * tables recorded it: 2 when it has the rollup family {@code r}, else 1.
+   */
+  public static int versionOf(String recorded, boolean hasRollupFamily) {
+    if (recorded == null) {
+      return hasRollupFamily ? 2 : 1;
     }
-    return LocalDate.parse(new String(qualifier, StandardCharsets.US_ASCII));
+    try {
+      return Integer.parseInt(recorded.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(VERSION_KEY + " must be a whole number, got '" + recorded + "'", e);
+    }
   }
 }

@@ -50,15 +50,6 @@ class GenerationTest {
   }
 
   @Test
-  void pointerQualifiersNameTheDate() {
-    LocalDate d = LocalDate.of(2013, 1, 8);
-    assertEquals("2013-01-08", new String(StoreLayout.currentQualifier(d), StandardCharsets.US_ASCII));
-    assertEquals("2013-01-08/kept", new String(StoreLayout.keptQualifier(d), StandardCharsets.US_ASCII));
-    assertEquals(d, StoreLayout.dateOfCurrentQualifier(StoreLayout.currentQualifier(d)));
-    assertEquals(null, StoreLayout.dateOfCurrentQualifier(StoreLayout.keptQualifier(d)));
-  }
-
-  @Test
   void rollupsLiveInTheirOwnFamilyCellsWithThePointerRow() {
     assertEquals("d", new String(StoreLayout.familyOf(CellBlock.CELLS), StandardCharsets.US_ASCII));
     assertEquals("r", new String(StoreLayout.familyOf(CellBlock.BY_HOUR), StandardCharsets.US_ASCII));

@@ -6,10 +6,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
+import net.sourceforge.argparse4j.inf.Namespace;
 import java.time.Clock;
 import java.time.ZoneId;
 import nl.datapoints.serving.api.AreaAnswer;
@@ -42,6 +46,26 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
   @Override
   public String getName() {
     return "datapoints";
+  }
+
+  /**
+   * The {@code server} and {@code check} commands; {@code server} reports a configuration or
+   * reference-data mistake found at start-up (an {@link IllegalArgumentException}, e.g. a
+   * {@code postcodes.csv} the pipeline would refuse) as one line naming it, not a stack trace.
+   */
+  @Override
+  protected void addDefaultCommands(Bootstrap<DatapointsConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServerCommand<>(this) {
+      @Override
+      public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof IllegalArgumentException) {
+          cli.getStdErr().println("datapoints: cannot start: " + e.getMessage());
+        } else {
+          super.onError(cli, namespace, e);
+        }
+      }
+    });
+    bootstrap.addCommand(new CheckCommand<>(this));
   }
 
   @Override

@@ -142,17 +142,10 @@ class DashboardBrowserIT {
           }
         }
         cells += cs.size();
-        Put put = new Put(RowKey.of(date, pc4).toBytes());
-        put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
-        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
-        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
-        put(t, put);
+        put(t, TestRows.row(date, pc4, gen, cs));
       }
       Generation g = new Generation(gen, gen + 60_000, !baseline, cells, hits);
-      Put pointer = new Put(StoreLayout.POINTER_ROW);
-      pointer.addColumn(StoreLayout.FAMILY, StoreLayout.currentQualifier(date), g.toBytes());
-      pointer.addColumn(StoreLayout.FAMILY, StoreLayout.keptQualifier(date), Generation.listToBytes(List.of(g)));
-      put(t, pointer);
+      put(t, TestRows.flip(date, g));
     }
   }
 

@@ -80,16 +80,6 @@ class DatapointsIT {
       config("hbase.zookeeper", HBASE::quorum),
       config("referenceDir", resourceFilePath("it-ref")));
 
-  /** A second app on the same cluster reading with the multi-get instead of the (default) range scans. */
-  @RegisterExtension
-  @Order(3)
-  static final DropwizardAppExtension<DatapointsConfiguration> SCAN_APP = new DropwizardAppExtension<>(
-      DatapointsApplication.class, resourceFilePath("it-config.yml"),
-      "scan",
-      config("scan", "hbase.zookeeper", HBASE::quorum),
-      config("scan", "referenceDir", resourceFilePath("it-ref")),
-      config("scan", "hbase.readMode", "GET"));
-
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -119,11 +109,7 @@ class DatapointsIT {
       }
       List<PackedCell> cs = cells(gen * 31 + pc4, baseline);
       rows.put(pc4, cs);
-      Put put = new Put(RowKey.of(date, pc4).toBytes());
-      put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
-      put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
-      put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
-      put(t, put);
+      put(t, TestRows.row(date, pc4, gen, cs));
     }
     WRITTEN.computeIfAbsent(date, d -> new TreeMap<>()).put(gen, rows);
   }
@@ -139,10 +125,7 @@ class DatapointsIT {
   }
 
   private static void point(Table t, LocalDate date, Generation current, List<Generation> kept) {
-    Put put = new Put(StoreLayout.POINTER_ROW);
-    put.addColumn(StoreLayout.FAMILY, StoreLayout.currentQualifier(date), current.toBytes());
-    put.addColumn(StoreLayout.FAMILY, StoreLayout.keptQualifier(date), Generation.listToBytes(kept));
-    put(t, put);
+    put(t, TestRows.flip(new Put(StoreLayout.POINTER_ROW), date, current, kept));
     CURRENT.put(date, current);
   }
 
@@ -424,17 +407,6 @@ class DatapointsIT {
       }
       assertTrue(System.currentTimeMillis() < deadline, "pointer flip to " + gen + " not visible within 5 s");
       Thread.sleep(100);
-    }
-  }
-
-  @Test
-  @Order(6)
-  void scanReadModeGivesTheSameAnswers() {
-    for (String q : List.of("/api/1012/2013-01-08/25", "/api/1017/2013-01-08;2013-01-09;2013-01-10/3",
-        "/api/1012/2013-01-08,2013-01-09/10?activity=2&activity=3&sbi=56&sbi=4771", "/api/1091/2013-01-09/0")) {
-      Answer scan = call("http://127.0.0.1:" + SCAN_APP.getLocalPort() + q, KEY, true);
-      assertEquals(200, scan.status(), q);
-      assertEquals(ok(q).toString(), scan.body().toString(), q);
     }
   }
 

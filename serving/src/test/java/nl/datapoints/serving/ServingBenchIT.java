@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cache off — over a mini-cluster in the same JVM (so slower than production). Prints latency
  * percentiles and throughput and fails only on gross regressions. Opt-in, because timings on a
  * shared machine are noise for CI: {@code mvn -pl serving -am verify -Dit.test=ServingBenchIT
- * -Dbench=true [-Dbench.readMode=SCAN]}.
+ * -Dbench=true}.
  */
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench", matches = "true")
 class ServingBenchIT {
@@ -57,8 +57,7 @@ class ServingBenchIT {
       DatapointsApplication.class, resourceFilePath("it-config.yml"),
       config("hbase.zookeeper", HBASE::quorum),
       config("hbase.table", "datapoints_bench"),
-      config("referenceDir", REF.toString()),
-      config("hbase.readMode", System.getProperty("bench.readMode", "GET")));
+      config("referenceDir", REF.toString()));
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -94,17 +93,10 @@ class ServingBenchIT {
             cells.add(new PackedCell(c % 24, c / 24 + 1, String.valueOf(4700 + r.nextInt(30)),
                 1 + r.nextInt(40), (long) r.nextInt(40)));
           }
-          Put p = new Put(RowKey.of(date, 1012 + i).toBytes());
-          p.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cells));
-          p.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cells)));
-          p.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cells)));
-          puts.add(p);
+          puts.add(TestRows.row(date, 1012 + i, gen, cells));
         }
         t.put(puts);
-        Put pointer = new Put(StoreLayout.POINTER_ROW);
-        Generation g = new Generation(gen, gen, false, PLACES * CELLS_PER_ROW, 0);
-        pointer.addColumn(StoreLayout.FAMILY, StoreLayout.currentQualifier(date), g.toBytes());
-        t.put(pointer);
+        t.put(TestRows.flip(date, new Generation(gen, gen, false, PLACES * CELLS_PER_ROW, 0)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -165,8 +157,8 @@ class ServingBenchIT {
     System.out.println("BENCH " + pcs + " pc4 x 7 dates, cache off. " + report("rollups", rollups));
     System.out.println("BENCH " + report("filtered (reads every cell)", filtered));
     com.codahale.metrics.Snapshot hb = APP.getEnvironment().metrics()
-        .timer("nl.datapoints.serving.db.HBaseCellStore.multiget").getSnapshot();
-    System.out.printf("BENCH HBase read (%s): p50 %.1f ms, p99 %.1f ms%n", System.getProperty("bench.readMode", "GET"),
+        .timer("nl.datapoints.serving.db.HBaseCellStore.read").getSnapshot();
+    System.out.printf("BENCH HBase read: p50 %.1f ms, p99 %.1f ms%n",
         hb.getMedian() / 1e6, hb.get99thPercentile() / 1e6);
     assertTrue(rollups[(int) Math.ceil(rollups.length * 0.99) - 1] < 1_000_000_000L, report("rollups", rollups));
   }

@@ -58,6 +58,8 @@ public final class Commands {
         Set.of("date", "generation", "zookeeper", "table"), Set.of(), store::rollback);
     add("status", "[--date DATE] [--json]", "published dates, current and kept generations, cells, hits",
         Set.of("date", "zookeeper", "table"), Set.of("json"), store::status);
+    add("drop-table", "--table NAME", "disable and delete a serving table (e.g. one in an older store layout)",
+        Set.of("zookeeper", "table"), Set.of(), store::dropTable);
   }
 
   private void add(String name, String synopsis, String description, Set<String> valued,

@@ -14,7 +14,7 @@ import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 
-/** The commands that only talk to the serving store: {@code rollback} and {@code status} (driver side). */
+/** The commands that only talk to the serving store: {@code rollback}, {@code status}, {@code drop-table} (driver side). */
 final class StoreCommands {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The bound of {@code --generation}: a generation id is a positive epoch-millis timestamp. */
@@ -52,15 +52,31 @@ final class StoreCommands {
     }
   }
 
+  /** Drops a table; needs --table spelled out, so the default table is never dropped by accident. */
+  int dropTable(Args a) {
+    String table = a.requiredString("table");
+    checkStoreOptions(a, table);
+    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
+      out.println(p.dropTable() ? "dropped table " + table : "table " + table + " does not exist; nothing dropped");
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("dropping HBase table " + table + ": " + e.getMessage(), e);
+    }
+  }
+
   /** {@code --table}, with it and {@code --zookeeper} checked by the publish step's own rules. */
   private static String table(Args a) {
     String table = a.string("table", StoreLayout.DEFAULT_TABLE);
+    checkStoreOptions(a, table);
+    return table;
+  }
+
+  private static void checkStoreOptions(Args a, String table) {
     try {
       PublishConfig.checkTable(table);
       a.string("zookeeper").ifPresent(PublishConfig::checkZookeeper);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    return table;
   }
 }

@@ -19,7 +19,7 @@
  * <p><b>Pieces.</b> {@code CascadePlan} (pure): the published dates after a backfill whose delta
  * depends on it, week by week; {@code PublishedDates}: the adapter listing {@code aggregates/dt=*};
  * {@code HBasePublishing}: the publish stage's wiring to {@link nl.datapoints.etl.publish.Publisher};
- * {@code StoreCommands}: {@code rollback} and {@code status}; {@code RunSummary}: what a successful
+ * {@code StoreCommands}: {@code rollback}, {@code status} and {@code drop-table}; {@code RunSummary}: what a successful
  * run prints; {@code OozieOutput}: the report handed to an Oozie java action.
  *
  * <p><b>Output.</b> Progress and a summary on stdout ({@code SUCCEEDED … report <path>}); errors

@@ -16,11 +16,16 @@ public record DateStatus(String date, Generation current, List<Generation> kept)
     kept = List.copyOf(kept);
   }
 
+  /** The status view of a date's pointer. */
+  public static DateStatus of(nl.datapoints.schemas.PointerRow.DatePointer p) {
+    return new DateStatus(p.date().toString(), p.current(), p.kept());
+  }
+
   /** One line: date, generation, cells, hits, baseline, publish time, kept ids. */
   public String format() {
     return date + "  generation " + current.id() + "  cells " + current.cells() + "  hits "
         + current.hits() + (current.baselineMissing() ? "  baseline missing" : "")
         + "  published " + Instant.ofEpochMilli(current.publishedAt())
-        + "  kept " + Generations.ids(kept);
+        + "  kept " + nl.datapoints.schemas.PointerRow.ids(kept);
   }
 }

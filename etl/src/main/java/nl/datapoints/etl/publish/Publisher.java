@@ -10,6 +10,8 @@ import java.util.Optional;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.PointerRow;
+import nl.datapoints.schemas.PointerRow.DatePointer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -92,16 +94,16 @@ public final class Publisher implements Closeable {
     beforeFlip.run();
     List<DateStatus> flipped = new ArrayList<>();
     try (Table t = connection.getTable(table)) {
-      PointerRow pointers = new PointerRow(t);
+      PointerTable pointers = new PointerTable(t);
       for (LocalDate date : config.dates()) {
         DateTotals dt = DateTotals.of(totals, date);
         boolean baselineMissing = Generations.baselineMissing(dt,
             fs.exists(Layout.aggregatesOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
         Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
             dt.cells(), dt.hits());
-        Optional<DateStatus> previous = pointers.read(date);
-        List<Generation> kept = Generations.keptAfterPublish(fresh,
-            previous.map(DateStatus::kept).orElse(List.of()), config.keepGenerations());
+        Optional<DatePointer> previous = pointers.read(date);
+        List<Generation> kept = PointerRow.keptAfterPublish(fresh,
+            previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
         pointers.flip(date, previous, fresh, kept);
         flipped.add(new DateStatus(date.toString(), fresh, kept));
         LOG.info("published {} generation {}: {} cells, {} hits{}", date, fresh.id(), fresh.cells(),
@@ -153,10 +155,10 @@ public final class Publisher implements Closeable {
       throw new IllegalArgumentException("--date " + date + " was never published in table " + table);
     }
     try (Table t = connection.getTable(table)) {
-      PointerRow pointers = new PointerRow(t);
-      DateStatus now = pointers.read(date).orElseThrow(() -> new IllegalArgumentException(
+      PointerTable pointers = new PointerTable(t);
+      DatePointer now = pointers.read(date).orElseThrow(() -> new IllegalArgumentException(
           "--date " + date + " was never published in table " + table));
-      Generation target = Generations.rollbackTarget(date, now.current().id(), now.kept(), generation);
+      Generation target = PointerRow.rollbackTarget(now, generation);
       pointers.flip(date, Optional.of(now), target, now.kept());
       LOG.info("rolled {} back from generation {} to {}", date, now.current().id(), target.id());
       return new DateStatus(date.toString(), target, now.kept());
@@ -165,17 +167,40 @@ public final class Publisher implements Closeable {
 
   /** Every published date, or only {@code date} (empty list when it was never published). */
   public PublishStatus status(Optional<LocalDate> date) throws IOException {
+    int layout;
     try (Admin admin = connection.getAdmin()) {
       if (!admin.tableExists(table)) {
-        return new PublishStatus(table.getNameAsString(), List.of());
+        return new PublishStatus(table.getNameAsString(), 0, List.of());
       }
+      layout = TableSetup.layoutVersion(admin.getDescriptor(table));
     }
     try (Table t = connection.getTable(table)) {
-      PointerRow pointers = new PointerRow(t);
-      List<DateStatus> dates = date.isPresent()
+      PointerTable pointers = new PointerTable(t);
+      List<DatePointer> read = date.isPresent()
           ? pointers.read(date.get()).map(List::of).orElse(List.of())
           : pointers.readAll();
-      return new PublishStatus(table.getNameAsString(), dates);
+      List<DateStatus> dates = read.stream().map(DateStatus::of).toList();
+      return new PublishStatus(table.getNameAsString(), layout, dates);
+    }
+  }
+
+  /**
+   * Disables and deletes the table, if it exists: for a table in an older store layout, which a
+   * publish refuses to add to and the service cannot read.
+   *
+   * @return true when a table was dropped, false when there was none
+   */
+  public boolean dropTable() throws IOException {
+    try (Admin admin = connection.getAdmin()) {
+      if (!admin.tableExists(table)) {
+        return false;
+      }
+      if (admin.isTableEnabled(table)) {
+        admin.disableTable(table);
+      }
+      admin.deleteTable(table);
+      LOG.info("dropped table {}", table);
+      return true;
     }
   }
 

@@ -21,7 +21,8 @@ import org.apache.hadoop.hbase.regionserver.BloomType;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * Creates the serving table on first publish (driver). Families {@code d} (cells, pointer row)
+ * Creates the serving table on first publish, recording its layout version
+ * ({@link StoreLayout#VERSION_KEY}), and refuses an existing table of another layout (driver). Families {@code d} (cells, pointer row)
  * and {@code r} (rollups) each keep {@link StoreLayout#FAMILY_MAX_VERSIONS} versions, GZ
  * compression (pure Java in every JVM; SNAPPY/LZ4 need native libraries or extra codec jars
  * that the local and test JVMs lack), ROW bloom filters (readers do Gets and short prefix scans).
@@ -36,7 +37,8 @@ final class TableSetup {
   static void ensureTable(Admin admin, TableName name, List<LocalDate> dates, int splitsPerDate)
       throws IOException {
     if (!admin.tableExists(name)) {
-      TableDescriptorBuilder table = TableDescriptorBuilder.newBuilder(name);
+      TableDescriptorBuilder table = TableDescriptorBuilder.newBuilder(name)
+          .setValue(StoreLayout.VERSION_KEY, Integer.toString(StoreLayout.VERSION));
       for (byte[] f : StoreLayout.FAMILIES) {
         table.setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(f)
             .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
@@ -52,6 +54,18 @@ final class TableSetup {
       return;
     }
     TableDescriptor existing = admin.getDescriptor(name);
+    checkLayout(name, existing);
+  }
+
+  /** The layout version {@code table} records (or, for an older table, has). */
+  static int layoutVersion(TableDescriptor table) {
+    return StoreLayout.versionOf(table.getValue(StoreLayout.VERSION_KEY),
+        table.getColumnFamily(StoreLayout.ROLLUP_FAMILY) != null);
+  }
+
+  /** Refuses a table of another layout than {@link StoreLayout#VERSION}, or one missing a family. */
+  static void checkLayout(TableName name, TableDescriptor existing) {
+    int version = layoutVersion(existing);
     for (byte[] f : StoreLayout.FAMILIES) {
       String fn = Bytes.toString(f);
       ColumnFamilyDescriptor family = existing.getColumnFamily(f);
@@ -65,6 +79,11 @@ final class TableSetup {
             + StoreLayout.FAMILY_MAX_VERSIONS + " versions (generations), got "
             + (family == null ? "no family '" + fn + "'" : family.getMaxVersions() + " versions"));
       }
+    }
+    if (version != StoreLayout.VERSION) {
+      throw new IllegalStateException("table " + name + " is in store layout " + version + ", this"
+          + " publish writes layout " + StoreLayout.VERSION + "; publish into a new table (--table)"
+          + " or drop it (scripts/etl drop-table --table " + name + ") and backfill");
     }
   }
 

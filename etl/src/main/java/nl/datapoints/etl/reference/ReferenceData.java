@@ -1,37 +1,34 @@
 package nl.datapoints.etl.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.datapoints.schemas.reference.Postcode;
+import nl.datapoints.schemas.reference.ReferenceCsv;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The reference data of the pipeline ({@code postcodes.csv}, {@code merchants.csv},
- * {@code sbi.csv}), loaded and validated once, with allocation-free lookups; used in the driver
- * and in tasks.
+ * {@code sbi.csv}), loaded once through Hadoop's file system and validated by the shared
+ * {@link ReferenceCsv} rules, with allocation-free lookups; used in the driver and in tasks.
  */
 public final class ReferenceData {
   /** File names inside the reference directory. */
-  public static final String POSTCODES = "postcodes.csv";
-  public static final String MERCHANTS = "merchants.csv";
-  public static final String SBI = "sbi.csv";
+  public static final String POSTCODES = ReferenceCsv.POSTCODES;
+  public static final String MERCHANTS = ReferenceCsv.MERCHANTS;
+  public static final String SBI = ReferenceCsv.SBI;
 
   private final boolean[] knownPc4;
   private final Map<Integer, Postcode> postcodes;
   private final LongStringMap merchantSbi;
   private final Map<String, String> sbiLabels;
-
-  /** A gazetteer entry: postcode4 and its WGS84 centroid. */
-  public record Postcode(int pc4, double lat, double lon, String name) {}
 
   private ReferenceData(Map<Integer, Postcode> postcodes, LongStringMap merchantSbi,
       Map<String, String> sbiLabels) {
@@ -65,7 +62,7 @@ public final class ReferenceData {
   /** Parses the three files from readers; the names are used in error messages only. */
   public static ReferenceData parse(String postcodesName, Reader postcodes, String merchantsName,
       Reader merchants, String sbiName, Reader sbi) throws IOException {
-    Map<String, String> labels = parseSbi(sbiName, sbi);
+    Map<String, String> labels = ReferenceCsv.sbi(sbiName, sbi);
     return new ReferenceData(parsePostcodes(postcodesName, postcodes),
         parseMerchants(merchantsName, merchants), labels);
   }
@@ -124,160 +121,12 @@ public final class ReferenceData {
   }
 
   private static Map<Integer, Postcode> parsePostcodes(String name, Reader in) throws IOException {
-    Map<Integer, Postcode> result = new HashMap<>();
-    new CsvFile(name, in, "pc4,lat,lon,name", 4).forEach((line, f) -> {
-      int pc4 = CsvFile.parseInt(name, line, "pc4", f[0], 1000, 9999);
-      double lat = CsvFile.parseDouble(name, line, "lat", f[1], -90, 90);
-      double lon = CsvFile.parseDouble(name, line, "lon", f[2], -180, 180);
-      if (result.put(pc4, new Postcode(pc4, lat, lon, f[3])) != null) {
-        throw CsvFile.error(name, line, "duplicate pc4 " + pc4);
-      }
-    });
-    if (result.isEmpty()) {
-      throw new IllegalArgumentException(name + ": no postcodes; the gazetteer must not be empty");
-    }
-    return result;
+    return ReferenceCsv.postcodes(name, in);
   }
 
   private static LongStringMap parseMerchants(String name, Reader in) throws IOException {
     LongStringMap result = new LongStringMap(1024);
-    Map<String, String> canonical = new HashMap<>();
-    new CsvFile(name, in, "merchant_id,sbi", 2).forEach((line, f) -> {
-      long id = CsvFile.parseLong(name, line, "merchant_id", f[0]);
-      String sbi = f[1];
-      if (!isSbi(sbi)) {
-        throw CsvFile.error(name, line, "sbi must be 2-5 digits, got '" + sbi + "'");
-      }
-      if (result.put(id, canonical.computeIfAbsent(sbi, s -> s)) != null) {
-        throw CsvFile.error(name, line, "duplicate merchant_id " + id);
-      }
-    });
+    ReferenceCsv.merchants(name, in, (id, sbi) -> result.put(id, sbi) == null);
     return result;
-  }
-
-  private static Map<String, String> parseSbi(String name, Reader in) throws IOException {
-    Map<String, String> result = new HashMap<>();
-    new CsvFile(name, in, "sbi,label", 2).forEach((line, f) -> {
-      if (!isSbi(f[0])) {
-        throw CsvFile.error(name, line, "sbi must be 2-5 digits, got '" + f[0] + "'");
-      }
-      if (result.put(f[0], f[1]) != null) {
-        throw CsvFile.error(name, line, "duplicate sbi " + f[0]);
-      }
-    });
-    return result;
-  }
-
-  static boolean isSbi(String s) {
-    if (s.length() < 2 || s.length() > 5) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Minimal reader for the reference CSVs: fixed header, the last column may be quoted. */
-  private static final class CsvFile {
-    interface RowHandler {
-      void row(int lineNumber, String[] fields);
-    }
-
-    private final String name;
-    private final BufferedReader reader;
-    private final String header;
-    private final int columns;
-
-    CsvFile(String name, Reader in, String header, int columns) {
-      this.name = name;
-      this.reader = new BufferedReader(in);
-      this.header = header;
-      this.columns = columns;
-    }
-
-    void forEach(RowHandler handler) throws IOException {
-      String first = reader.readLine();
-      if (first != null && first.startsWith("\uFEFF")) {
-        first = first.substring(1);
-      }
-      if (first == null || !first.strip().equalsIgnoreCase(header)) {
-        throw error(name, 1, "header must be '" + header + "', got '" + first + "'");
-      }
-      int lineNumber = 1;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        handler.row(lineNumber, split(lineNumber, line));
-      }
-    }
-
-    private String[] split(int lineNumber, String line) {
-      String[] fields = new String[columns];
-      int start = 0;
-      for (int i = 0; i < columns - 1; i++) {
-        int comma = line.indexOf(',', start);
-        if (comma < 0) {
-          throw error(name, lineNumber, "expected " + columns + " comma-separated fields, got "
-              + (i + 1));
-        }
-        fields[i] = line.substring(start, comma).strip();
-        start = comma + 1;
-      }
-      String last = line.substring(start).strip();
-      if (last.length() >= 2 && last.startsWith("\"") && last.endsWith("\"")) {
-        last = last.substring(1, last.length() - 1).replace("\"\"", "\"");
-      }
-      fields[columns - 1] = last;
-      return fields;
-    }
-
-    static int parseInt(String name, int line, String column, String value, int min, int max) {
-      try {
-        int v = Integer.parseInt(value);
-        if (v >= min && v <= max) {
-          return v;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw error(name, line, column + " must be an integer " + min + "-" + max + ", got '"
-          + value + "'");
-    }
-
-    static long parseLong(String name, int line, String column, String value) {
-      try {
-        long v = Long.parseLong(value);
-        if (v > 0) {
-          return v;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw error(name, line, column + " must be a positive 64-bit integer, got '" + value + "'");
-    }
-
-    static double parseDouble(String name, int line, String column, String value, double min,
-        double max) {
-      try {
-        double v = Double.parseDouble(value);
-        if (v >= min && v <= max) {
-          return v;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw error(name, line, column + " must be a number " + min + " to " + max + ", got '"
-          + value + "'");
-    }
-
-    static IllegalArgumentException error(String name, int line, String message) {
-      return new IllegalArgumentException(name + " line " + line + ": " + message);
-    }
   }
 }

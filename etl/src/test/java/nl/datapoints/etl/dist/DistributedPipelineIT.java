@@ -35,6 +35,7 @@ import nl.datapoints.etl.enrich.EnrichCounters;
 import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PackedCell;
+import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.avro.generic.GenericFixed;
@@ -448,7 +449,7 @@ class DistributedPipelineIT {
       Result pointer = t.get(new Get(StoreLayout.POINTER_ROW));
       Map<LocalDate, Generation> current = new TreeMap<>();
       for (LocalDate d : List.of(D1, D2)) {
-        byte[] v = pointer.getValue(StoreLayout.FAMILY, StoreLayout.currentQualifier(d));
+        byte[] v = pointer.getValue(StoreLayout.FAMILY, PointerRow.currentQualifier(d));
         assertNotNull(v, "pointer of " + d);
         current.put(d, Generation.parse(v));
       }

@@ -3,6 +3,7 @@ package nl.datapoints.serving.core;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import nl.datapoints.schemas.reference.GreatCircle;
 
 /**
  * Finds every place within a great-circle radius of a centre.
@@ -12,9 +13,7 @@ import java.util.List;
  * distance. A few thousand postcode4s answer in microseconds without any tree structure.
  */
 public final class GeoIndex {
-  /** Mean Earth radius in km (IUGG). */
-  public static final double EARTH_RADIUS_KM = 6371.0088;
-  private static final double KM_PER_DEGREE_LAT = Math.PI * EARTH_RADIUS_KM / 180.0;
+  private static final double KM_PER_DEGREE_LAT = Math.PI * GreatCircle.EARTH_RADIUS_KM / 180.0;
 
   private final double[] lats;
   private final double[] lons;
@@ -46,7 +45,7 @@ public final class GeoIndex {
       if (Math.abs(lons[i] - lon) > dLon) {
         continue;
       }
-      if (distanceKm(lat, lon, lats[i], lons[i]) <= radiusKm) {
+      if (GreatCircle.distanceKm(lat, lon, lats[i], lons[i]) <= radiusKm) {
         if (n == out.length) {
           out = Arrays.copyOf(out, n * 2);
         }
@@ -70,16 +69,5 @@ public final class GeoIndex {
       }
     }
     return lo;
-  }
-
-  /** Great-circle (haversine) distance in km. */
-  public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2)
-        + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(a)));
   }
 }

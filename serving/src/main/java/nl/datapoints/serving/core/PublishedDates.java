@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.SortedMap;
 import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.PointerRow;
+import nl.datapoints.schemas.PointerRow.DatePointer;
 
 /**
  * A snapshot of the pointer row: per published date its current generation and the kept ones.
@@ -23,6 +26,17 @@ public final class PublishedDates {
   public PublishedDates(Map<LocalDate, Generation> current, Map<LocalDate, List<Generation>> kept) {
     this.current = Collections.unmodifiableNavigableMap(new TreeMap<>(current));
     this.kept = Map.copyOf(kept);
+  }
+
+  /** A snapshot of the pointer row as {@link PointerRow#decode} reads it. */
+  public static PublishedDates of(SortedMap<LocalDate, DatePointer> pointers) {
+    Map<LocalDate, Generation> current = new TreeMap<>();
+    Map<LocalDate, List<Generation>> kept = new TreeMap<>();
+    pointers.forEach((d, p) -> {
+      current.put(d, p.current());
+      kept.put(d, p.kept());
+    });
+    return new PublishedDates(current, kept);
   }
 
   /** The current generation of {@code date}, or null when the date is not published. */

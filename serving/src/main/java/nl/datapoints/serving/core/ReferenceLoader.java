@@ -1,77 +1,54 @@
 package nl.datapoints.serving.core;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import nl.datapoints.schemas.reference.Postcode;
+import nl.datapoints.schemas.reference.ReferenceCsv;
 
-/** Loads {@code postcodes.csv} ({@code pc4,lat,lon,name}) and {@code sbi.csv} ({@code sbi,label}). */
+/**
+ * Loads {@code postcodes.csv} and {@code sbi.csv} at start-up with the pipeline's own rules
+ * ({@link ReferenceCsv}): a file the pipeline would refuse stops the service with the same message.
+ */
 public final class ReferenceLoader {
   private ReferenceLoader() {}
 
   /** Reads the gazetteer from {@code dir/postcodes.csv}. */
   public static Gazetteer gazetteer(Path dir) {
-    Path file = dir.resolve("postcodes.csv");
+    Path file = dir.resolve(ReferenceCsv.POSTCODES);
     List<Place> places = new ArrayList<>();
-    forEachRow(file, "pc4,lat,lon", 4, (line, f) -> {
-      int pc4 = Integer.parseInt(f[0].trim());
-      if (pc4 < 1000 || pc4 > 9999) {
-        throw new IllegalArgumentException("pc4 must be in 1000..9999, got " + pc4);
+    try (Reader in = open(file)) {
+      for (Postcode p : ReferenceCsv.postcodes(file.toString(), in).values()) {
+        places.add(new Place(p.pc4(), p.lat(), p.lon(), p.name()));
       }
-      places.add(new Place(pc4, Double.parseDouble(f[1].trim()), Double.parseDouble(f[2].trim()),
-          f.length > 3 ? unquote(f[3]) : ""));
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read reference file " + file, e);
+    }
     return new Gazetteer(places);
   }
 
   /** Reads the SBI labels from {@code dir/sbi.csv}. */
   public static SbiCatalog sbi(Path dir) {
-    Path file = dir.resolve("sbi.csv");
-    Map<String, String> labels = new LinkedHashMap<>();
-    forEachRow(file, "sbi,label", 2, (line, f) -> labels.put(f[0].trim(), f.length > 1 ? unquote(f[1]) : ""));
-    return new SbiCatalog(labels);
-  }
-
-  private interface RowHandler {
-    void handle(int line, String[] fields);
-  }
-
-  private static void forEachRow(Path file, String headerPrefix, int maxFields, RowHandler handler) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !header.replace("\uFEFF", "").trim().startsWith(headerPrefix)) {
-        throw new IllegalArgumentException(
-            file + " must start with the header '" + headerPrefix + "…', got '" + header + "'");
-      }
-      String row;
-      int line = 1;
-      while ((row = in.readLine()) != null) {
-        line++;
-        if (row.isBlank()) {
-          continue;
-        }
-        try {
-          handler.handle(line, row.split(",", maxFields));
-        } catch (RuntimeException e) {
-          throw new IllegalArgumentException(file + " line " + line + " is malformed: " + e.getMessage(), e);
-        }
-      }
+    Path file = dir.resolve(ReferenceCsv.SBI);
+    try (Reader in = open(file)) {
+      return new SbiCatalog(ReferenceCsv.sbi(file.toString(), in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read reference file " + file, e);
     }
   }
 
-  private static String unquote(String s) {
-    String t = s.trim();
-    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-      return t.substring(1, t.length() - 1).replace("\"\"", "\"");
+  private static Reader open(Path file) throws IOException {
+    try {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("reference file " + file + " does not exist; referenceDir must hold "
+          + ReferenceCsv.POSTCODES + " and " + ReferenceCsv.SBI, e);
     }
-    return t;
   }
 }

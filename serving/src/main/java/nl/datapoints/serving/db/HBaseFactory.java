@@ -43,20 +43,6 @@ public final class HBaseFactory {
   @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
   private Duration pointerRefresh = Duration.seconds(2);
 
-  /** SCAN: one range-filtered scan per date, in parallel (default, faster: docs/benchmarks-query.md); GET: one multi-get of every row. */
-  @NotNull
-  private HBaseCellStore.ReadMode readMode = HBaseCellStore.ReadMode.SCAN;
-
-  @JsonProperty
-  public HBaseCellStore.ReadMode getReadMode() {
-    return readMode;
-  }
-
-  @JsonProperty
-  public void setReadMode(HBaseCellStore.ReadMode readMode) {
-    this.readMode = readMode;
-  }
-
   /** Extra HBase client settings ({@code hbase-site.xml} keys), applied last. */
   @NotNull
   private Map<String, String> properties = new LinkedHashMap<>();
@@ -158,6 +144,6 @@ public final class HBaseFactory {
   /** The store; register it with the lifecycle so it starts refreshing and closes cleanly. */
   public HBaseCellStore build(MetricRegistry metrics) {
     return new HBaseCellStore(clientConfiguration(), table, deadline.toMilliseconds(),
-        pointerRefresh.toMilliseconds(), readMode, metrics);
+        pointerRefresh.toMilliseconds(), metrics);
   }
 }

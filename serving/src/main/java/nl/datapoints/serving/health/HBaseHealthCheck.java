@@ -1,11 +1,15 @@
 package nl.datapoints.serving.health;
 
 import com.codahale.metrics.health.HealthCheck;
+import nl.datapoints.schemas.StoreLayout;
 import nl.datapoints.serving.core.PublishedDates;
 import nl.datapoints.serving.core.StoreUnavailableException;
 import nl.datapoints.serving.db.HBaseCellStore;
 
-/** Healthy when the pointer row can be read from HBase now (within the store's deadline). */
+/**
+ * Healthy when the pointer row can be read from HBase now (within the store's deadline) and the
+ * table is in the store layout this service reads ({@link StoreLayout#VERSION}).
+ */
 public final class HBaseHealthCheck extends HealthCheck {
   private final HBaseCellStore store;
 
@@ -18,7 +22,12 @@ public final class HBaseHealthCheck extends HealthCheck {
   protected Result check() {
     try {
       PublishedDates p = store.refresh();
-      return Result.healthy("pointer row read; %d dates published", p.all().size());
+      int layout = store.layoutVersion();
+      if (layout != StoreLayout.VERSION) {
+        return Result.unhealthy("table is in store layout %d, this service reads layout %d;"
+            + " republish it (scripts/etl drop-table, then backfill)", layout, StoreLayout.VERSION);
+      }
+      return Result.healthy("pointer row read; %d dates published; store layout %d", p.all().size(), layout);
     } catch (StoreUnavailableException e) {
       return Result.unhealthy(e.getMessage());
     }

@@ -21,6 +21,7 @@ import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PackedCell;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
+import nl.datapoints.serving.TestRows;
 import nl.datapoints.serving.DatapointsApplication;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
@@ -130,17 +131,12 @@ final class GridWeek {
         rows.put(pc4, cs);
         cells += cs.size();
         hits += cs.stream().mapToLong(PackedCell::hits).sum();
-        Put put = new Put(RowKey.of(date, pc4).toBytes());
-        put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cs));
-        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cs)));
-        put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cs)));
-        puts.add(put);
+        puts.add(TestRows.row(date, pc4, gen, cs));
       }
       put(t, puts);
       written.put(date, rows);
       Generation g = new Generation(gen, gen + 60_000, false, cells, hits);
-      pointer.addColumn(StoreLayout.FAMILY, StoreLayout.currentQualifier(date), g.toBytes());
-      pointer.addColumn(StoreLayout.FAMILY, StoreLayout.keptQualifier(date), Generation.listToBytes(List.of(g)));
+      TestRows.flip(pointer, date, g, List.of(g));
     }
     put(t, List.of(pointer));
   }

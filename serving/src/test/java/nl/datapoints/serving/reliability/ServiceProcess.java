@@ -51,6 +51,36 @@ final class ServiceProcess implements AutoCloseable {
    * @param overrides configuration overrides ({@code hbase.zookeeper} → value), as {@code -Ddw.} properties
    */
   static ServiceProcess start(Path log, Map<String, String> overrides) throws IOException, InterruptedException {
+    ServiceProcess s = launch(log, overrides);
+    Process p = s.process;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!answers(s.appPort, deadline)) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        s.close();
+        throw new AssertionError("the service did not answer on port " + s.appPort + " within 120 s (exit "
+            + (p.isAlive() ? "none" : p.exitValue()) + "):\n" + s.logTail());
+      }
+      Thread.sleep(10);
+    }
+    return s;
+  }
+
+  /**
+   * Starts the service and waits for it to exit, for start-up failures; returns its exit status.
+   *
+   * @throws AssertionError when it is still running after {@code timeout} (it is stopped then)
+   */
+  static int runToExit(Path log, Map<String, String> overrides, Duration timeout)
+      throws IOException, InterruptedException {
+    ServiceProcess s = launch(log, overrides);
+    if (!s.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      s.close();
+      throw new AssertionError("the service was still running after " + timeout + ":\n" + s.logTail());
+    }
+    return s.process.exitValue();
+  }
+
+  private static ServiceProcess launch(Path log, Map<String, String> overrides) throws IOException {
     int app = freePort();
     int admin = freePort();
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -69,17 +99,7 @@ final class ServiceProcess implements AutoCloseable {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     // Not left running if the test JVM is stopped before close() (a killed build, a timeout).
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "stop-service-" + p.pid()));
-    ServiceProcess s = new ServiceProcess(p, app, admin, log);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!answers(app, deadline)) {
-      if (!p.isAlive() || System.nanoTime() > deadline) {
-        s.close();
-        throw new AssertionError("the service did not answer on port " + app + " within 120 s (exit "
-            + (p.isAlive() ? "none" : p.exitValue()) + "):\n" + s.logTail());
-      }
-      Thread.sleep(10);
-    }
-    return s;
+    return new ServiceProcess(p, app, admin, log);
   }
 
   /** The classpath this test runs with (surefire/failsafe put the test classpath in java.class.path). */
