@@ -7,10 +7,8 @@ package nl.datapoints.etl.aggregate;
 final class CellAggregator {
   private final int minUsers;
 
+  /** @param minUsers k, in {@link AggregateConfig#MIN_USERS_RANGE} (the config checked it) */
   CellAggregator(int minUsers) {
-    if (minUsers < 1) {
-      throw new IllegalArgumentException("minUsers must be >= 1, was " + minUsers);
-    }
     this.minUsers = minUsers;
   }
 

@@ -3,6 +3,7 @@ package nl.datapoints.etl.publish;
 import java.io.IOException;
 import java.time.LocalDate;
 import nl.datapoints.etl.aggregate.AggregateDataSupplier;
+import nl.datapoints.etl.common.Layout;
 import nl.datapoints.schemas.ReleasedValue;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -31,11 +32,6 @@ import org.apache.parquet.avro.AvroReadSupport;
 public final class HFileJob {
   private HFileJob() {}
 
-  /** The release directory of {@code date} under the warehouse. */
-  public static Path releaseDir(String warehouseDir, LocalDate date) {
-    return new Path(new Path(warehouseDir, "release"), "dt=" + date);
-  }
-
   /**
    * The job for every date of {@code config}: reads {@code release/dt=D} of each, writes HFiles
    * for the table's current regions under {@code hfileDir}. Looks the table up in HBase.
@@ -61,7 +57,7 @@ public final class HFileJob {
     config.writeTo(jc);
 
     for (LocalDate date : config.dates()) {
-      Path dir = releaseDir(config.warehouseDir(), date);
+      Path dir = Layout.releaseOf(new Path(config.warehouseDir()), date);
       FileSystem fs = dir.getFileSystem(jc);
       if (!fs.isDirectory(dir)) {
         throw new IllegalArgumentException("--date " + date + ": no release to publish, "

@@ -6,7 +6,7 @@ import nl.datapoints.etl.aggregate.AggregateDataSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
@@ -56,7 +56,7 @@ public final class BoundJob {
     job.setOutputValueClass(ReleaseInput.class);
     LazyOutputFormat.setOutputFormatClass(job, SequenceFileOutputFormat.class);
     FileOutputFormat.setOutputPath(job, new Path(stagingDir, CONTRIBUTIONS));
-    MultipleOutputs.addNamedOutput(job, BoundReducer.STATS, TextOutputFormat.class, Text.class, LongWritable.class);
+    MultipleOutputs.addNamedOutput(job, BoundReducer.STATS, TextOutputFormat.class, NullWritable.class, Text.class);
     key.addTo(job.getCredentials());
     return job;
   }

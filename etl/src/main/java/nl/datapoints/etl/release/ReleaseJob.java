@@ -13,7 +13,7 @@ import nl.datapoints.schemas.ReleasedValue;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
@@ -92,7 +92,7 @@ public final class ReleaseJob {
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
     FileOutputFormat.setOutputPath(job, stagingDir);
     MultipleOutputs.addNamedOutput(job, RELEASE, ReleaseParquetOutputFormat.class, Void.class, ReleasedValue.class);
-    MultipleOutputs.addNamedOutput(job, STATS, TextOutputFormat.class, Text.class, LongWritable.class);
+    MultipleOutputs.addNamedOutput(job, STATS, TextOutputFormat.class, NullWritable.class, Text.class);
     AvroParquetOutputFormat.setSchema(job, ReleasedValue.getClassSchema());
     AvroParquetOutputFormat.setAvroDataSupplier(job, AggregateDataSupplier.class);
     ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);

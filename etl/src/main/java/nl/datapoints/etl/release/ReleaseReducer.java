@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.etl.release.ReleaseCore.Released;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.ReleasedValue;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
@@ -28,8 +28,9 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
  */
 public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWritable, NullWritable> {
   static final String RELEASE = "release";
-  static final String STATS = "stats";
-  static final List<String> METRICS = List.of("values", "cells_selected", "total_hits", "digest");
+  static final String STATS = StageStats.DIR;
+  static final List<String> METRICS = List.of(StageStats.VALUES_RELEASED, StageStats.CELLS_SELECTED,
+      StageStats.TOTAL_HITS_RELEASED, StageStats.RELEASE_DIGEST);
 
   private ReleaseConfig config;
   private ReleaseCore core;
@@ -90,16 +91,16 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
       baseline = stored;
     }
     int d = batch.get(key.date());
-    String path = RELEASE + "/" + Layout.partition(date) + "/part";
+    String path = Layout.stagedPart(RELEASE, date);
     for (ReleasedValue v : DeltaJoin.join(date, key.pc4(), release, baseline)) {
       outputs.write(RELEASE, null, v, path);
-      figures.add(d, "values", 1);
-      figures.add(d, "digest", digest(v));
+      figures.add(d, StageStats.VALUES_RELEASED, 1);
+      figures.add(d, StageStats.RELEASE_DIGEST, digest(v));
       if (v.getLevel() == Level.TOTAL) {
-        figures.add(d, "total_hits", v.getHits());
+        figures.add(d, StageStats.TOTAL_HITS_RELEASED, v.getHits());
       }
       if (v.getLevel() == Level.CELL && v.getReleased()) {
-        figures.add(d, "cells_selected", 1);
+        figures.add(d, StageStats.CELLS_SELECTED, 1);
         selected++;
       }
       released++;
@@ -122,12 +123,10 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     try {
-      Text line = new Text();
-      LongWritable value = new LongWritable();
-      for (String[] l : figures.lines()) {
-        line.set(l[0] + "\t" + l[1]);
-        value.set(Long.parseLong(l[2]));
-        outputs.write(STATS, line, value, STATS + "/part");
+      Text text = new Text();
+      for (String line : figures.lines()) {
+        text.set(line);
+        outputs.write(STATS, NullWritable.get(), text, STATS + "/part");
       }
       context.getCounter(ReleaseCounters.VALUES_RELEASED).increment(released);
       context.getCounter(ReleaseCounters.CELLS_SELECTED).increment(selected);
