@@ -25,7 +25,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class Commands {
   private static final Set<String> COMMON = Set.of("raw", "ref", "warehouse", "min-users",
-      "max-bad-fraction", "hmac-key-file", "zookeeper", "table");
+      "max-bad-fraction", "hmac-key-file", "zookeeper", "table", "release-key-file", "epsilon", "delta",
+      "epsilon-split", "max-events", "max-cells", "max-hits");
   private static final Set<String> COMMON_FLAGS = Set.of("skip-corrupt-files");
 
   private record Command(String name, String synopsis, String description, Set<String> valued,
@@ -42,17 +43,19 @@ public final class Commands {
     add("generate", "--out DIR --from DATE --days N [--events-per-day N] [--seed S] [--bad-fraction F]",
         "write a realistic sample: DIR/raw/" + Layout.PARTITION_PATTERN + " logs and DIR/ref/*.csv",
         Set.of("out", "from", "days", "events-per-day", "seed", "bad-fraction"), Set.of(), this::generate);
-    add("run", "--date DATE [--no-publish]", "enrich + aggregate (+ publish) one date",
+    add("run", "--date DATE [--no-publish]", "enrich + aggregate + release (+ publish) one date",
         union(COMMON, "date"), union(COMMON_FLAGS, "no-publish"), this::runOne);
     add("backfill", "--from DATE --to DATE [--cascade] [--no-publish]",
         "the same for a range, in one job per stage; --cascade also redoes dates whose delta depends on it",
         union(COMMON, "from", "to"), union(COMMON_FLAGS, "cascade", "no-publish"), this::backfill);
     add("enrich", "--date DATE", "stage 1 only: raw logs -> anonymized events + quarantine (Oozie action)",
         union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "enrich"));
-    add("aggregate", "--date DATE", "stage 2 only: events + published D-7 -> cells (Oozie action)",
+    add("aggregate", "--date DATE", "stage 2 only: events + D-7 -> exact k-suppressed cells, internal (Oozie action)",
         union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "aggregate"));
+    add("release", "--date DATE", "stage 3 only: events + released D-7 -> differentially private release (Oozie action)",
+        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "release"));
     add("publish", "--date DATE | --from DATE --to DATE",
-        "stage 3 only: cells -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
+        "stage 4 only: release -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
         union(COMMON, "date", "from", "to"), COMMON_FLAGS, this::publish);
     add("rollback", "--date DATE [--generation G]", "point the date back to the previous (or given) kept generation",
         Set.of("date", "generation", "zookeeper", "table"), Set.of(), store::rollback);
@@ -82,6 +85,7 @@ public final class Commands {
     b.append("\ncommon options:\n")
         .append(RunOptions.usage())
         .append("the HMAC secret comes from DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or --hmac-key-file\n")
+        .append("the release secret comes from DATAPOINTS_RELEASE_KEY (hex, at least 32 bytes) or --release-key-file\n")
         .append("exit status: 0 success, 1 the run failed, 2 usage error\n");
     return b.toString();
   }
@@ -115,7 +119,7 @@ public final class Commands {
   }
 
   /**
-   * Publishes existing aggregates: one date (the Oozie action), or a range in ONE HFile job and
+   * Publishes existing releases: one date (the Oozie action), or a range in ONE HFile job and
    * one bulk load (reloading the store from the warehouse, e.g. into a new table).
    */
   private int publish(Args a) {
@@ -136,6 +140,7 @@ public final class Commands {
     Plan plan = switch (stage) {
       case "enrich" -> Plan.enrichOnly(d);
       case "aggregate" -> Plan.aggregateOnly(d);
+      case "release" -> Plan.releaseOnly(d);
       default -> throw new IllegalArgumentException(stage);
     };
     return runPlan(RunOptions.parse(a, conf), plan);

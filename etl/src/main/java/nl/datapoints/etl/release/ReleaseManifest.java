@@ -26,15 +26,19 @@ import org.apache.hadoop.fs.Path;
  * @param delta δ of the date
  * @param levels per level: epsilon, sensitivity and scale; {@code select}: epsilon, delta, max_cells
  * @param values released values of the date
+ * @param cellsSelected CELLs kept by partition selection
+ * @param totalHits sum of the released TOTAL hits
  * @param digest hex digest of the values (order-independent)
  */
-@JsonPropertyOrder({"unit", "epsilon", "delta", "levels", "values", "digest"})
+@JsonPropertyOrder({"unit", "epsilon", "delta", "levels", "values", "cells_selected", "total_hits", "digest"})
 public record ReleaseManifest(
     @JsonProperty("unit") String unit,
     @JsonProperty("epsilon") double epsilon,
     @JsonProperty("delta") double delta,
     @JsonProperty("levels") Map<String, Map<String, Object>> levels,
     @JsonProperty("values") long values,
+    @JsonProperty("cells_selected") long cellsSelected,
+    @JsonProperty("total_hits") long totalHits,
     @JsonProperty("digest") String digest) {
   /** File name inside {@code release/dt=D}. */
   public static final String FILE = "_release.json";
@@ -43,6 +47,29 @@ public record ReleaseManifest(
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The budget, sensitivity and scale of every level of {@code p}, as reports and manifests show them. */
+  public static Map<String, Map<String, Object>> levels(PrivacyParams p) {
+    Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+    for (nl.datapoints.schemas.Level l : nl.datapoints.schemas.Level.values()) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("epsilon", p.epsilonOf(l).doubleValue());
+      m.put("sensitivity", p.sensitivity(l));
+      m.put("scale", p.scale(l));
+      m.put("max_cells", p.maxCells().get(l));
+      m.put("max_hits", p.maxHits().get(l));
+      out.put(l.name().toLowerCase(), m);
+    }
+    Map<String, Object> select = new java.util.LinkedHashMap<>();
+    select.put("epsilon", p.selectionEpsilon().doubleValue());
+    select.put("delta", p.delta());
+    select.put("max_cells", p.maxCells().get(nl.datapoints.schemas.Level.CELL));
+    out.put(PrivacyParams.SELECT, select);
+    Map<String, Object> events = new java.util.LinkedHashMap<>();
+    events.put("max_events", p.maxEvents());
+    out.put("user_day", events);
+    return out;
+  }
 
   /** Writes the manifest into {@code releaseDir}. */
   public void write(FileSystem fs, Path releaseDir) {

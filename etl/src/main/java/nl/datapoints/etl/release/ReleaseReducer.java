@@ -1,9 +1,6 @@
 package nl.datapoints.etl.release;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,6 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
   private Map<Integer, Integer> batch;
   private DateFigures figures;
   private MultipleOutputs<NullWritable, NullWritable> outputs;
-  private MessageDigest sha;
   private long released;
   private long selected;
   private long outsideDomain;
@@ -50,11 +46,6 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
     batch = config.indexByEpochDay();
     figures = new DateFigures(config.dates(), METRICS);
     outputs = new MultipleOutputs<>(context);
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
@@ -107,17 +98,29 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
     }
   }
 
-  /** 64 bits of SHA-256 of a value's fields: summed over a date, equal releases give equal sums. */
-  private long digest(ReleasedValue v) {
-    sha.reset();
-    String s = v.getPc4() + "|" + v.getLevel() + "|" + v.getHour() + "|" + v.getActivity() + "|" + v.getSbi() + "|"
-        + v.getReleased() + "|" + v.getHits() + "|" + v.getHitsScale() + "|" + v.getDelta() + "|" + v.getDeltaScale();
-    byte[] h = sha.digest(s.getBytes(StandardCharsets.UTF_8));
-    long out = 0;
-    for (int i = 0; i < 8; i++) {
-      out = (out << 8) | (h[i] & 0xFF);
-    }
-    return out;
+  /**
+   * A 64-bit digest of a value's fields (a multiply-xorshift mix, not a cryptographic hash: it
+   * only has to tell one release of a date from another). Summed over a date, equal releases give
+   * equal sums whatever the order the reducers wrote them in.
+   */
+  static long digest(ReleasedValue v) {
+    long h = 0x243F6A8885A308D3L;
+    h = mix(h, v.getPc4());
+    h = mix(h, v.getLevel().ordinal());
+    h = mix(h, v.getHour() == null ? -1 : v.getHour());
+    h = mix(h, v.getActivity() == null ? -1 : v.getActivity());
+    h = mix(h, v.getSbi() == null ? -1 : v.getSbi().hashCode());
+    h = mix(h, v.getReleased() ? 1 : 0);
+    h = mix(h, v.getHits());
+    h = mix(h, Double.doubleToLongBits(v.getHitsScale()));
+    h = mix(h, v.getDelta() == null ? Long.MIN_VALUE : v.getDelta());
+    h = mix(h, v.getDeltaScale() == null ? Long.MIN_VALUE : Double.doubleToLongBits(v.getDeltaScale()));
+    return h ^ (h >>> 31);
+  }
+
+  private static long mix(long h, long v) {
+    long x = (h ^ v) * 0x9E3779B97F4A7C15L;
+    return x ^ (x >>> 29);
   }
 
   @Override

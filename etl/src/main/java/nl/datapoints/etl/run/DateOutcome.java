@@ -12,8 +12,12 @@ final class DateOutcome {
   long hitsPublished;
   long hitsSuppressed;
   boolean baselineMissing;
+  RunReport.Release release;
+  RunReport.Bounding bounding;
+  RunReport.Privacy privacy;
   boolean enriched;
   boolean aggregated;
+  boolean released;
   boolean published;
 
   DateOutcome(LocalDate date) {
@@ -28,6 +32,9 @@ final class DateOutcome {
     hitsPublished = r.hitsPublished();
     hitsSuppressed = r.hitsSuppressed();
     baselineMissing = r.baselineMissing();
+    release = r.release();
+    bounding = r.bounding();
+    privacy = r.privacy();
   }
 
   RunReport report(long generation, String status, String message, int minUsers,
@@ -35,6 +42,6 @@ final class DateOutcome {
     return new RunReport(date.toString(), generation, status, message, enrich.linesRead(), enrich.events(),
         enrich.emptyLines(), enrich.quarantined(), enrich.quarantinedTotal(), enrich.accountingHolds(),
         cellsPublished, cellsSuppressed, hitsPublished, hitsSuppressed, baselineMissing,
-        enrich.corruptFiles(), published, minUsers, startedAt, finishedAt);
+        enrich.corruptFiles(), published, minUsers, startedAt, finishedAt, release, bounding, privacy);
   }
 }

@@ -32,7 +32,7 @@ final class EnrichStage {
         throw new StageFailedException("no raw partition for " + d + ": " + l.rawPartition(d) + " does not exist");
       }
     }
-    ctx.out().printf("[1/3] enrich %d date(s) %s..%s from %s%n", dates.size(), dates.get(0),
+    ctx.out().printf("[1/4] enrich %d date(s) %s..%s from %s%n", dates.size(), dates.get(0),
         dates.get(dates.size() - 1), l.raw());
     Path staging = l.enrichStaging(generation);
     EnrichConfig ec = new EnrichConfig(l.raw(), l.ref(), dates, ctx.cfg().skipCorruptFiles());

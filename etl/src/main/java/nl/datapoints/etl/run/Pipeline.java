@@ -12,13 +12,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Runs the pipeline for a batch of dates in the driver: one enrich job, one aggregate job and
- * one publish for the whole batch (never one set per date), with the checks between them.
+ * Runs the pipeline for a batch of dates in the driver: one enrich job, one aggregate job, the two
+ * release jobs and one publish for the whole batch (never one set per date), with the checks
+ * between them.
  *
  * <p>Order of effects, so that a failure leaves every partition as it was: the enrich job writes
  * to staging; the figures are checked ({@link RunGates}); only then are events and quarantine
  * swapped in ({@link EnrichStage}); the aggregate job writes to staging and its cells are swapped
- * in ({@link AggregateStage}); then publish ({@link PublishStage}). Every date of the batch gets
+ * in ({@link AggregateStage}); the bound and release jobs write to staging and each date's release
+ * is swapped in ({@link ReleaseStage}); then publish ({@link PublishStage}). Every date of the batch gets
  * a report, FAILED with the reason when the run stops.
  */
 public final class Pipeline {
@@ -26,14 +28,15 @@ public final class Pipeline {
   private final Warehouse warehouse;
   private final EnrichStage enrich;
   private final AggregateStage aggregate;
+  private final ReleaseStage release;
   private final PublishStage publish;
 
   /** Publishing to the serving store (HBase in production; null when the run never publishes). */
   public interface Publishing {
 
     /**
-     * Publishes the dates' aggregates under {@code generation}; returns the dates now live with
-     * the generation each now serves (its cells and hits as counted by the publish).
+     * Publishes the dates' releases under {@code generation}; returns the dates now live with
+     * the generation each now serves (its values and hits as counted by the publish).
      */
     Map<LocalDate, Generation> publish(List<LocalDate> dates, long generation);
   }
@@ -45,6 +48,7 @@ public final class Pipeline {
     RunContext ctx = new RunContext(conf, cfg, warehouse, new JobRunner(out), out);
     this.enrich = new EnrichStage(ctx);
     this.aggregate = new AggregateStage(ctx);
+    this.release = new ReleaseStage(ctx);
     this.publish = new PublishStage(ctx, publishing);
   }
 
@@ -74,6 +78,9 @@ public final class Pipeline {
       }
       if (!plan.aggregate().isEmpty()) {
         aggregate.run(plan.aggregate(), generation, outcomes);
+      }
+      if (!plan.release().isEmpty()) {
+        release.run(plan.release(), generation, outcomes);
       }
       if (!plan.publish().isEmpty()) {
         publish.run(plan.publish(), generation, outcomes);

@@ -14,7 +14,8 @@ class PipelineConfigTest {
   private static final Layout L = new Layout(new Path("/r"), new Path("/ref"), new Path("/w"));
 
   private static PipelineConfig config(int minUsers, double maxBad, String zookeeper, String table) {
-    return new PipelineConfig(L, minUsers, maxBad, Optional.empty(), false, Optional.ofNullable(zookeeper), table);
+    return new PipelineConfig(L, minUsers, maxBad, Optional.empty(), false, Optional.ofNullable(zookeeper), table,
+        Optional.empty(), nl.datapoints.etl.release.PrivacyParams.DEFAULT);
   }
 
   private static String message(Runnable r) {
