@@ -2,7 +2,7 @@ package nl.datapoints.etl.aggregate;
 
 /**
  * Decides for one cell of a date whether it is published, suppressed or carried over, and its
- * delta (SPEC §3, §4). Pure (no Hadoop types); runs in the reduce task.
+ * delta (docs/formats.md §4.2). Pure (no Hadoop types); runs in the reduce task.
  */
 final class CellAggregator {
   private final int minUsers;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where every partition of the pipeline lives (SPEC §5): the one place that builds and parses
+ * Where every partition of the pipeline lives (docs/formats.md §1): the one place that builds and parses
  * partition names ({@code dt=YYYY-MM-DD}) and paths, for the driver and for tasks.
  *
  * <p>The raw zone ({@code raw}) holds the logs, the quarantine and the enrich staging area
