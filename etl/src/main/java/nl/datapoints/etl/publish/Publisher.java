@@ -1,21 +1,19 @@
 package nl.datapoints.etl.publish;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.StageStats;
+import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import nl.datapoints.schemas.StoreLayout;
@@ -32,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes aggregates to the HBase serving store, rolls dates back and reports status (driver).
+ * Publishes releases to the HBase serving store, rolls dates back and reports status (driver).
  *
  * <p>Publish = HFile job for the whole batch → bulk load under the generation's timestamp → one
  * pointer flip per date. Until a date's flip, readers keep seeing its previous generation.
@@ -86,9 +84,13 @@ public final class Publisher implements Closeable {
     long t0 = clock.millis();
     Job job = HFileJob.create(conf, config, hfiles);
     runJob(job, config);
-    Map<LocalDate, DateTotals> totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
+    StageStats totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
     long t1 = clock.millis();
-    if (fs.exists(new Path(hfiles, Bytes.toString(StoreLayout.FAMILY)))) {
+    boolean anyFamily = false;
+    for (byte[] f : StoreLayout.FAMILIES) {
+      anyFamily |= fs.exists(new Path(hfiles, Bytes.toString(f)));
+    }
+    if (anyFamily) {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();
@@ -99,11 +101,14 @@ public final class Publisher implements Closeable {
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
       for (LocalDate date : config.dates()) {
-        DateTotals dt = totals.getOrDefault(date, DateTotals.ZERO);
+        DateTotals dt = DateTotals.of(totals, date);
         boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(HFileJob.aggregatesDir(config.warehouseDir(), Generations.baselineDate(date))));
+            fs.exists(Layout.releaseOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
+        ReleaseManifest manifest = ReleaseManifest.read(fs, Layout.releaseOf(new Path(config.warehouseDir()), date))
+            .orElseThrow(() -> new IllegalStateException("the release of " + date + " has no "
+                + ReleaseManifest.FILE + ": it was not written by the release stage; run it again"));
         Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
-            dt.cells(), dt.hits());
+            dt.cells(), dt.hits(), manifest.epsilon(), manifest.delta());
         Optional<DatePointer> previous = pointers.read(date);
         List<Generation> kept = PointerRow.keptAfterPublish(fresh,
             previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
@@ -142,23 +147,11 @@ public final class Publisher implements Closeable {
     }
   }
 
-  private static Map<LocalDate, DateTotals> readTotals(FileSystem fs, Path dir) throws IOException {
-    Map<LocalDate, DateTotals> sums = DateTotals.newMap();
-    if (fs.exists(dir)) {
-      for (FileStatus f : fs.listStatus(dir)) {
-        try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            if (!line.isEmpty()) {
-              DateTotals.parseInto(line, sums);
-            }
-          }
-        }
-      }
-      // Bulk load treats every directory under the output as a column family.
-      fs.delete(dir, true);
-    }
-    return sums;
+  private static StageStats readTotals(FileSystem fs, Path dir) throws IOException {
+    StageStats totals = StageStats.readDir(fs, dir);
+    // Bulk load treats every directory under the output as a column family.
+    fs.delete(dir, true);
+    return totals;
   }
 
   /**

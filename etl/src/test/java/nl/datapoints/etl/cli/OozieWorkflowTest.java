@@ -75,7 +75,7 @@ class OozieWorkflowTest {
   @Test
   void actionOutputCarriesWhatTheDecisionNodesRead() {
     RunReport r = new RunReport("2013-01-08", 42L, RunReport.SUCCEEDED, "ok", 10, 8, 1,
-        Map.of("FIELD_COUNT", 1L), 1, true, 5, 2, 8, 3, false, List.of(), true, 5, "a", "b");
+        Map.of("FIELD_COUNT", 1L), 1, true, 5, 2, 8, 3, false, List.of(), true, 5, "a", "b", null, null, null);
     Properties p = OozieOutput.properties(r, new org.apache.hadoop.fs.Path("/wh/reports/dt=2013-01-08/42.json"));
     assertEquals("SUCCEEDED", p.getProperty("status"));
     assertEquals("true", p.getProperty("accounting_ok"));

@@ -74,7 +74,6 @@ class HFileJobTest {
     assertEquals(10, FileInputFormat.getInputPaths(job).length, "all dates in one job");
     assertEquals(AvroParquetInputFormat.class, job.getInputFormatClass());
     assertEquals(PublishMapper.class, job.getMapperClass());
-    assertEquals(BlockCombiner.class, job.getCombinerClass());
     assertEquals(PublishReducer.class, job.getReducerClass(), "our reducer, not CellSortReducer");
     assertEquals(ImmutableBytesWritable.class, job.getMapOutputKeyClass());
     assertEquals(BytesWritable.class, job.getMapOutputValueClass());

@@ -278,44 +278,6 @@ class PublisherIT {
   }
 
   @Test
-  @Order(6)
-  void bulkLoadVersusBufferedMutatorThroughput() throws IOException {
-    LocalDate date = LocalDate.of(2013, 2, 1);
-    List<Cell> cells = new ArrayList<>();
-    for (int pc4 = 1000; pc4 < 9000; pc4 += 2) {
-      for (int i = 0; i < 12; i++) {
-        cells.add(cell(date, i * 2, pc4, 1 + i % 3, i % 2 == 0 ? "4711" : "56", 5 + i, (long) i));
-      }
-    }
-    CellFixtures.write(warehouse, date, "part-r-00000.parquet", cells);
-    long t0 = System.nanoTime();
-    PublishResult r;
-    try (Publisher p = publisher()) {
-      r = p.publish(config(1_800_000_000_000L, date));
-    }
-    double bulkSeconds = (System.nanoTime() - t0) / 1e9;
-    assertEquals(cells.size(), r.dates().get(0).current().cells());
-
-    // The same rows through Puts (what a Put-based publisher would send).
-    long t1 = System.nanoTime();
-    try (BufferedMutator m = connection.getBufferedMutator(TableName.valueOf(TABLE))) {
-      for (Map.Entry<Integer, List<PackedCell>> e : CellFixtures.byPc4(cells).entrySet()) {
-        RowBlocks b = RowBlocks.of(e.getValue());
-        m.mutate(new Put(RowKey.of(date, e.getKey()).toBytes(), 1_800_000_000_001L)
-            .addColumn(StoreLayout.FAMILY, CellBlock.CELLS, b.cells())
-            .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, b.byHour())
-            .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, b.bySbi()));
-      }
-    }
-    double putSeconds = (System.nanoTime() - t1) / 1e9;
-    System.out.printf("THROUGHPUT %d cells: HFile job + bulk load + flip %.1f s (%.0f cells/s; job %d ms,"
-            + " load %d ms); BufferedMutator Puts %.1f s (%.0f cells/s)%n",
-        cells.size(), bulkSeconds, cells.size() / bulkSeconds, r.hfileJobMillis(),
-        r.bulkLoadMillis(), putSeconds, cells.size() / putSeconds);
-    assertEquals(expected(cells), readGeneration(date, 1_800_000_000_000L));
-  }
-
-  @Test
   @Order(7)
   void cliPublishesARangeOfExistingAggregatesInOneRun() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

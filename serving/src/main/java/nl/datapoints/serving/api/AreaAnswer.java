@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The answer to {@code GET /api/{postcode}/{dates}[/{radius}]}; field names are the contract of
- * SPEC §7 and of the differentially private release (docs/api.md).
+ * docs/api.md §2.2 (with the fields of the differentially private release).
  *
  * <p>Every hits, total and delta is a sum of released (noisy) values, shown as {@code max(0,
  * sum)}, with its 95% margin of error beside it ({@code *_moe}); a null delta says why in
