@@ -1,4 +1,4 @@
-package nl.datapoints.etl.bench;
+package nl.datapoints.bench.etl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +10,13 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import nl.datapoints.bench.common.Cli;
+import nl.datapoints.bench.common.Options;
+import nl.datapoints.etl.common.Layout;
 
 /**
- * The DuckDB peer of the nightly step (a benchmark tool run by {@code scripts/bench-etl} in its
+ * The DuckDB peer of the nightly step (a benchmark tool run by {@code scripts/bench/etl} in its
  * own JVM, not part of the pipeline): the same raw gzip TSV → checks → pseudonym → Europe/Amsterdam
  * date and hour → pc4 → merchant → SBI → cells with at least k distinct users → Parquet, in SQL
  * through duckdb_jdbc, and optionally an equality check of one date's cells against ours.
@@ -31,29 +33,44 @@ import java.util.TreeMap;
 public final class DuckDbPeer {
   private DuckDbPeer() {}
 
-  public static void main(String[] argv) throws Exception {
-    Map<String, String> a = options(argv);
-    Path raw = Path.of(required(a, "--raw"));
-    Path ref = Path.of(required(a, "--ref"));
-    LocalDate from = LocalDate.parse(required(a, "--from"));
-    LocalDate to = LocalDate.parse(required(a, "--to"));
-    Path out = Path.of(required(a, "--out"));
-    int threads = Integer.parseInt(a.getOrDefault("--threads", "2"));
-    int k = Integer.parseInt(a.getOrDefault("--min-users", "5"));
-    int maxLine = Integer.parseInt(a.getOrDefault("--max-line-bytes", "65536"));
+  public static void main(String[] args) throws Exception {
+    Cli.main("duckdb-peer", args, DuckDbPeer::run);
+  }
+
+  static int run(List<String> args) throws Exception {
     String secret = System.getenv("DATAPOINTS_HMAC_KEY");
     if (secret == null || secret.isBlank()) {
       throw new IllegalArgumentException("DATAPOINTS_HMAC_KEY must be set (hex secret)");
     }
+    nightly(Options.parse(args, Set.of("raw", "ref", "from", "to", "out", "threads", "min-users",
+        "max-line-bytes", "compare-warehouse", "compare-date"), Set.of()), secret);
+    return 0;
+  }
+
+  /** The nightly step over {@code --from..--to}, then the comparison if asked. */
+  static void nightly(Options a, String secret) throws Exception {
+    Path raw = Path.of(a.string("raw"));
+    Path ref = Path.of(a.string("ref"));
+    LocalDate from = a.date("from");
+    LocalDate to = a.date("to");
+    Path out = Path.of(a.string("out"));
+    int threads = a.integer("threads", 2, 1, 256);
+    int k = a.integer("min-users", 5, 1, 1000);
+    int maxLine = a.integer("max-line-bytes", 65536, 64, 1 << 24);
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("--to must not be before --from, got " + from + ".." + to);
+    }
     List<String> files = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      Path dir = raw.resolve("dt=" + d);
+      Path dir = raw.resolve(Layout.partition(d));
       if (!Files.isDirectory(dir)) {
         throw new IllegalArgumentException("--from/--to: no partition " + dir);
       }
       files.add(sql(dir.toAbsolutePath() + "/*.tsv.gz"));
     }
     Files.createDirectories(out);
+    stepWall = 0;
+    stepCpu = 0;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       exec(s, "SET threads=" + threads);
@@ -93,9 +110,8 @@ public final class DuckDbPeer {
           """.formatted(sql(out.resolve("quarantine.tsv").toString())));
       System.out.printf("duckdb: nightly step wall %.2f cpu %.2f%n", stepWall, stepCpu);
       report(s);
-      if (a.containsKey("--compare-warehouse")) {
-        compare(s, Path.of(a.get("--compare-warehouse")), LocalDate.parse(required(a,
-            "--compare-date")), out);
+      if (a.has("compare-warehouse")) {
+        compare(s, Path.of(a.string("compare-warehouse")), a.date("compare-date"), out);
       }
     }
   }
@@ -162,7 +178,7 @@ public final class DuckDbPeer {
   /** Compares our published cells of one date (hits > 0) with DuckDB's, keyed by cell. */
   private static void compare(Statement s, Path warehouse, LocalDate date, Path out)
       throws SQLException {
-    String ours = sql(warehouse.resolve("aggregates/dt=" + date).toAbsolutePath() + "/*.parquet");
+    String ours = sql(warehouse.resolve("aggregates").resolve(Layout.partition(date)).toAbsolutePath() + "/*.parquet");
     String theirs = sql(out.resolve("cells/date=" + date).toAbsolutePath() + "/*.parquet");
     exec(s, """
         CREATE TEMP TABLE cmp AS
@@ -228,24 +244,5 @@ public final class DuckDbPeer {
   /** A single-quoted SQL string literal. */
   static String sql(String s) {
     return "'" + s.replace("'", "''") + "'";
-  }
-
-  private static Map<String, String> options(String[] argv) {
-    Map<String, String> m = new TreeMap<>();
-    for (int i = 0; i < argv.length; i += 2) {
-      if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-        throw new IllegalArgumentException("options are --name value pairs, got " + argv[i]);
-      }
-      m.put(argv[i], argv[i + 1]);
-    }
-    return m;
-  }
-
-  private static String required(Map<String, String> a, String name) {
-    String v = a.get(name);
-    if (v == null) {
-      throw new IllegalArgumentException(name + " is required");
-    }
-    return v;
   }
 }

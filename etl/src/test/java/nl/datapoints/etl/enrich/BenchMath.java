@@ -1,8 +1,8 @@
-package nl.datapoints.etl.bench;
+package nl.datapoints.etl.enrich;
 
 import java.util.Arrays;
 
-/** The arithmetic of the ETL benchmark's figures (pure; used by the bench tools, not by tasks). */
+/** The arithmetic of {@link EnrichBreakdown}'s figures (pure; test sources, never in a task). */
 final class BenchMath {
   private BenchMath() {}
 
@@ -23,22 +23,5 @@ final class BenchMath {
       throw new IllegalArgumentException("items must be positive, got " + items);
     }
     return (double) nanos / items;
-  }
-
-  /** Megabytes (10^6 bytes) per second per core for {@code bytes} in {@code seconds} on {@code cores}. */
-  static double mbPerSecondPerCore(long bytes, double seconds, int cores) {
-    if (seconds <= 0 || cores <= 0) {
-      throw new IllegalArgumentException("seconds and cores must be positive, got " + seconds
-          + " and " + cores);
-    }
-    return bytes / 1e6 / seconds / cores;
-  }
-
-  /**
-   * The cost of a stage measured as the difference between a run with it and a run without it,
-   * never below zero (noise on a shared machine can make the difference negative).
-   */
-  static double increment(double withNs, double withoutNs) {
-    return Math.max(0, withNs - withoutNs);
   }
 }

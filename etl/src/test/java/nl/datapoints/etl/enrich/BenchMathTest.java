@@ -1,4 +1,4 @@
-package nl.datapoints.etl.bench;
+package nl.datapoints.etl.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,16 +26,8 @@ class BenchMathTest {
   }
 
   @Test
-  void ratesPerItemAndPerCore() {
+  void nanosecondsPerItem() {
     assertEquals(250.0, BenchMath.nsPer(1_000, 4));
-    assertEquals(25.0, BenchMath.mbPerSecondPerCore(100_000_000, 2.0, 2));
     assertThrows(IllegalArgumentException.class, () -> BenchMath.nsPer(1, 0));
-    assertThrows(IllegalArgumentException.class, () -> BenchMath.mbPerSecondPerCore(1, 0, 2));
-  }
-
-  @Test
-  void incrementIsTheDifferenceButNeverNegative() {
-    assertEquals(30.0, BenchMath.increment(100, 70));
-    assertEquals(0.0, BenchMath.increment(70, 100));
   }
 }

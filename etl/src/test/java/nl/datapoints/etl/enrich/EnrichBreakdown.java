@@ -1,4 +1,4 @@
-package nl.datapoints.etl.bench;
+package nl.datapoints.etl.enrich;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,16 +9,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-import nl.datapoints.etl.enrich.AmsterdamTime;
-import nl.datapoints.etl.enrich.EnrichConfig;
-import nl.datapoints.etl.enrich.EnrichResult;
-import nl.datapoints.etl.enrich.Enricher;
-import nl.datapoints.etl.enrich.HmacKey;
-import nl.datapoints.etl.enrich.PartitionDate;
-import nl.datapoints.etl.enrich.Postcodes;
-import nl.datapoints.etl.enrich.Pseudonymizer;
-import nl.datapoints.etl.enrich.RawLine;
-import nl.datapoints.etl.enrich.RawLineInputFormat;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.schemas.AnonymizedEvent;
 import nl.datapoints.schemas.UserKey;
@@ -38,7 +28,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Where the enrich time goes per event (a benchmark tool, one thread, not part of the pipeline):
+ * Where the enrich time goes per event (a benchmark tool in test sources, one thread, not part of
+ * the pipeline; run by {@code scripts/bench/etl} with etl's test classes on the classpath). It
+ * lives in this package because it times enrich's package-private steps one by one:
  * reads one raw gzip file with the job's own record reader and with the JDK's inflater, keeps its
  * lines in memory, then times each pure step of {@link Enricher} alone (split, timestamp + time
  * zone, postcode, HMAC, reference lookups), the whole {@code Enricher}, and writing the events as
