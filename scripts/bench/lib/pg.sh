@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# scripts/bench/pg.sh install|start|load|stop — the peer: a PostgreSQL 15 + PostGIS 3 cluster of
+# scripts/bench/lib/pg.sh install|start|load|stop — the peer: a PostgreSQL 15 + PostGIS 3 cluster of
 # our own under var/bench/pg (owned by the postgres user), 127.0.0.1:$BENCH_PG_PORT only, tuned to
 # keep everything in RAM, loaded with the same published cells as HBase (from the warehouse Parquet).
 # `install` apt-installs the Debian packages when dpkg says they are missing (a no-op otherwise;
 # needs root only when something is missing).
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=bench.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench.sh"
+ROOT=$DP_ROOT
 cd "$ROOT"
 PGBIN=/usr/lib/postgresql/15/bin
 DIR=$ROOT/var/bench/pg
@@ -78,8 +80,8 @@ load() {
   if [ -f "$DIR/.loaded-$DB" ]; then echo "pg: cells already loaded into $DB"; return 0; fi
   local csv=$ROOT/var/bench/pg/cells-$DB.csv
   if [ ! -s "$csv" ]; then
-    java -cp "$(ls "$ROOT"/etl/target/datapoints-etl-*.jar | grep -v -e sources -e job | head -1):$(cat "$ROOT/etl/target/classpath.txt")" \
-      "$ROOT/scripts/bench/ExportCells.java" "$DATA/warehouse" "$csv.tmp" 2>&1 | grep -v -i 'warn\|log4j' || true
+    bench_build
+    bench_java -Xmx1g nl.datapoints.bench.data.ExportCells --warehouse "$DATA/warehouse" --out "$csv.tmp"
     mv "$csv.tmp" "$csv"
   fi
   chmod o+r "$csv" "$DATA/ref/postcodes.csv"
@@ -122,5 +124,5 @@ case "${1:-}" in
   start) start ;;
   load) load ;;
   stop) stop ;;
-  *) echo "usage: scripts/bench/pg.sh install|start|load|stop" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench/lib/pg.sh install|start|load|stop" >&2; exit 2 ;;
 esac
