@@ -1,5 +1,7 @@
 package nl.datapoints.bench.common;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -154,6 +156,24 @@ public final class Options {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("--" + name + " must be a date YYYY-MM-DD, got '" + v + "'", e);
     }
+  }
+
+  /** A required path to an existing regular file. */
+  public Path file(String name) {
+    Path p = Path.of(string(name));
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalArgumentException("--" + name + " must be an existing file, got " + p);
+    }
+    return p;
+  }
+
+  /** A required path to an existing directory. */
+  public Path directory(String name) {
+    Path p = Path.of(string(name));
+    if (!Files.isDirectory(p)) {
+      throw new IllegalArgumentException("--" + name + " must be an existing directory, got " + p);
+    }
+    return p;
   }
 
   /** A required value out of {@code allowed}. */

@@ -42,7 +42,12 @@ public final class DenseCells {
   static int run(List<String> args) throws Exception {
     Options o = Options.parse(args, Set.of("ref", "warehouse", "from", "days", "cells-per-pc4-day", "seed", "slice"),
         Set.of());
-    Path ref = Path.of(o.string("ref"));
+    Path ref = o.directory("ref");
+    for (String f : List.of(ReferenceCsv.POSTCODES, ReferenceCsv.MERCHANTS)) {
+      if (!Files.isRegularFile(ref.resolve(f))) {
+        throw new IllegalArgumentException("--ref " + ref + " has no " + f);
+      }
+    }
     File warehouse = new File(o.string("warehouse"));
     LocalDate from = o.date("from");
     int days = o.integer("days", 1, 3660);

@@ -88,7 +88,7 @@ public final class QueryBench {
     if (!o.has("postcodes")) {
       throw new IllegalArgumentException("queries needs --hardest, --pc4 P --radius KM --dates K, or --postcodes CSV");
     }
-    Path csv = Path.of(o.string("postcodes"));
+    Path csv = o.file("postcodes");
     List<Integer> pc4s;
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       pc4s = new ArrayList<>(ReferenceCsv.postcodes(csv.toString(), in).keySet());
@@ -101,7 +101,11 @@ public final class QueryBench {
     Files.write(out, queryList(o).stream().map(Query::line).toList());
   }
 
+  /** The queries of a list file ({@code --queries}). */
   static List<Query> read(String file) throws IOException {
+    if (!Files.isRegularFile(Path.of(file))) {
+      throw new IllegalArgumentException("--queries must be an existing file, got " + file);
+    }
     List<Query> qs = new ArrayList<>();
     for (String l : Files.readAllLines(Path.of(file))) {
       if (!l.isBlank()) {
@@ -115,13 +119,16 @@ public final class QueryBench {
   }
 
   private static void load(Options o, LoadRun.RunnerFactory factory) throws Exception {
-    List<Query> qs = read(o.string("queries"));
-    LoadRun.Result r = LoadRun.run(qs, o.integer("clients", 1, 1, 256), o.integer("warmup", 100, 0, Integer.MAX_VALUE),
-        o.integer("requests", 500, 1, 100_000_000), o.decimal("max-seconds", 120, 0.001, 86_400), factory);
+    int clients = o.integer("clients", 1, 1, 256);
+    int warmup = o.integer("warmup", 100, 0, Integer.MAX_VALUE);
+    int requests = o.integer("requests", 500, 1, 100_000_000);
+    double maxSeconds = o.decimal("max-seconds", 120, 0.001, 86_400);
+    String label = o.string("label", "run");
+    LoadRun.Result r = LoadRun.run(read(o.string("queries")), clients, warmup, requests, maxSeconds, factory);
     if (r.firstError() != null) {
       System.err.println("first error: " + r.firstError());
     }
-    System.out.println(r.summary(o.string("label", "run")));
+    System.out.println(r.summary(label));
   }
 
   private static LoadRun.RunnerFactory httpRunners(String base) {

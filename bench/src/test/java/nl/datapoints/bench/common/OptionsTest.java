@@ -76,6 +76,17 @@ class OptionsTest {
   }
 
   @Test
+  void filesAndDirectoriesMustExist(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("q.tsv"), "x");
+    Options o = Options.parse(List.of("--from", f.toString(), "--variant", dir.toString(), "--n", dir.resolve("none").toString()),
+        Set.of("from", "variant", "n"), Set.of());
+    assertEquals(f, o.file("from"));
+    assertEquals(dir, o.directory("variant"));
+    assertEquals("--variant must be an existing file, got " + dir, message(() -> o.file("variant")));
+    assertEquals("--n must be an existing directory, got " + dir.resolve("none"), message(() -> o.directory("n")));
+  }
+
+  @Test
   void commandMustBeOneOfTheTools() {
     assertEquals("command must be queries | http, got 'https'", message(() -> Cli.command(List.of("https"), List.of("queries", "http"))));
     assertEquals("a command is required: queries | http", message(() -> Cli.command(List.of(), List.of("queries", "http"))));
