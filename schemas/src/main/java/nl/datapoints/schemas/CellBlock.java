@@ -109,7 +109,7 @@ public final class CellBlock {
     }
   }
 
-  /** Longest SBI a key holds. SBI codes are 2–5 digits (SPEC §2); rollups use "". */
+  /** Longest SBI a key holds. SBI codes are 2–5 digits (docs/formats.md §2.3); rollups use "". */
   public static final int MAX_SBI_KEY_DIGITS = 9;
 
   /**

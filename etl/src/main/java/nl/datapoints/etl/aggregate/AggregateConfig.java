@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.WholeRange;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -34,9 +36,13 @@ public record AggregateConfig(
 
   /** Prefix of every key this job writes into the Hadoop configuration. */
   public static final String PREFIX = "datapoints.aggregate.";
+  /** Default of {@code --min-users}. */
   public static final int DEFAULT_MIN_USERS = 5;
-  /** Upper bound for k: the capped user sets hold up to k keys per cell in memory. */
-  public static final int MAX_MIN_USERS = 1000;
+  /**
+   * The one bound of {@code --min-users} (k), checked by the CLI before a run and here: at most
+   * 1000 because the capped user sets hold up to k keys per cell in memory.
+   */
+  public static final WholeRange MIN_USERS_RANGE = new WholeRange("min-users", 1, 1000);
   public static final int DEFAULT_MAP_CACHE_CELLS = 200_000;
 
   static final String WAREHOUSE_DIR = PREFIX + "warehouse-dir";
@@ -68,10 +74,7 @@ public record AggregateConfig(
             + d.minusDays(7) + " is in the batch, so it is not missing");
       }
     }
-    if (minUsers < 1 || minUsers > MAX_MIN_USERS) {
-      throw new IllegalArgumentException("minUsers (--min-users) must be between 1 and "
-          + MAX_MIN_USERS + ", was " + minUsers);
-    }
+    MIN_USERS_RANGE.check(minUsers);
     if (reducers < 0) {
       throw new IllegalArgumentException(
           "reducers must be >= 0 (0 = one per date), was " + reducers);
@@ -106,12 +109,12 @@ public record AggregateConfig(
 
   /** {@code <warehouse>/events/dt=D}. */
   public Path eventsDir(LocalDate date) {
-    return new Path(warehouseDir, "events/dt=" + date);
+    return Layout.eventsOf(warehouseDir, date);
   }
 
   /** {@code <warehouse>/aggregates/dt=D}. */
   public Path aggregatesDir(LocalDate date) {
-    return new Path(warehouseDir, "aggregates/dt=" + date);
+    return Layout.aggregatesOf(warehouseDir, date);
   }
 
   BatchDates batchDates() {

@@ -8,7 +8,6 @@ import nl.datapoints.schemas.Cell;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
@@ -87,7 +86,7 @@ public final class AggregateJob {
     MultipleOutputs.addNamedOutput(job, CellReducer.CELLS_OUTPUT, CellParquetOutputFormat.class,
         Void.class, Cell.class);
     MultipleOutputs.addNamedOutput(job, CellReducer.STATS_OUTPUT, TextOutputFormat.class,
-        Text.class, LongWritable.class);
+        NullWritable.class, Text.class);
     AvroParquetOutputFormat.setSchema(job, Cell.getClassSchema());
     AvroParquetOutputFormat.setAvroDataSupplier(job, AggregateDataSupplier.class);
     ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);

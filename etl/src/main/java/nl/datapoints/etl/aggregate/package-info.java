@@ -1,6 +1,6 @@
 /**
  * Aggregate stage: one MapReduce job turns the anonymized events of a batch of dates D1..Dn into
- * published cells with k-anonymity and week-over-week delta (SPEC §3, §4, §5).
+ * published cells with k-anonymity and week-over-week delta (docs/formats.md §4.2, §4.3).
  *
  * <h2>Input</h2>
  * <ul>

@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The run report of one date (SPEC §5), written by the driver as
+ * The run report of one date (docs/formats.md §4.4), written by the driver as
  * {@code reports/dt=D/<generation>.json} and {@code latest.json}. Holds counts only: no user id,
  * IP, postcode or secret ever goes into it.
  */

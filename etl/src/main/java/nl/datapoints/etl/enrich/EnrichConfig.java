@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import nl.datapoints.etl.common.Layout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -65,7 +66,7 @@ public record EnrichConfig(Path rawDir, Path refDir, List<LocalDate> dates,
 
   /** The input directory of one date: {@code <raw>/dt=YYYY-MM-DD}. */
   public Path partitionDir(LocalDate date) {
-    return new Path(rawDir, "dt=" + date);
+    return Layout.partitionOf(rawDir, date);
   }
 
   /** Writes this config into the Hadoop configuration (driver). */

@@ -2,6 +2,7 @@ package nl.datapoints.etl.enrich;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.AnonymizedEvent;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,7 +31,7 @@ public final class EnrichJob {
   /** Named output and directory of the quarantined lines. */
   public static final String QUARANTINE = "quarantine";
   /** Named output and directory of the stats. */
-  public static final String STATS = "stats";
+  public static final String STATS = StageStats.DIR;
 
   /** Alias of the HMAC key in the job's credentials. */
   static final Text HMAC_ALIAS = new Text("datapoints.enrich.hmac-key");

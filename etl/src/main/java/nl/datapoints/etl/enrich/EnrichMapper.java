@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import nl.datapoints.etl.common.FaultInjection;
+import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.TaskFailures;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.schemas.AnonymizedEvent;
@@ -155,8 +156,8 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
     currentSourceBytes = source.getBytes(StandardCharsets.UTF_8);
     partitionDate = PartitionDate.ofFile(source);
     partitionEpochDay = (int) partitionDate.toEpochDay();
-    eventsBase = EnrichJob.EVENTS + "/dt=" + partitionDate + "/part";
-    quarantineBase = EnrichJob.QUARANTINE + "/dt=" + partitionDate + "/part";
+    eventsBase = Layout.stagedPart(EnrichJob.EVENTS, partitionDate);
+    quarantineBase = Layout.stagedPart(EnrichJob.QUARANTINE, partitionDate);
     stats.seen(partitionDate);
   }
 

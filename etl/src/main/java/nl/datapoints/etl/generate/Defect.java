@@ -1,7 +1,7 @@
 package nl.datapoints.etl.generate;
 
 /**
- * A defect the generator injects on purpose; each name is the SPEC §2.3 reason code under
+ * A defect the generator injects on purpose; each name is the reason code (docs/formats.md §3.1) under
  * which the pipeline must quarantine such a line. Every defective line has exactly one defect
  * and is otherwise well-formed.
  */
@@ -36,7 +36,7 @@ public enum Defect {
     this.weight = weight;
   }
 
-  /** The SPEC reason code the pipeline reports for this defect. */
+  /** The reason code the pipeline reports for this defect. */
   public String reasonCode() {
     return name();
   }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * Writes one raw log line (SPEC §2.1) for one day: picks a returning user, a merchant near the
+ * Writes one raw log line (docs/formats.md §2.1) for one day: picks a returning user, a merchant near the
  * user's home that is open at that hour, an activity, and spells time, ip and postcode the many
  * ways real log sources do. With a {@link Defect} it spoils exactly one aspect of the line.
  */

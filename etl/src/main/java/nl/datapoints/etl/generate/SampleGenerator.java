@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.datapoints.etl.common.Layout;
 
 /**
  * Writes a realistic sample with plain Java I/O on the local file system (runs in the client
@@ -41,8 +42,8 @@ public final class SampleGenerator {
     List<DaySummary> summaries = new ArrayList<>();
     for (int i = 0; i < config.days(); i++) {
       LocalDate date = config.from().plusDays(i);
-      Path target = config.rawDir().resolve("dt=" + date);
-      Path temp = config.rawDir().resolve("_tmp.dt=" + date);
+      Path target = config.rawDir().resolve(Layout.partition(date));
+      Path temp = config.rawDir().resolve("_tmp." + Layout.partition(date));
       try {
         deleteTree(temp);
         Files.createDirectories(temp);

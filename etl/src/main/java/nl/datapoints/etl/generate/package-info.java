@@ -5,7 +5,7 @@
  * <p><b>Input:</b> a {@link nl.datapoints.etl.generate.GenerateConfig} (out, from, days,
  * events per day, seed, bad fraction). Nothing is read.
  *
- * <p><b>Output</b> (SPEC §2):
+ * <p><b>Output</b> (docs/formats.md §2):
  * <ul>
  *   <li>{@code DIR/ref/postcodes.csv} ({@code pc4,lat,lon,name}): a synthetic gazetteer of
  *       about 3,450 postcode4 centroids built from the real PC4 ranges of Dutch towns and
@@ -29,7 +29,7 @@
  * </ul>
  *
  * <p><b>Defects:</b> {@code badFraction} of each day's lines carry exactly one
- * {@link nl.datapoints.etl.generate.Defect} each (named after the SPEC §2.3 reason code;
+ * {@link nl.datapoints.etl.generate.Defect} each (named after the reason code of docs/formats.md §3.1;
  * every code present once there are at least 11 bad lines; one LINE_TOO_LONG per day), plus
  * empty lines (a quarter as many). {@code badFraction = 0} writes neither.
  * {@link nl.datapoints.etl.generate.GenerateSummary} reports per date the lines, events, empty

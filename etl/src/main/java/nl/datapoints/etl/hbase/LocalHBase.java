@@ -27,7 +27,7 @@ import org.apache.hadoop.hbase.master.HMaster;
  * </ul>
  */
 public final class LocalHBase {
-  /** Default ZooKeeper client port (SPEC §6: localhost:2181 unless configured). */
+  /** Default ZooKeeper client port (docs/commands.md §7: localhost:2181 unless configured). */
   public static final int DEFAULT_ZOOKEEPER_PORT = 2181;
 
   private LocalHBase() {}

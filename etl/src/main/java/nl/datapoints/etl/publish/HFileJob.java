@@ -2,6 +2,7 @@ package nl.datapoints.etl.publish;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.Layout;
 import nl.datapoints.schemas.Cell;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,11 +31,6 @@ import org.apache.parquet.avro.AvroReadSupport;
 public final class HFileJob {
   private HFileJob() {}
 
-  /** The aggregates directory of {@code date} under the warehouse. */
-  public static Path aggregatesDir(String warehouseDir, LocalDate date) {
-    return new Path(new Path(warehouseDir, "aggregates"), "dt=" + date);
-  }
-
   /**
    * The job for every date of {@code config}: reads {@code aggregates/dt=D} of each, writes HFiles
    * for the table's current regions under {@code hfileDir}. Looks the table up in HBase.
@@ -60,7 +56,7 @@ public final class HFileJob {
     config.writeTo(jc);
 
     for (LocalDate date : config.dates()) {
-      Path dir = aggregatesDir(config.warehouseDir(), date);
+      Path dir = Layout.aggregatesOf(new Path(config.warehouseDir()), date);
       FileSystem fs = dir.getFileSystem(jc);
       if (!fs.isDirectory(dir)) {
         throw new IllegalArgumentException("--date " + date + ": no aggregates to publish, "

@@ -54,10 +54,7 @@ public record PublishConfig(
     if (generation <= 0) {
       throw new IllegalArgumentException("generation must be positive epoch millis, got " + generation);
     }
-    if (table == null || !TABLE.matcher(table).matches()) {
-      throw new IllegalArgumentException(
-          "--table must be [namespace:]name of letters, digits, '_', '.', '-', got '" + table + "'");
-    }
+    checkTable(table);
     zookeeper = zookeeper == null ? Optional.empty() : zookeeper;
     zookeeper.ifPresent(PublishConfig::checkZookeeper);
     if (keepGenerations < StoreLayout.MIN_KEPT_GENERATIONS
@@ -78,8 +75,19 @@ public record PublishConfig(
         StoreLayout.MIN_KEPT_GENERATIONS, DEFAULT_SPLITS_PER_DATE);
   }
 
-  /** Checks a {@code --zookeeper host:port} value. */
-  static void checkZookeeper(String hostPort) {
+  /**
+   * The one rule of {@code --table}, HBase's own: {@code [namespace:]name}, letters, digits and
+   * {@code _} in the namespace, also {@code .} and {@code -} (not first) in the name.
+   */
+  public static void checkTable(String table) {
+    if (table == null || !TABLE.matcher(table).matches()) {
+      throw new IllegalArgumentException(
+          "--table must be [namespace:]name of letters, digits, '_', '.', '-', got '" + table + "'");
+    }
+  }
+
+  /** The one rule of {@code --zookeeper}: {@code host:port} with port 1..65535. */
+  public static void checkZookeeper(String hostPort) {
     var m = hostPort == null ? null : HOST_PORT.matcher(hostPort);
     if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1
         || Integer.parseInt(m.group(1)) > 65535) {

@@ -3,6 +3,7 @@ package nl.datapoints.etl.publish;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
 import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
@@ -23,12 +24,12 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
  */
 public class PublishReducer
     extends Reducer<ImmutableBytesWritable, BytesWritable, ImmutableBytesWritable, KeyValue> {
-  /** Named output with one line per date ({@link DateTotals#toLine}). */
+  /** Named output with the figure lines of every date ({@link DateTotals#lines}). */
   static final String STATS = "stats";
   /** Directory of the stats files under the job output dir; moved away before the bulk load. */
   static final String STATS_DIR = "_stats";
 
-  private final Map<LocalDate, DateTotals> totals = DateTotals.newMap();
+  private final Map<LocalDate, DateTotals> totals = new TreeMap<>();
   private final ImmutableBytesWritable outKey = new ImmutableBytesWritable();
   private long generation;
   private MultipleOutputs<ImmutableBytesWritable, KeyValue> outputs;
@@ -62,8 +63,9 @@ public class PublishReducer
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     for (Map.Entry<LocalDate, DateTotals> e : totals.entrySet()) {
-      outputs.write(STATS, NullWritable.get(), new Text(DateTotals.toLine(e.getKey(), e.getValue())),
-          STATS_DIR + "/part");
+      for (String line : e.getValue().lines(e.getKey())) {
+        outputs.write(STATS, NullWritable.get(), new Text(line), STATS_DIR + "/part");
+      }
     }
     outputs.close();
   }

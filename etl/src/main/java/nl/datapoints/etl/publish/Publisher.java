@@ -1,21 +1,18 @@
 package nl.datapoints.etl.publish;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import nl.datapoints.schemas.StoreLayout;
@@ -96,7 +93,7 @@ public final class Publisher implements Closeable {
     long t0 = clock.millis();
     Job job = HFileJob.create(conf, config, hfiles);
     runJob(job, config);
-    Map<LocalDate, DateTotals> totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
+    StageStats totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
     long t1 = clock.millis();
     if (fs.exists(new Path(hfiles, Bytes.toString(StoreLayout.FAMILY)))) {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
@@ -109,9 +106,9 @@ public final class Publisher implements Closeable {
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
       for (LocalDate date : config.dates()) {
-        DateTotals dt = totals.getOrDefault(date, DateTotals.ZERO);
+        DateTotals dt = DateTotals.of(totals, date);
         boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(HFileJob.aggregatesDir(config.warehouseDir(), Generations.baselineDate(date))));
+            fs.exists(Layout.aggregatesOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
         Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
             dt.cells(), dt.hits());
         Optional<DatePointer> previous = pointers.read(date);
@@ -152,23 +149,11 @@ public final class Publisher implements Closeable {
     }
   }
 
-  private static Map<LocalDate, DateTotals> readTotals(FileSystem fs, Path dir) throws IOException {
-    Map<LocalDate, DateTotals> sums = DateTotals.newMap();
-    if (fs.exists(dir)) {
-      for (FileStatus f : fs.listStatus(dir)) {
-        try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            if (!line.isEmpty()) {
-              DateTotals.parseInto(line, sums);
-            }
-          }
-        }
-      }
-      // Bulk load treats every directory under the output as a column family.
-      fs.delete(dir, true);
-    }
-    return sums;
+  private static StageStats readTotals(FileSystem fs, Path dir) throws IOException {
+    StageStats totals = StageStats.readDir(fs, dir);
+    // Bulk load treats every directory under the output as a column family.
+    fs.delete(dir, true);
+    return totals;
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * Publish: aggregates → HFiles → bulk load → atomic generation flip (SPEC §5 "Generations").
+ * Publish: aggregates → HFiles → bulk load → atomic generation flip (docs/formats.md §5.4).
  *
  * <p><b>Input</b>: {@code <warehouse>/aggregates/dt=D/*.parquet} (Avro {@code Cell}) for every
  * date D of the batch, read with {@code AvroParquetInputFormat} and {@link

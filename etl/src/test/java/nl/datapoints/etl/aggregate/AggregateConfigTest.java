@@ -42,7 +42,7 @@ class AggregateConfigTest {
 
   @Test
   void rejectsMinUsersBelowOne() {
-    assertMessage("minUsers (--min-users) must be between 1 and 1000, was 0",
+    assertMessage("--min-users must be a whole number in 1..1000, got 0",
         () -> AggregateConfig.of(WH, List.of(D1), null, 0));
   }
 

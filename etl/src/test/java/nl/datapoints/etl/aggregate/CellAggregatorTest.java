@@ -3,7 +3,6 @@ package nl.datapoints.etl.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -88,12 +87,5 @@ class CellAggregatorTest {
   @Test
   void kOfOnePublishesEverySeenCell() {
     assertTrue(new CellAggregator(1).decide(1, 1, Baseline.none()).publishes());
-  }
-
-  @Test
-  void rejectsMinUsersBelowOne() {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new CellAggregator(0));
-    assertTrue(e.getMessage().contains("minUsers"), e.getMessage());
   }
 }

@@ -51,7 +51,7 @@ class CellMergeTest {
         merge.current().users.distinctCapped(), merge.baseline(false)));
     assertEquals(List.of("2013-01-08\tcells_published\t1", "2013-01-08\thits_published\t0",
         "2013-01-08\tcells_suppressed\t1", "2013-01-08\thits_suppressed\t2"),
-        stats.lines().stream().map(DateStats.Line::toString).toList());
+        stats.lines());
   }
 
   private static CellValue value(CellValue.Tag tag, int... users) {

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Test helper: an independent reading of SPEC §2 (java.time, regexes, strict UTF-8) that
+ * Test helper: an independent reading of docs/formats.md §2.1 (java.time, regexes, strict UTF-8) that
  * classifies a raw line as a good event, an empty line or a reason code.
  */
 final class LineCheck {

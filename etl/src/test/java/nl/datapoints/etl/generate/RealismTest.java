@@ -23,7 +23,7 @@ class RealismTest {
   private static final LocalDate SUNDAY = LocalDate.of(2013, 1, 13);
   private static final LocalDate MONDAY = SUNDAY.plusDays(1);
 
-  /** A cell of SPEC §4. */
+  /** A cell of docs/formats.md §4.2. */
   private record Cell(int hour, int pc4, int activity, String sbi) {
   }
 

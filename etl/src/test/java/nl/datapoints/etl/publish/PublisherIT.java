@@ -271,7 +271,10 @@ class PublisherIT {
     assertTrue(json.contains("\"date\":\"2013-01-09\""), json);
     assertTrue(json.contains("\"id\":" + G2), json);
     assertTrue(status.format().contains("2013-01-08  generation " + G3), status.format());
-    System.out.println(status.format());
+    assertEquals(StoreLayout.VERSION, status.layout(), "a new table records the layout it was made in");
+    assertTrue(json.contains("\"layout\":" + StoreLayout.VERSION) && json.contains("\"layout_ok\":true"), json);
+    assertTrue(status.format().startsWith("table " + TABLE + " (store layout " + StoreLayout.VERSION + ")"),
+        status.format());
   }
 
   @Test
@@ -399,5 +402,50 @@ class PublisherIT {
     try (Table t = connection.getTable(old); ResultScanner rs = t.getScanner(new Scan())) {
       assertEquals(null, rs.next(), "nothing was written to the old table");
     }
+  }
+
+  @Test
+  @Order(9)
+  void aTableOfAnotherLayoutIsRefusedAndDropTableRemovesIt() throws Exception {
+    TableName old = TableName.valueOf("layout_one");
+    try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
+      var table = org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
+          .setValue(StoreLayout.VERSION_KEY, "1");
+      for (byte[] f : StoreLayout.FAMILIES) {
+        table.setColumnFamily(org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(f)
+            .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build());
+      }
+      admin.createTable(table.build());
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
+        new java.io.PrintStream(err, true));
+    assertEquals(1, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
+        "--date", D1.toString(), "--warehouse", warehouse.toString(), "--zookeeper", zookeeper,
+        "--table", "layout_one"}), out + "\n" + err);
+    assertTrue(err.toString().contains("table layout_one is in store layout 1, this publish writes layout "
+        + StoreLayout.VERSION) && err.toString().contains("scripts/etl drop-table --table layout_one"), err.toString());
+
+    out.reset();
+    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
+        new String[] {"status", "--zookeeper", zookeeper, "--table", "layout_one", "--json"}), err.toString());
+    assertTrue(out.toString().contains("\"layout_ok\" : false"), out.toString());
+
+    err.reset();
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
+        new String[] {"drop-table", "--zookeeper", zookeeper}), "drop-table needs --table spelled out");
+    assertTrue(err.toString().contains("'drop-table' needs --table"), err.toString());
+    out.reset();
+    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
+        new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}), err.toString());
+    assertTrue(out.toString().contains("dropped table layout_one"), out.toString());
+    try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
+      assertFalse(admin.tableExists(old));
+    }
+    out.reset();
+    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
+        new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}), err.toString());
+    assertTrue(out.toString().contains("table layout_one does not exist; nothing dropped"), out.toString());
   }
 }

@@ -39,13 +39,4 @@ class RowBlocksTest {
     assertEquals(List.of(a), CellBlock.decode(r.cells()));
     assertEquals(4, r.hits());
   }
-
-  @Test
-  void totalsLineRoundTripsAndSumsAcrossReducers() {
-    var sums = DateTotals.newMap();
-    java.time.LocalDate d = java.time.LocalDate.of(2013, 1, 8);
-    DateTotals.parseInto(DateTotals.toLine(d, new DateTotals(3, 21, 1)), sums);
-    DateTotals.parseInto(DateTotals.toLine(d, new DateTotals(2, 4, 0)), sums);
-    assertEquals(new DateTotals(5, 25, 1), sums.get(d));
-  }
 }

@@ -119,7 +119,7 @@ class BadInputCorpusIT {
 
     LocalDate d = FIRST;
     String ip = "\t10.0.0.1\t";
-    // Every SPEC §2.3 reason code.
+    // Every reason code of docs/formats.md §3.1.
     badLines("FIELD_COUNT: five fields", d, q("FIELD_COUNT", 1), 0, d + "T10:15:00+01:00\tuser-1" + ip + "1017AB\t42");
     d = d.plusDays(1);
     badLines("BAD_TIMESTAMP: no offset, not a date", d, q("BAD_TIMESTAMP", 2), 0,

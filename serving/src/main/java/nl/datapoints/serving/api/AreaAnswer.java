@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to {@code GET /api/{postcode}/{dates}[/{radius}]}; field names are the contract of SPEC §7.
+ * The answer to {@code GET /api/{postcode}/{dates}[/{radius}]}; field names are the contract of docs/api.md §2.2.
  *
  * @param postcode the centre postcode4
  * @param center its centroid

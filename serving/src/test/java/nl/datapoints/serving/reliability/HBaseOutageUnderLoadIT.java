@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HBase stopped while the service is under load (issue 8, SPEC §7): 16 clients query a
+ * HBase stopped while the service is under load (docs/api.md §4: 503 within 2 s): 16 clients query a
  * published week continuously (answer cache off, so every query reads HBase); HBase (master and
  * region server) is shut down while ZooKeeper stays, kept down, and started again. The service,
  * a JVM of its own, is never restarted.

@@ -67,7 +67,7 @@ class HostileInputIT {
   /**
    * A request Jetty itself refuses before the application sees it (ambiguous encoded slash, `..;` dot segments with path parameters,
    * encoded NUL, URI over 8 KB). The server-level {@code JsonErrorHandler} answers these in the
-   * same JSON {code,message} shape as the application (SPEC §7), with the reason phrase only.
+   * same JSON {code,message} shape as the application (docs/api.md §4), with the reason phrase only.
    */
   private static Case jetty(String name, String target, Map<String, String> headers, Set<Integer> status) {
     return new Case(name, target, headers, status, true);
