@@ -61,6 +61,16 @@ public final class Publisher implements Closeable {
     return new Publisher(hbase, name, ConnectionFactory.createConnection(hbase), Clock.systemUTC());
   }
 
+  /**
+   * Creates {@code table} as the first publish of {@code dates} creates it (layout version,
+   * families, split points), or checks the layout of an existing one. Public for the publish
+   * benchmark's Put-based writer ({@code nl.datapoints.bench.publish.PutPublish}), whose table
+   * must be set up exactly like the bulk-loaded one.
+   */
+  public static void createTable(Admin admin, TableName table, List<LocalDate> dates) throws IOException {
+    TableSetup.ensureTable(admin, table, dates, PublishConfig.DEFAULT_SPLITS_PER_DATE);
+  }
+
   /** Test hook: runs after the bulk load and before the first pointer flip. */
   void beforeFlip(Runnable hook) {
     this.beforeFlip = hook;

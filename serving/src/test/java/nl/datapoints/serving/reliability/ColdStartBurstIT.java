@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * published week (7 regions of dates), and the moment it answers HTTP 64 clients fire area
  * queries at once (1, 3 or 7 dates, up to 10 km, some filtered), two each. Every one must be a
  * 200 with the same answer as later, its sums checked against the cells. The answer cache is on,
- * as shipped and as in the load run this reproduces ({@code scripts/bench-load} right after
+ * as shipped and as in the load run this reproduces ({@code scripts/bench/load} right after
  * {@code scripts/quickstart}): the first wave misses it and reads HBase, all 64 at once.
  *
  * <p>Without the start-up warm-up ({@code -Dcoldstart.warmup=false}) this fails: the first
