@@ -17,7 +17,7 @@ import nl.datapoints.etl.common.WholeRange;
  * (runs in the driver). Every getter validates and names the option, what is allowed and what
  * was given; unknown options and stray words are usage errors.
  */
-public final class Args {
+final class Args {
   private final String command;
   private final Map<String, String> values;
 

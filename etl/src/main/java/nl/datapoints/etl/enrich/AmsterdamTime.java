@@ -13,7 +13,7 @@ import java.time.zone.ZoneRules;
  * consulted when an event falls outside the span between two offset transitions around the
  * previous miss, i.e. about twice a year of data.
  */
-public final class AmsterdamTime {
+final class AmsterdamTime {
   /** The zone every date and hour in the pipeline is expressed in. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 

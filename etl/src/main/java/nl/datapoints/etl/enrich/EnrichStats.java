@@ -12,7 +12,7 @@ import nl.datapoints.etl.common.StageStats;
  * Per-partition-date tallies of one task, rendered as {@link StageStats} lines (pure core, runs
  * in tasks).
  */
-public final class EnrichStats {
+final class EnrichStats {
 
   /** Tallies of one date. */
   static final class Tally {

@@ -16,7 +16,7 @@ import nl.datapoints.etl.reference.ReferenceData;
  * merchant id, activity, partition date, known postcode, known merchant. The first failing
  * check is the reason. The client IP (field 3) is never looked at.
  */
-public final class Enricher {
+final class Enricher {
   /** Maximum length of a user id, in characters (Unicode code points). */
   public static final int MAX_USER_CHARS = 128;
 

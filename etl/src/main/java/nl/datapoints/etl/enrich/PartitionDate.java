@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import nl.datapoints.etl.common.Layout;
 
 /** Reads the partition date of a raw file from its parent directory {@code dt=YYYY-MM-DD} (pure core). */
-public final class PartitionDate {
+final class PartitionDate {
   private PartitionDate() {}
 
   /**

@@ -1,7 +1,7 @@
 package nl.datapoints.etl.enrich;
 
 /** Reduces a raw Dutch postcode (PC6 or PC4) to its postcode4 (pure core, runs in tasks). */
-public final class Postcodes {
+final class Postcodes {
   /** Returned when the bytes are not a valid postcode. */
   public static final int INVALID = -1;
 

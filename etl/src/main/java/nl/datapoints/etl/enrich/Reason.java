@@ -4,7 +4,7 @@ package nl.datapoints.etl.enrich;
  * Why a raw line was quarantined instead of becoming an event (pure core; the name is the code
  * written to quarantine and stats).
  */
-public enum Reason {
+enum Reason {
   /** Not exactly six tab-separated fields. */
   FIELD_COUNT,
   /** {@code event_time} is not an ISO-8601 instant with an offset or {@code Z}. */

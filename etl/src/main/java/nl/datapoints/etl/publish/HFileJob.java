@@ -28,7 +28,7 @@ import org.apache.parquet.avro.AvroParquetInputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 
 /** Builds (does not run) the one MapReduce job that turns a batch's aggregates into HFiles (driver). */
-public final class HFileJob {
+final class HFileJob {
   private HFileJob() {}
 
   /**

@@ -9,7 +9,7 @@ import java.util.List;
  * @param sbi accepted SBI codes
  * @param activity accepted activity ids
  */
-public record Filter(List<String> sbi, List<Integer> activity) {
+record Filter(List<String> sbi, List<Integer> activity) {
   /** No filter at all. */
   public static final Filter NONE = new Filter(List.of(), List.of());
 

@@ -12,7 +12,7 @@ import nl.datapoints.schemas.reference.GreatCircle;
  * reach, skips places outside the longitude window and checks the rest with the haversine
  * distance. A few thousand postcode4s answer in microseconds without any tree structure.
  */
-public final class GeoIndex {
+final class GeoIndex {
   private static final double KM_PER_DEGREE_LAT = Math.PI * GreatCircle.EARTH_RADIUS_KM / 180.0;
 
   private final double[] lats;
