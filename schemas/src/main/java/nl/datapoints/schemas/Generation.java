@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * One published generation of a date, as recorded in the pointer row.
  *
- * <p>Encoded as 33 bytes: id (8, big-endian epoch millis of the run that built it),
- * publishedAt (8, epoch millis of the pointer flip that first made it current), flags (1;
- * bit 0 = the date's baseline D-7 was missing, so every delta of the date is null), cells (8),
- * hits (8). A list of generations is the concatenation of their encodings, newest first.
+ * <p>Encoded as 33 bytes: id (8, big-endian epoch millis of the run that built it), publishedAt (8,
+ * epoch millis of the pointer flip that first made it current), flags (1; bit 0 = the date's
+ * baseline D-7 was missing, so every delta of the date is null), cells (8), hits (8). A list of
+ * generations is the concatenation of their encodings, newest first.
  *
  * @param id generation id; also the HBase timestamp of every data cell of the generation
  * @param publishedAt when the generation was first made current
@@ -18,7 +18,8 @@ import java.util.List;
  * @param cells number of published cells in the generation
  * @param hits sum of published hits in the generation
  */
-public record Generation(long id, long publishedAt, boolean baselineMissing, long cells, long hits) {
+public record Generation(
+    long id, long publishedAt, boolean baselineMissing, long cells, long hits) {
   /** Encoded width of one generation. */
   public static final int WIDTH = 33;
 
@@ -34,7 +35,11 @@ public record Generation(long id, long publishedAt, boolean baselineMissing, lon
   }
 
   private ByteBuffer encodeInto(ByteBuffer b) {
-    b.putLong(id).putLong(publishedAt).put((byte) (baselineMissing ? 1 : 0)).putLong(cells).putLong(hits);
+    b.putLong(id)
+        .putLong(publishedAt)
+        .put((byte) (baselineMissing ? 1 : 0))
+        .putLong(cells)
+        .putLong(hits);
     return b.flip();
   }
 
@@ -66,8 +71,11 @@ public record Generation(long id, long publishedAt, boolean baselineMissing, lon
   /** Decodes a list written by {@link #listToBytes(List)}. */
   public static List<Generation> parseList(byte[] bytes) {
     if (bytes == null || bytes.length % WIDTH != 0) {
-      throw new IllegalArgumentException("generation list must be a multiple of " + WIDTH
-          + " bytes, got " + (bytes == null ? "null" : bytes.length));
+      throw new IllegalArgumentException(
+          "generation list must be a multiple of "
+              + WIDTH
+              + " bytes, got "
+              + (bytes == null ? "null" : bytes.length));
     }
     ByteBuffer b = ByteBuffer.wrap(bytes);
     List<Generation> out = new ArrayList<>(bytes.length / WIDTH);

@@ -8,51 +8,58 @@ import java.util.List;
  * The HBase layout of the serving store, shared by the publish job and the service.
  *
  * <ul>
- *   <li>Two column families: {@link #FAMILY} ({@code d}) holds every cell of a row and the
- *       pointer row, {@link #ROLLUP_FAMILY} ({@code r}) the row's two small rollups. Unfiltered
- *       queries, the common case, read only {@code r}, whose store files are a fraction of the
- *       size: a scan never walks over the large {@code c} blocks it does not need.
+ *   <li>Two column families: {@link #FAMILY} ({@code d}) holds every cell of a row and the pointer
+ *       row, {@link #ROLLUP_FAMILY} ({@code r}) the row's two small rollups. Unfiltered queries,
+ *       the common case, read only {@code r}, whose store files are a fraction of the size: a scan
+ *       never walks over the large {@code c} blocks it does not need.
  *   <li>Data rows: {@link RowKey} (date + pc4), qualifiers {@code d:}{@link CellBlock#CELLS},
- *       {@code r:}{@link CellBlock#BY_HOUR}, {@code r:}{@link CellBlock#BY_SBI}, each a
- *       {@link CellBlock} ({@link #familyOf} says which family a qualifier lives in). The HBase
- *       timestamp of every data cell is the generation id, so a reader that asks for the time
- *       range {@code [g, g + 1)} sees exactly generation {@code g} and nothing else.
- *   <li>The pointer row {@link #POINTER_ROW} (sorts after every data row), encoded and decoded
- *       only by {@link PointerRow}: per date the current {@link Generation} and the kept ones.
- *   <li>The table records the layout it was written in as the table attribute
- *       {@link #VERSION_KEY} = {@link #VERSION}; the publish refuses to add dates to a table of
- *       another layout and the service's health check reports it.
+ *       {@code r:}{@link CellBlock#BY_HOUR}, {@code r:}{@link CellBlock#BY_SBI}, each a {@link
+ *       CellBlock} ({@link #familyOf} says which family a qualifier lives in). The HBase timestamp
+ *       of every data cell is the generation id, so a reader that asks for the time range {@code
+ *       [g, g + 1)} sees exactly generation {@code g} and nothing else.
+ *   <li>The pointer row {@link #POINTER_ROW} (sorts after every data row), encoded and decoded only
+ *       by {@link PointerRow}: per date the current {@link Generation} and the kept ones.
+ *   <li>The table records the layout it was written in as the table attribute {@link #VERSION_KEY}
+ *       = {@link #VERSION}; the publish refuses to add dates to a table of another layout and the
+ *       service's health check reports it.
  * </ul>
  */
 public final class StoreLayout {
   /** Default table name. */
   public static final String DEFAULT_TABLE = "datapoints";
+
   /** The family of the cells block {@code c} and of the pointer row. */
   public static final byte[] FAMILY = {'d'};
+
   /** The family of the rollup blocks {@code h} and {@code s}. */
   public static final byte[] ROLLUP_FAMILY = {'r'};
+
   /** Every family of the table, in HBase's (byte) order. */
   public static final List<byte[]> FAMILIES = List.of(FAMILY, ROLLUP_FAMILY);
+
   /** Row key of the pointer row. */
   public static final byte[] POINTER_ROW = "~generations".getBytes(StandardCharsets.US_ASCII);
+
   /** Generations kept per date at least (rollback needs them). */
   public static final int MIN_KEPT_GENERATIONS = 3;
+
   /** Versions each family keeps, so that kept generations are not compacted away. */
   public static final int FAMILY_MAX_VERSIONS = 5;
+
   /**
-   * The version of this layout: 1 = one family {@code d}; 2 = the rollups in family {@code r}.
-   * Bump it whenever a reader of the old layout would misread the new one.
+   * The version of this layout: 1 = one family {@code d}; 2 = the rollups in family {@code r}. Bump
+   * it whenever a reader of the old layout would misread the new one.
    */
   public static final int VERSION = 2;
+
   /** The table attribute (HBase table descriptor value) that records the layout version. */
   public static final String VERSION_KEY = "datapoints.layout";
 
   private StoreLayout() {}
 
   /**
-   * The family a data-row qualifier is stored in: {@link #ROLLUP_FAMILY} for
-   * {@link CellBlock#BY_HOUR} and {@link CellBlock#BY_SBI}, {@link #FAMILY} for
-   * {@link CellBlock#CELLS}.
+   * The family a data-row qualifier is stored in: {@link #ROLLUP_FAMILY} for {@link
+   * CellBlock#BY_HOUR} and {@link CellBlock#BY_SBI}, {@link #FAMILY} for {@link CellBlock#CELLS}.
    *
    * @throws IllegalArgumentException for any other qualifier
    */
@@ -63,8 +70,8 @@ public final class StoreLayout {
     if (Arrays.equals(qualifier, CellBlock.BY_HOUR) || Arrays.equals(qualifier, CellBlock.BY_SBI)) {
       return ROLLUP_FAMILY;
     }
-    throw new IllegalArgumentException("not a data-row qualifier: "
-        + new String(qualifier, StandardCharsets.US_ASCII));
+    throw new IllegalArgumentException(
+        "not a data-row qualifier: " + new String(qualifier, StandardCharsets.US_ASCII));
   }
 
   /**
@@ -78,7 +85,8 @@ public final class StoreLayout {
     try {
       return Integer.parseInt(recorded.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(VERSION_KEY + " must be a whole number, got '" + recorded + "'", e);
+      throw new IllegalArgumentException(
+          VERSION_KEY + " must be a whole number, got '" + recorded + "'", e);
     }
   }
 }

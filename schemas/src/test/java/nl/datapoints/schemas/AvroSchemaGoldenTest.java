@@ -23,8 +23,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden files written by version 1 of the schemas: the current generated classes must still
- * read them. Regenerate only on purpose: {@code GoldenFiles.main(new String[] {dir})}.
+ * Golden files written by version 1 of the schemas: the current generated classes must still read
+ * them. Regenerate only on purpose: {@code GoldenFiles.main(new String[] {dir})}.
  */
 class AvroSchemaGoldenTest {
   static final LocalDate DAY = LocalDate.of(2013, 1, 8);
@@ -93,11 +93,13 @@ class AvroSchemaGoldenTest {
     public static void main(String[] args) throws IOException {
       Path dir = Path.of(args[0]);
       write(dir.resolve("cell-v1.avro").toFile(), Cell.getClassSchema(), goldenCells());
-      write(dir.resolve("anonymized-event-v1.avro").toFile(), AnonymizedEvent.getClassSchema(),
+      write(
+          dir.resolve("anonymized-event-v1.avro").toFile(),
+          AnonymizedEvent.getClassSchema(),
           goldenEvents());
       Files.writeString(dir.resolve("Cell-v1.avsc"), Cell.getClassSchema().toString(true));
-      Files.writeString(dir.resolve("AnonymizedEvent-v1.avsc"),
-          AnonymizedEvent.getClassSchema().toString(true));
+      Files.writeString(
+          dir.resolve("AnonymizedEvent-v1.avsc"), AnonymizedEvent.getClassSchema().toString(true));
       Files.write(dir.resolve("cellblock-v1.bin"), CellBlock.encode(CellBlockTest.GOLDEN_CELLS));
       Files.write(dir.resolve("generations-v1.bin"), Generation.listToBytes(GenerationTest.GOLDEN));
     }

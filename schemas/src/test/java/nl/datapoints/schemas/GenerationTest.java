@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GenerationTest {
-  static final List<Generation> GOLDEN = List.of(
-      new Generation(1712345678901L, 1712345680000L, false, 150, 4200),
-      new Generation(1712000000000L, 1712000001000L, true, 3, 17));
+  static final List<Generation> GOLDEN =
+      List.of(
+          new Generation(1712345678901L, 1712345680000L, false, 150, 4200),
+          new Generation(1712000000000L, 1712000001000L, true, 3, 17));
 
   @Test
   void roundTripsOne() {
@@ -52,12 +52,17 @@ class GenerationTest {
   @Test
   void rollupsLiveInTheirOwnFamilyCellsWithThePointerRow() {
     assertEquals("d", new String(StoreLayout.familyOf(CellBlock.CELLS), StandardCharsets.US_ASCII));
-    assertEquals("r", new String(StoreLayout.familyOf(CellBlock.BY_HOUR), StandardCharsets.US_ASCII));
-    assertEquals("r", new String(StoreLayout.familyOf(CellBlock.BY_SBI), StandardCharsets.US_ASCII));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StoreLayout.familyOf(new byte[] {'x'}));
+    assertEquals(
+        "r", new String(StoreLayout.familyOf(CellBlock.BY_HOUR), StandardCharsets.US_ASCII));
+    assertEquals(
+        "r", new String(StoreLayout.familyOf(CellBlock.BY_SBI), StandardCharsets.US_ASCII));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> StoreLayout.familyOf(new byte[] {'x'}));
     assertEquals("not a data-row qualifier: x", e.getMessage());
     // HBase orders families bytewise; FAMILIES must list them in that order.
-    assertEquals(-1, Integer.signum(Byte.compare(StoreLayout.FAMILIES.get(0)[0], StoreLayout.FAMILIES.get(1)[0])));
+    assertEquals(
+        -1,
+        Integer.signum(
+            Byte.compare(StoreLayout.FAMILIES.get(0)[0], StoreLayout.FAMILIES.get(1)[0])));
   }
 }

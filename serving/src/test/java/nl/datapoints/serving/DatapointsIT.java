@@ -24,10 +24,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PackedCell;
-import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
@@ -38,9 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole read path over real parts: a published dataset written to an HBase mini-cluster
- * with real {@code Put}s and the schemas codecs, the real application over HTTP, answers
- * checked against sums computed here from the cells that were written.
+ * The whole read path over real parts: a published dataset written to an HBase mini-cluster with
+ * real {@code Put}s and the schemas codecs, the real application over HTTP, answers checked against
+ * sums computed here from the cells that were written.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatapointsIT {
@@ -51,8 +49,12 @@ class DatapointsIT {
   private static final long G8_OLD = 1_357_600_000_000L;
   private static final long G8 = 1_357_700_000_000L;
   private static final long G9 = 1_357_800_000_000L;
-  /** The test gazetteer (same as it-ref/postcodes.csv), kept here to compute areas independently. */
+
+  /**
+   * The test gazetteer (same as it-ref/postcodes.csv), kept here to compute areas independently.
+   */
   private static final Map<Integer, double[]> PLACES = new LinkedHashMap<>();
+
   private static final List<String> SBIS = List.of("4711", "56", "4771");
 
   static {
@@ -65,7 +67,9 @@ class DatapointsIT {
   }
 
   /** date → generation → pc4 → cells, exactly as written to HBase. */
-  private static final Map<LocalDate, Map<Long, Map<Integer, List<PackedCell>>>> WRITTEN = new TreeMap<>();
+  private static final Map<LocalDate, Map<Long, Map<Integer, List<PackedCell>>>> WRITTEN =
+      new TreeMap<>();
+
   /** The generation each date is published at (the pointer row, as the test last wrote it). */
   private static final Map<LocalDate, Generation> CURRENT = new TreeMap<>();
 
@@ -75,12 +79,15 @@ class DatapointsIT {
 
   @RegisterExtension
   @Order(2)
-  static final DropwizardAppExtension<DatapointsConfiguration> APP = new DropwizardAppExtension<>(
-      DatapointsApplication.class, resourceFilePath("it-config.yml"),
-      config("hbase.zookeeper", HBASE::quorum),
-      config("referenceDir", resourceFilePath("it-ref")));
+  static final DropwizardAppExtension<DatapointsConfiguration> APP =
+      new DropwizardAppExtension<>(
+          DatapointsApplication.class,
+          resourceFilePath("it-config.yml"),
+          config("hbase.zookeeper", HBASE::quorum),
+          config("referenceDir", resourceFilePath("it-ref")));
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // ---------------------------------------------------------------- data
@@ -95,7 +102,9 @@ class DatapointsIT {
       int activity = 1 + r.nextInt(3);
       String sbi = SBIS.get(r.nextInt(SBIS.size()));
       if (keys.add(hour + "/" + activity + "/" + sbi)) {
-        out.add(new PackedCell(hour, activity, sbi, r.nextInt(50), baseline ? (long) r.nextInt(40) : null));
+        out.add(
+            new PackedCell(
+                hour, activity, sbi, r.nextInt(50), baseline ? (long) r.nextInt(40) : null));
       }
     }
     return out;
@@ -114,7 +123,8 @@ class DatapointsIT {
     WRITTEN.computeIfAbsent(date, d -> new TreeMap<>()).put(gen, rows);
   }
 
-  private static Generation generation(LocalDate date, long gen, long publishedAt, boolean baselineMissing) {
+  private static Generation generation(
+      LocalDate date, long gen, long publishedAt, boolean baselineMissing) {
     long cells = 0;
     long hits = 0;
     for (List<PackedCell> cs : WRITTEN.get(date).get(gen).values()) {
@@ -158,20 +168,34 @@ class DatapointsIT {
     double[] q = PLACES.get(b);
     double dLat = Math.toRadians(q[0] - p[0]);
     double dLon = Math.toRadians(q[1] - p[1]);
-    double h = Math.pow(Math.sin(dLat / 2), 2)
-        + Math.cos(Math.toRadians(p[0])) * Math.cos(Math.toRadians(q[0])) * Math.pow(Math.sin(dLon / 2), 2);
+    double h =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(p[0]))
+                * Math.cos(Math.toRadians(q[0]))
+                * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
   }
 
   private static List<Integer> area(int center, double r) {
-    return PLACES.keySet().stream().filter(p -> p == center || km(center, p) <= r).sorted().toList();
+    return PLACES.keySet().stream()
+        .filter(p -> p == center || km(center, p) <= r)
+        .sorted()
+        .toList();
   }
 
-  /** Sums written at the current generations: [hits, delta] per key; delta null where a date lacks a baseline. */
-  private record Expected(long hits, Long delta, Map<Integer, long[]> points, Map<String, long[]> stats,
+  /**
+   * Sums written at the current generations: [hits, delta] per key; delta null where a date lacks a
+   * baseline.
+   */
+  private record Expected(
+      long hits,
+      Long delta,
+      Map<Integer, long[]> points,
+      Map<String, long[]> stats,
       Map<String, long[]> timeline) {}
 
-  private static Expected expect(int center, double r, List<LocalDate> dates, Set<String> sbi, Set<Integer> act) {
+  private static Expected expect(
+      int center, double r, List<LocalDate> dates, Set<String> sbi, Set<Integer> act) {
     long hits = 0;
     long delta = 0;
     boolean nullDelta = false;
@@ -189,7 +213,8 @@ class DatapointsIT {
       }
       for (int pc4 : area(center, r)) {
         for (PackedCell c : WRITTEN.get(d).get(g.id()).getOrDefault(pc4, List.of())) {
-          if ((!sbi.isEmpty() && !sbi.contains(c.sbi())) || (!act.isEmpty() && !act.contains(c.activity()))) {
+          if ((!sbi.isEmpty() && !sbi.contains(c.sbi()))
+              || (!act.isEmpty() && !act.contains(c.activity()))) {
             continue;
           }
           long dl = c.delta() == null ? 0 : c.delta();
@@ -219,7 +244,10 @@ class DatapointsIT {
     } else {
       assertEquals(e.delta().longValue(), a.get("totals").get("delta").asLong(), "delta");
       if (e.delta() != 0) {
-        assertEquals((double) (e.hits() - e.delta()) / e.delta(), a.get("totals").get("percentage").asDouble(), 1e-4);
+        assertEquals(
+            (double) (e.hits() - e.delta()) / e.delta(),
+            a.get("totals").get("percentage").asDouble(),
+            1e-4);
       }
     }
     List<String> pointKeys = new ArrayList<>();
@@ -232,10 +260,15 @@ class DatapointsIT {
       assertEquals(PLACES.get(Integer.parseInt(pc))[0], p.get("lat").asDouble());
     }
     assertEquals(e.points().keySet().stream().map(String::valueOf).toList(), pointKeys, "points");
-    List<String> expectedSbiOrder = e.stats().entrySet().stream()
-        .sorted((x, y) -> x.getValue()[0] != y.getValue()[0] ? Long.compare(y.getValue()[0], x.getValue()[0])
-            : x.getKey().compareTo(y.getKey()))
-        .map(Map.Entry::getKey).toList();
+    List<String> expectedSbiOrder =
+        e.stats().entrySet().stream()
+            .sorted(
+                (x, y) ->
+                    x.getValue()[0] != y.getValue()[0]
+                        ? Long.compare(y.getValue()[0], x.getValue()[0])
+                        : x.getKey().compareTo(y.getKey()))
+            .map(Map.Entry::getKey)
+            .toList();
     List<String> sbiOrder = new ArrayList<>();
     for (JsonNode s : a.get("stats")) {
       sbiOrder.add(s.get("sbi").asText());
@@ -292,7 +325,10 @@ class DatapointsIT {
     for (double r : new double[] {0, 1, 2, 3, 10, 25}) {
       JsonNode a = ok("/api/1012/2013-01-08/" + r);
       List<String> expectedArea = area(1012, r).stream().map(String::valueOf).toList();
-      assertEquals(expectedArea.toString().replace(" ", ""), a.get("postcodes").toString().replace("\"", ""), "r=" + r);
+      assertEquals(
+          expectedArea.toString().replace(" ", ""),
+          a.get("postcodes").toString().replace("\"", ""),
+          "r=" + r);
       assertAnswer(expect(1012, r, List.of(D8), Set.of(), Set.of()), a, false);
       assertEquals(G8, a.get("generations").get("2013-01-08").asLong());
     }
@@ -304,17 +340,24 @@ class DatapointsIT {
   @Order(2)
   void answersSeveralDatesWithMissingAndBaselineMissingDates() {
     // A raw ';' (a matrix-parameter separator to Jersey) as well as ',' and '%3B'.
-    for (String dates : List.of("2013-01-10;2013-01-09;2013-01-08", "2013-01-08,2013-01-09,2013-01-10,2013-01-08",
-        "2013-01-08%3B2013-01-09%3B2013-01-10")) {
+    for (String dates :
+        List.of(
+            "2013-01-10;2013-01-09;2013-01-08",
+            "2013-01-08,2013-01-09,2013-01-10,2013-01-08",
+            "2013-01-08%3B2013-01-09%3B2013-01-10")) {
       JsonNode a = ok("/api/1017/" + dates + "/3");
-      assertEquals("[\"2013-01-08\",\"2013-01-09\",\"2013-01-10\"]", a.get("dates").toString(), dates);
+      assertEquals(
+          "[\"2013-01-08\",\"2013-01-09\",\"2013-01-10\"]", a.get("dates").toString(), dates);
       assertEquals("[\"2013-01-10\"]", a.get("missing_dates").toString());
       assertEquals(48, a.get("timeline").size());
       assertAnswer(expect(1017, 3, List.of(D8, D9), Set.of(), Set.of()), a, true);
-      assertTrue(a.get("totals").get("delta").isNull(), "D9 has no baseline, so every sum over it has null delta");
+      assertTrue(
+          a.get("totals").get("delta").isNull(),
+          "D9 has no baseline, so every sum over it has null delta");
       assertTrue(a.get("timeline").get(24 + 5).get("delta").isNull(), "D9 timeline delta is null");
       assertTrue(a.get("timeline").get(5).get("delta").isNumber(), "D8 timeline delta is a number");
-      assertEquals("{\"2013-01-08\":" + G8 + ",\"2013-01-09\":" + G9 + "}", a.get("generations").toString());
+      assertEquals(
+          "{\"2013-01-08\":" + G8 + ",\"2013-01-09\":" + G9 + "}", a.get("generations").toString());
     }
     JsonNode onlyMissing = ok("/api/1017/2013-02-01");
     assertEquals(0, onlyMissing.get("totals").get("total").asLong());
@@ -330,14 +373,17 @@ class DatapointsIT {
     JsonNode b = ok("/api/1012/2013-01-08;2013-01-09/10?activity=2&activity=3&sbi=56&sbi=4771");
     assertAnswer(expect(1012, 10, List.of(D8, D9), Set.of("56", "4771"), Set.of(2, 3)), b, true);
     long unfiltered = ok("/api/1012/2013-01-08/25").get("totals").get("total").asLong();
-    assertTrue(a.get("totals").get("total").asLong() < unfiltered, "the filter must remove something");
+    assertTrue(
+        a.get("totals").get("total").asLong() < unfiltered, "the filter must remove something");
   }
 
   @Test
   @Order(4)
   void reducesPc6ToPc4() {
-    assertEquals(ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012%20ab/2013-01-08/2").toString());
-    assertEquals(ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012AB/2013-01-08/2").toString());
+    assertEquals(
+        ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012%20ab/2013-01-08/2").toString());
+    assertEquals(
+        ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012AB/2013-01-08/2").toString());
     JsonNode pc = ok("/api/postcodes/1016xy");
     assertEquals("Amsterdam Grachtengordel", pc.get("name").asText());
   }
@@ -345,8 +391,13 @@ class DatapointsIT {
   @Test
   @Order(5)
   void rejectsBadRequestsUnknownPostcodesAndMissingKeys() {
-    for (String bad : List.of("/api/0123/2013-01-08", "/api/1012/2013-1-8", "/api/1012/2013-01-08/25.5",
-        "/api/1012/2013-01-08?sbi=1", "/api/1012/2013-01-08?activity=70000")) {
+    for (String bad :
+        List.of(
+            "/api/0123/2013-01-08",
+            "/api/1012/2013-1-8",
+            "/api/1012/2013-01-08/25.5",
+            "/api/1012/2013-01-08?sbi=1",
+            "/api/1012/2013-01-08?activity=70000")) {
       Answer a = call(bad, KEY);
       assertEquals(400, a.status(), bad);
       assertEquals(400, a.body().get("code").asInt());
@@ -391,7 +442,8 @@ class DatapointsIT {
     }
     JsonNode after = awaitGeneration(q, G8_OLD);
     assertAnswer(expect(1012, 25, List.of(D8), Set.of(), Set.of()), after, false);
-    assertTrue(before != after.get("totals").get("total").asLong(), "the generations hold different data");
+    assertTrue(
+        before != after.get("totals").get("total").asLong(), "the generations hold different data");
     try (Table t = HBASE.table()) {
       point(t, D8, new8, List.of(new8, old8));
     }
@@ -405,7 +457,9 @@ class DatapointsIT {
       if (a.get("generations").get("2013-01-08").asLong() == gen) {
         return a;
       }
-      assertTrue(System.currentTimeMillis() < deadline, "pointer flip to " + gen + " not visible within 5 s");
+      assertTrue(
+          System.currentTimeMillis() < deadline,
+          "pointer flip to " + gen + " not visible within 5 s");
       Thread.sleep(100);
     }
   }

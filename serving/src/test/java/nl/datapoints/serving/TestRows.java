@@ -17,18 +17,30 @@ import org.apache.hadoop.hbase.client.Put;
 public final class TestRows {
   private TestRows() {}
 
-  /** The data row of {@code date} + {@code pc4} at generation {@code gen}: every cell and both rollups. */
+  /**
+   * The data row of {@code date} + {@code pc4} at generation {@code gen}: every cell and both
+   * rollups.
+   */
   public static Put row(LocalDate date, int pc4, long gen, List<PackedCell> cells) {
     Put put = new Put(RowKey.of(date, pc4).toBytes());
     put.addColumn(StoreLayout.FAMILY, CellBlock.CELLS, gen, CellBlock.encode(cells));
-    put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, gen, CellBlock.encode(CellBlock.rollupByHour(cells)));
-    put.addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, gen, CellBlock.encode(CellBlock.rollupBySbi(cells)));
+    put.addColumn(
+        StoreLayout.ROLLUP_FAMILY,
+        CellBlock.BY_HOUR,
+        gen,
+        CellBlock.encode(CellBlock.rollupByHour(cells)));
+    put.addColumn(
+        StoreLayout.ROLLUP_FAMILY,
+        CellBlock.BY_SBI,
+        gen,
+        CellBlock.encode(CellBlock.rollupBySbi(cells)));
     return put;
   }
 
   /** Adds the pointer flip of {@code date} to {@code pointer} (a Put of the pointer row). */
   public static Put flip(Put pointer, LocalDate date, Generation current, List<Generation> kept) {
-    PointerRow.flip(date, current, kept).forEach((q, v) -> pointer.addColumn(StoreLayout.FAMILY, q, v));
+    PointerRow.flip(date, current, kept)
+        .forEach((q, v) -> pointer.addColumn(StoreLayout.FAMILY, q, v));
     return pointer;
   }
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 /** How a bench tool's {@code main} runs: usage errors are one line on stderr and exit status 2. */
 public final class Cli {
-  /** Exit status of a caller's mistake (a bad or missing option), as {@code scripts/etl} uses it. */
+  /**
+   * Exit status of a caller's mistake (a bad or missing option), as {@code scripts/etl} uses it.
+   */
   public static final int USAGE = 2;
 
   /** The body of a tool: its arguments in, its exit status out (0 = success). */
@@ -17,10 +19,10 @@ public final class Cli {
   private Cli() {}
 
   /**
-   * Runs {@code tool} on {@code args} and exits with its status when that is not 0; an
-   * {@link IllegalArgumentException} (a caller's mistake) prints {@code name: message} and exits
-   * with {@link #USAGE}; anything else propagates, so the JVM prints it with its stack trace and
-   * exits 1.
+   * Runs {@code tool} on {@code args} and exits with its status when that is not 0; an {@link
+   * IllegalArgumentException} (a caller's mistake) prints {@code name: message} and exits with
+   * {@link #USAGE}; anything else propagates, so the JVM prints it with its stack trace and exits
+   * 1.
    */
   public static void main(String name, String[] args, Tool tool) throws Exception {
     int status;
@@ -46,7 +48,8 @@ public final class Cli {
     }
     String c = args.get(0);
     if (!commands.contains(c)) {
-      throw new IllegalArgumentException("command must be " + String.join(" | ", commands) + ", got '" + c + "'");
+      throw new IllegalArgumentException(
+          "command must be " + String.join(" | ", commands) + ", got '" + c + "'");
     }
     return c;
   }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * The options of one bench tool: {@code --name value} pairs and bare {@code --flag}s, checked
- * against the names the tool knows. Every accessor validates its value; a mistake is an
- * {@link IllegalArgumentException} naming the option, what is allowed and what was given.
+ * against the names the tool knows. Every accessor validates its value; a mistake is an {@link
+ * IllegalArgumentException} naming the option, what is allowed and what was given.
  */
 public final class Options {
   private final Map<String, String> values;
@@ -34,10 +34,11 @@ public final class Options {
    *
    * @param valued names (without {@code --}) that take a value
    * @param flagNames names that take none
-   * @throws IllegalArgumentException for an unknown name, a word that is not an option, a
-   *     missing value or an option given twice
+   * @throws IllegalArgumentException for an unknown name, a word that is not an option, a missing
+   *     value or an option given twice
    */
-  public static Options parse(List<String> args, Collection<String> valued, Collection<String> flagNames) {
+  public static Options parse(
+      List<String> args, Collection<String> valued, Collection<String> flagNames) {
     return parse(args, valued, flagNames, false);
   }
 
@@ -45,11 +46,15 @@ public final class Options {
    * As {@link #parse(List, Collection, Collection)}, but words that are not options are kept as
    * {@link #operands()} (e.g. table names) instead of refused.
    */
-  public static Options parseWithOperands(List<String> args, Collection<String> valued, Collection<String> flagNames) {
+  public static Options parseWithOperands(
+      List<String> args, Collection<String> valued, Collection<String> flagNames) {
     return parse(args, valued, flagNames, true);
   }
 
-  private static Options parse(List<String> args, Collection<String> valued, Collection<String> flagNames,
+  private static Options parse(
+      List<String> args,
+      Collection<String> valued,
+      Collection<String> flagNames,
       boolean allowOperands) {
     Map<String, String> values = new TreeMap<>();
     Set<String> flags = new TreeSet<>();
@@ -78,7 +83,8 @@ public final class Options {
       } else {
         Set<String> known = new TreeSet<>(valued);
         known.addAll(flagNames);
-        throw new IllegalArgumentException("unknown option --" + name + " (options: --" + String.join(", --", known) + ")");
+        throw new IllegalArgumentException(
+            "unknown option --" + name + " (options: --" + String.join(", --", known) + ")");
       }
     }
     return new Options(values, flags, operands);
@@ -154,7 +160,8 @@ public final class Options {
     try {
       return LocalDate.parse(v);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--" + name + " must be a date YYYY-MM-DD, got '" + v + "'", e);
+      throw new IllegalArgumentException(
+          "--" + name + " must be a date YYYY-MM-DD, got '" + v + "'", e);
     }
   }
 
@@ -180,7 +187,8 @@ public final class Options {
   public String choice(String name, String fallback, List<String> allowed) {
     String v = string(name, fallback);
     if (!allowed.contains(v)) {
-      throw new IllegalArgumentException("--" + name + " must be " + String.join(" | ", allowed) + ", got '" + v + "'");
+      throw new IllegalArgumentException(
+          "--" + name + " must be " + String.join(" | ", allowed) + ", got '" + v + "'");
     }
     return v;
   }
@@ -195,10 +203,12 @@ public final class Options {
     try {
       x = Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a whole number " + min + ".." + max + ", got '" + v + "'", e);
+      throw new IllegalArgumentException(
+          "--" + name + " must be a whole number " + min + ".." + max + ", got '" + v + "'", e);
     }
     if (x < min || x > max) {
-      throw new IllegalArgumentException("--" + name + " must be " + min + ".." + max + ", got " + x);
+      throw new IllegalArgumentException(
+          "--" + name + " must be " + min + ".." + max + ", got " + x);
     }
     return x;
   }
@@ -208,10 +218,12 @@ public final class Options {
     try {
       x = Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + name + " must be a number " + min + ".." + max + ", got '" + v + "'", e);
+      throw new IllegalArgumentException(
+          "--" + name + " must be a number " + min + ".." + max + ", got '" + v + "'", e);
     }
     if (!(x >= min && x <= max)) {
-      throw new IllegalArgumentException("--" + name + " must be " + min + ".." + max + ", got " + v);
+      throw new IllegalArgumentException(
+          "--" + name + " must be " + min + ".." + max + ", got " + v);
     }
     return x;
   }

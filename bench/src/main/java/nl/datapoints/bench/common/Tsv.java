@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A tab-separated table as the sweeps write it: a header row, then one row per x value; blank
- * and {@code #} lines are skipped. An empty or {@code NaN} cell is a gap.
+ * A tab-separated table as the sweeps write it: a header row, then one row per x value; blank and
+ * {@code #} lines are skipped. An empty or {@code NaN} cell is a gap.
  *
  * @param name where it came from, for messages
  * @param header the column names
@@ -39,8 +39,8 @@ public record Tsv(String name, List<String> header, List<String[]> rows) {
       }
     }
     if (rows.size() < 2) {
-      throw new IllegalArgumentException(name + ": need a header row and at least one data row, got "
-          + rows.size() + " rows");
+      throw new IllegalArgumentException(
+          name + ": need a header row and at least one data row, got " + rows.size() + " rows");
     }
     return new Tsv(name, Arrays.asList(rows.get(0)), rows.subList(1, rows.size()));
   }
@@ -68,8 +68,16 @@ public record Tsv(String name, List<String> header, List<String[]> rows) {
       try {
         out[i] = s[i].isBlank() ? Double.NaN : Double.parseDouble(s[i].trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + ": column '" + column + "' row " + (i + 1)
-            + " must be a number, got '" + s[i] + "'", e);
+        throw new IllegalArgumentException(
+            name
+                + ": column '"
+                + column
+                + "' row "
+                + (i + 1)
+                + " must be a number, got '"
+                + s[i]
+                + "'",
+            e);
       }
     }
     return out;

@@ -25,9 +25,11 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes the dense data set's cells ({@link DenseModel}) as published-cell Parquet:
+ *
  * <pre>
  *   DenseCells --ref DIR --warehouse DIR --from DATE --days N --cells-per-pc4-day X [--seed 42] [--slice K/N]
  * </pre>
+ *
  * every postcode4 of {@code ref/postcodes.csv}, SBIs from {@code ref/merchants.csv} weighted by
  * merchant count. {@code --slice K/N} writes only every N-th date starting with the K-th, so N
  * processes share the days (one per core); the cells do not depend on N.
@@ -40,8 +42,11 @@ public final class DenseCells {
   }
 
   static int run(List<String> args) throws Exception {
-    Options o = Options.parse(args, Set.of("ref", "warehouse", "from", "days", "cells-per-pc4-day", "seed", "slice"),
-        Set.of());
+    Options o =
+        Options.parse(
+            args,
+            Set.of("ref", "warehouse", "from", "days", "cells-per-pc4-day", "seed", "slice"),
+            Set.of());
     Path ref = o.directory("ref");
     for (String f : List.of(ReferenceCsv.POSTCODES, ReferenceCsv.MERCHANTS)) {
       if (!Files.isRegularFile(ref.resolve(f))) {
@@ -56,20 +61,30 @@ public final class DenseCells {
     int[] slice = slice(o.string("slice", "1/1"));
 
     int[] pc4s;
-    try (Reader in = Files.newBufferedReader(ref.resolve(ReferenceCsv.POSTCODES), StandardCharsets.UTF_8)) {
-      pc4s = ReferenceCsv.postcodes(ref.resolve(ReferenceCsv.POSTCODES).toString(), in).keySet().stream()
-          .mapToInt(Integer::intValue).toArray();
+    try (Reader in =
+        Files.newBufferedReader(ref.resolve(ReferenceCsv.POSTCODES), StandardCharsets.UTF_8)) {
+      pc4s =
+          ReferenceCsv.postcodes(ref.resolve(ReferenceCsv.POSTCODES).toString(), in)
+              .keySet()
+              .stream()
+              .mapToInt(Integer::intValue)
+              .toArray();
     }
     TreeMap<String, Integer> merchantsPerSbi = new TreeMap<>();
-    try (Reader in = Files.newBufferedReader(ref.resolve(ReferenceCsv.MERCHANTS), StandardCharsets.UTF_8)) {
+    try (Reader in =
+        Files.newBufferedReader(ref.resolve(ReferenceCsv.MERCHANTS), StandardCharsets.UTF_8)) {
       Set<Long> seen = new HashSet<>();
-      ReferenceCsv.merchants(ref.resolve(ReferenceCsv.MERCHANTS).toString(), in, (id, sbi) -> {
-        merchantsPerSbi.merge(sbi, 1, Integer::sum);
-        return seen.add(id);
-      });
+      ReferenceCsv.merchants(
+          ref.resolve(ReferenceCsv.MERCHANTS).toString(),
+          in,
+          (id, sbi) -> {
+            merchantsPerSbi.merge(sbi, 1, Integer::sum);
+            return seen.add(id);
+          });
     }
     List<String> sbiCodes = new ArrayList<>(merchantsPerSbi.keySet());
-    double[] sbiWeights = merchantsPerSbi.values().stream().mapToDouble(Integer::doubleValue).toArray();
+    double[] sbiWeights =
+        merchantsPerSbi.values().stream().mapToDouble(Integer::doubleValue).toArray();
     DenseModel model = new DenseModel(seed, pc4s, sbiCodes, sbiWeights, perPc4Day);
 
     Configuration conf = new Configuration();
@@ -106,21 +121,31 @@ public final class DenseCells {
     throw new IllegalArgumentException("--slice must be K/N with 1 <= K <= N, got '" + s + "'");
   }
 
-  private static long write(DenseModel model, int d, LocalDate date, File dir, File part, Configuration conf)
+  private static long write(
+      DenseModel model, int d, LocalDate date, File dir, File part, Configuration conf)
       throws IOException {
     Files.createDirectories(dir.toPath());
     File tmp = new File(dir, ".part-r-00000.parquet.tmp");
     Files.deleteIfExists(tmp.toPath());
     long n = 0;
-    try (ParquetWriter<Cell> w = AvroParquetWriter.<Cell>builder(new org.apache.hadoop.fs.Path(tmp.toURI()))
-        .withSchema(Cell.getClassSchema())
-        .withDataModel(SpecificData.getForClass(Cell.class))
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withConf(conf)
-        .build()) {
+    try (ParquetWriter<Cell> w =
+        AvroParquetWriter.<Cell>builder(new org.apache.hadoop.fs.Path(tmp.toURI()))
+            .withSchema(Cell.getClassSchema())
+            .withDataModel(SpecificData.getForClass(Cell.class))
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withConf(conf)
+            .build()) {
       for (int i = 0; i < model.postcodes(); i++) {
         for (DenseModel.DenseCell c : model.cells(d, i)) {
-          w.write(new Cell(date, c.key().hour(), c.pc4(), c.key().activity(), c.key().sbi(), c.hits(), c.delta()));
+          w.write(
+              new Cell(
+                  date,
+                  c.key().hour(),
+                  c.pc4(),
+                  c.key().activity(),
+                  c.key().sbi(),
+                  c.hits(),
+                  c.delta()));
           n++;
         }
       }

@@ -7,30 +7,36 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The cells of the dense data set (pure, deterministic for a seed), obeying the published
- * contract:
+ * The cells of the dense data set (pure, deterministic for a seed), obeying the published contract:
+ *
  * <ul>
  *   <li>every postcode4 has a stable repertoire of (hour, activity, sbi) cells, bigger for some
- *       postcodes than others (log-normal size); each date publishes a random 80 % of it with
- *       hits ≥ 5 (the k threshold), so week-on-week most cells recur;
+ *       postcodes than others (log-normal size); each date publishes a random 80 % of it with hits
+ *       ≥ 5 (the k threshold), so week-on-week most cells recur;
  *   <li>a cell published on D-7 and not on D is published on D with hits 0 (carry-over);
  *   <li>delta = the cell's hits on D-7 (0 if it was not published then), null on the first seven
  *       days (their D-7 lies before the set: no baseline).
  * </ul>
- * The hits of day d depend only on (seed, d, postcode), so processes that share the days write
- * the same cells as one process.
+ *
+ * The hits of day d depend only on (seed, d, postcode), so processes that share the days write the
+ * same cells as one process.
  */
 final class DenseModel {
   static final int[] ACTIVITIES = {1, 2, 3, 7, 12};
   static final double[] ACTIVITY_WEIGHTS = {0.55, 0.05, 0.10, 0.15, 0.15};
+
   /** Relative activity per local hour: night trough, lunch and late-afternoon peaks. */
   static final double[] HOUR_WEIGHTS = {
-      0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 1.6, 1.8, 2.0, 2.4,
-      2.8, 2.5, 2.1, 2.0, 2.3, 2.7, 2.4, 1.8, 1.3, 0.9, 0.6, 0.4};
+    0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 1.6, 1.8, 2.0, 2.4,
+    2.8, 2.5, 2.1, 2.0, 2.3, 2.7, 2.4, 1.8, 1.3, 0.9, 0.6, 0.4
+  };
+
   /** The share of a postcode's repertoire published on a date. */
   static final double PRESENT = 0.8;
+
   /** The k threshold: a published cell has at least this many hits. */
   static final int MIN_HITS = 5;
+
   /** Days before a date whose cells are its baseline. */
   static final int BASELINE_DAYS = 7;
 
@@ -58,8 +64,12 @@ final class DenseModel {
    */
   DenseModel(long seed, int[] pc4s, List<String> sbiCodes, double[] sbiWeights, double perPc4Day) {
     if (sbiCodes.isEmpty() || sbiCodes.size() != sbiWeights.length) {
-      throw new IllegalArgumentException("need at least one SBI code, with one weight each; got "
-          + sbiCodes.size() + " codes and " + sbiWeights.length + " weights");
+      throw new IllegalArgumentException(
+          "need at least one SBI code, with one weight each; got "
+              + sbiCodes.size()
+              + " codes and "
+              + sbiWeights.length
+              + " weights");
     }
     if (!(perPc4Day > 0)) {
       throw new IllegalArgumentException("cells per pc4-day must be positive, got " + perPc4Day);
@@ -77,7 +87,11 @@ final class DenseModel {
       int m = (int) Math.min(maxKeys, Math.round(meanRepertoire * size));
       Set<Key> keys = new LinkedHashSet<>();
       for (int tries = 0; keys.size() < m && tries < m * 20; tries++) {
-        keys.add(new Key(pick(r, HOUR_WEIGHTS), ACTIVITIES[pick(r, ACTIVITY_WEIGHTS)], sbiCodes.get(pick(r, sbiWeights))));
+        keys.add(
+            new Key(
+                pick(r, HOUR_WEIGHTS),
+                ACTIVITIES[pick(r, ACTIVITY_WEIGHTS)],
+                sbiCodes.get(pick(r, sbiWeights))));
       }
       List<Key> list = new ArrayList<>(keys);
       double[] rate = new double[list.size()];

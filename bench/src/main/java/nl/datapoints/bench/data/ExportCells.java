@@ -21,9 +21,9 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Exports the published cells of {@code <warehouse>/aggregates/dt=*} as CSV for PostgreSQL's
- * {@code COPY}: {@code ExportCells --warehouse DIR --out FILE.csv}, one line
- * {@code date,hour,pc4,activity,sbi,hits,delta} per cell (an empty delta is NULL).
+ * Exports the published cells of {@code <warehouse>/aggregates/dt=*} as CSV for PostgreSQL's {@code
+ * COPY}: {@code ExportCells --warehouse DIR --out FILE.csv}, one line {@code
+ * date,hour,pc4,activity,sbi,hits,delta} per cell (an empty delta is NULL).
  */
 public final class ExportCells {
   private ExportCells() {}
@@ -44,7 +44,8 @@ public final class ExportCells {
     AvroReadSupport.setAvroReadSchema(conf, Cell.getClassSchema());
     long n = 0;
     StringBuilder line = new StringBuilder(64);
-    try (BufferedWriter w = Files.newBufferedWriter(Path.of(o.string("out")), StandardCharsets.UTF_8)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(Path.of(o.string("out")), StandardCharsets.UTF_8)) {
       for (File day : days) {
         File[] parts = day.listFiles(f -> f.getName().endsWith(".parquet"));
         Arrays.sort(parts);
@@ -57,14 +58,26 @@ public final class ExportCells {
     return 0;
   }
 
-  private static long export(File part, Configuration conf, BufferedWriter w, StringBuilder line) throws IOException {
+  private static long export(File part, Configuration conf, BufferedWriter w, StringBuilder line)
+      throws IOException {
     long n = 0;
-    try (ParquetReader<Cell> r = AvroParquetReader.<Cell>builder(
-            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toURI()), conf))
-        .withDataModel(SpecificData.getForClass(Cell.class)).build()) {
+    try (ParquetReader<Cell> r =
+        AvroParquetReader.<Cell>builder(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toURI()), conf))
+            .withDataModel(SpecificData.getForClass(Cell.class))
+            .build()) {
       for (Cell c; (c = r.read()) != null; ) {
         line.setLength(0);
-        w.append(csv(line, c.getDate(), c.getHour(), c.getPc4(), c.getActivity(), c.getSbi(), c.getHits(), c.getDelta()))
+        w.append(
+                csv(
+                    line,
+                    c.getDate(),
+                    c.getHour(),
+                    c.getPc4(),
+                    c.getActivity(),
+                    c.getSbi(),
+                    c.getHits(),
+                    c.getDelta()))
             .append('\n');
         n++;
       }
@@ -73,9 +86,27 @@ public final class ExportCells {
   }
 
   /** One CSV line (without the newline) into {@code b}; a null delta is the empty field. */
-  static StringBuilder csv(StringBuilder b, LocalDate date, int hour, int pc4, int activity, String sbi, long hits,
+  static StringBuilder csv(
+      StringBuilder b,
+      LocalDate date,
+      int hour,
+      int pc4,
+      int activity,
+      String sbi,
+      long hits,
       Long delta) {
-    return b.append(date).append(',').append(hour).append(',').append(pc4).append(',').append(activity).append(',')
-        .append(sbi).append(',').append(hits).append(',').append(delta == null ? "" : delta.toString());
+    return b.append(date)
+        .append(',')
+        .append(hour)
+        .append(',')
+        .append(pc4)
+        .append(',')
+        .append(activity)
+        .append(',')
+        .append(sbi)
+        .append(',')
+        .append(hits)
+        .append(',')
+        .append(delta == null ? "" : delta.toString());
   }
 }

@@ -16,19 +16,19 @@ import nl.datapoints.bench.common.Options;
 import nl.datapoints.etl.common.Layout;
 
 /**
- * The DuckDB peer of the nightly step (a benchmark tool run by {@code scripts/bench/etl} in its
- * own JVM, not part of the pipeline): the same raw gzip TSV → checks → pseudonym → Europe/Amsterdam
+ * The DuckDB peer of the nightly step (a benchmark tool run by {@code scripts/bench/etl} in its own
+ * JVM, not part of the pipeline): the same raw gzip TSV → checks → pseudonym → Europe/Amsterdam
  * date and hour → pc4 → merchant → SBI → cells with at least k distinct users → Parquet, in SQL
  * through duckdb_jdbc, and optionally an equality check of one date's cells against ours.
  *
- * <p>Differences from the pipeline, all stated in docs/benchmarks-etl.md: the pseudonym is
- * {@code sha256(secret || user_id)} (DuckDB has no HMAC); quarantined lines carry no line
- * number; no week-over-week delta is computed (the comparison is on hits).
+ * <p>Differences from the pipeline, all stated in docs/benchmarks-etl.md: the pseudonym is {@code
+ * sha256(secret || user_id)} (DuckDB has no HMAC); quarantined lines carry no line number; no
+ * week-over-week delta is computed (the comparison is on hits).
  *
  * <p>Usage: {@code DuckDbPeer --raw DIR --ref DIR --from DATE --to DATE --out DIR [--threads 2]
  * [--min-users 5] [--max-line-bytes 65536] [--compare-warehouse DIR --compare-date DATE]}; the
- * secret comes from {@code DATAPOINTS_HMAC_KEY}. Prints {@code duckdb: <step> done in X s} per
- * step and {@code compare: ...} lines.
+ * secret comes from {@code DATAPOINTS_HMAC_KEY}. Prints {@code duckdb: <step> done in X s} per step
+ * and {@code compare: ...} lines.
  */
 public final class DuckDbPeer {
   private DuckDbPeer() {}
@@ -42,8 +42,22 @@ public final class DuckDbPeer {
     if (secret == null || secret.isBlank()) {
       throw new IllegalArgumentException("DATAPOINTS_HMAC_KEY must be set (hex secret)");
     }
-    nightly(Options.parse(args, Set.of("raw", "ref", "from", "to", "out", "threads", "min-users",
-        "max-line-bytes", "compare-warehouse", "compare-date"), Set.of()), secret);
+    nightly(
+        Options.parse(
+            args,
+            Set.of(
+                "raw",
+                "ref",
+                "from",
+                "to",
+                "out",
+                "threads",
+                "min-users",
+                "max-line-bytes",
+                "compare-warehouse",
+                "compare-date"),
+            Set.of()),
+        secret);
     return 0;
   }
 
@@ -79,27 +93,41 @@ public final class DuckDbPeer {
       exec(s, "SET autoinstall_known_extensions=false");
       exec(s, "SET autoload_known_extensions=false");
       step(s, "icu", "LOAD icu");
-      try (ResultSet r = s.executeQuery("SELECT install_mode FROM duckdb_extensions()"
-          + " WHERE extension_name = 'icu'")) {
-        System.out.printf("duckdb: version %s, icu %s%n", c.getMetaData().getDatabaseProductVersion(),
-            r.next() ? r.getString(1) : "absent");
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT install_mode FROM duckdb_extensions()" + " WHERE extension_name = 'icu'")) {
+        System.out.printf(
+            "duckdb: version %s, icu %s%n",
+            c.getMetaData().getDatabaseProductVersion(), r.next() ? r.getString(1) : "absent");
       }
-      step(s, "reference", """
+      step(
+          s,
+          "reference",
+          """
           CREATE TEMP TABLE merchants AS SELECT merchant_id, sbi FROM read_csv(%s, header=true,
             auto_detect=false, columns={'merchant_id':'BIGINT','sbi':'VARCHAR'});
           CREATE TEMP TABLE pc4s AS SELECT pc4 FROM read_csv(%s, header=true, auto_detect=false,
             columns={'pc4':'INTEGER','lat':'DOUBLE','lon':'DOUBLE','name':'VARCHAR'});
-          """.formatted(sql(ref.resolve("merchants.csv").toString()),
-          sql(ref.resolve("postcodes.csv").toString())));
+          """
+              .formatted(
+                  sql(ref.resolve("merchants.csv").toString()),
+                  sql(ref.resolve("postcodes.csv").toString())));
       // A view, not a table: the cells and the quarantine are two streaming passes over the raw
       // files (a materialised table of 14 M rows was 3x slower: it spilled on this machine).
       step(s, "enrich view", enrichSql(String.join(", ", files), secret, maxLine));
-      step(s, "cells", """
+      step(
+          s,
+          "cells",
+          """
           COPY (SELECT date, hour, pc4, activity, sbi, count(*) AS hits FROM ev
                 WHERE reason IS NULL GROUP BY ALL HAVING count(DISTINCT uk) >= %d)
             TO %s (FORMAT parquet, PARTITION_BY (date), OVERWRITE_OR_IGNORE)
-          """.formatted(k, sql(out.resolve("cells").toString())));
-      step(s, "quarantine (second pass)", """
+          """
+              .formatted(k, sql(out.resolve("cells").toString())));
+      step(
+          s,
+          "quarantine (second pass)",
+          """
           COPY (SELECT reason, filename, NULL AS line_number,
                        line
                 FROM ev WHERE reason IS NOT NULL
@@ -107,7 +135,8 @@ public final class DuckDbPeer {
                 SELECT 'REJECTED_' || error_type, file_path, line, csv_line FROM reject_errors
                   JOIN reject_scans USING (scan_id))
             TO %s (FORMAT csv, DELIMITER '\t', HEADER false)
-          """.formatted(sql(out.resolve("quarantine.tsv").toString())));
+          """
+              .formatted(sql(out.resolve("quarantine.tsv").toString())));
       System.out.printf("duckdb: nightly step wall %.2f cpu %.2f%n", stepWall, stepCpu);
       report(s);
       if (a.has("compare-warehouse")) {
@@ -161,11 +190,14 @@ public final class DuckDbPeer {
           try_cast(activity_raw AS INTEGER) AS activity, sbi,
           CASE WHEN reason IS NULL THEN sha256(%s || user_id) END AS uk
         FROM r;
-        """.formatted(files, Math.max(maxLine * 2, 1 << 21), maxLine, sql(secret));
+        """
+        .formatted(files, Math.max(maxLine * 2, 1 << 21), maxLine, sql(secret));
   }
 
   private static void report(Statement s) throws SQLException {
-    try (ResultSet r = s.executeQuery("""
+    try (ResultSet r =
+        s.executeQuery(
+            """
         SELECT coalesce(reason, 'EVENT') AS what, count(*) FROM ev GROUP BY ALL
         UNION ALL SELECT 'REJECTED_' || error_type, count(*) FROM reject_errors GROUP BY ALL
         ORDER BY 1""")) {
@@ -178,9 +210,14 @@ public final class DuckDbPeer {
   /** Compares our published cells of one date (hits > 0) with DuckDB's, keyed by cell. */
   private static void compare(Statement s, Path warehouse, LocalDate date, Path out)
       throws SQLException {
-    String ours = sql(warehouse.resolve("aggregates").resolve(Layout.partition(date)).toAbsolutePath() + "/*.parquet");
+    String ours =
+        sql(
+            warehouse.resolve("aggregates").resolve(Layout.partition(date)).toAbsolutePath()
+                + "/*.parquet");
     String theirs = sql(out.resolve("cells/date=" + date).toAbsolutePath() + "/*.parquet");
-    exec(s, """
+    exec(
+        s,
+        """
         CREATE TEMP TABLE cmp AS
         SELECT o.hits AS ours, d.hits AS duck,
                coalesce(o.hour, d.hour) AS hour, coalesce(o.pc4, d.pc4) AS pc4,
@@ -188,8 +225,11 @@ public final class DuckDbPeer {
         FROM (SELECT hour, pc4, activity, sbi, hits FROM read_parquet(%s) WHERE hits > 0) o
         FULL OUTER JOIN (SELECT CAST(hour AS INTEGER) AS hour, pc4, activity, sbi, hits
                          FROM read_parquet(%s)) d
-          USING (hour, pc4, activity, sbi)""".formatted(ours, theirs));
-    try (ResultSet r = s.executeQuery("""
+          USING (hour, pc4, activity, sbi)"""
+            .formatted(ours, theirs));
+    try (ResultSet r =
+        s.executeQuery(
+            """
         SELECT count(*) FILTER (ours = duck), count(*) FILTER (ours <> duck),
                count(*) FILTER (duck IS NULL), count(*) FILTER (ours IS NULL),
                coalesce(sum(ours), 0), coalesce(sum(duck), 0) FROM cmp""")) {
@@ -198,24 +238,39 @@ public final class DuckDbPeer {
       long differ = r.getLong(2);
       long onlyOurs = r.getLong(3);
       long onlyDuck = r.getLong(4);
-      System.out.printf("compare: date %s equal %d differ %d only_ours %d only_duckdb %d "
-          + "hits_ours %d hits_duckdb %d -> %s%n", date, equal, differ, onlyOurs, onlyDuck,
-          r.getLong(5), r.getLong(6), differ + onlyOurs + onlyDuck == 0 ? "EQUAL" : "DIFFERENT");
+      System.out.printf(
+          "compare: date %s equal %d differ %d only_ours %d only_duckdb %d "
+              + "hits_ours %d hits_duckdb %d -> %s%n",
+          date,
+          equal,
+          differ,
+          onlyOurs,
+          onlyDuck,
+          r.getLong(5),
+          r.getLong(6),
+          differ + onlyOurs + onlyDuck == 0 ? "EQUAL" : "DIFFERENT");
     }
-    try (ResultSet r = s.executeQuery("""
+    try (ResultSet r =
+        s.executeQuery(
+            """
         SELECT hour, pc4, activity, sbi, ours, duck FROM cmp
         WHERE ours IS DISTINCT FROM duck LIMIT 10""")) {
       while (r.next()) {
-        System.out.printf("compare: differs hour %d pc4 %d activity %d sbi %s ours %s duckdb %s%n",
-            r.getInt(1), r.getInt(2), r.getInt(3), r.getString(4), r.getObject(5),
-            r.getObject(6));
+        System.out.printf(
+            "compare: differs hour %d pc4 %d activity %d sbi %s ours %s duckdb %s%n",
+            r.getInt(1), r.getInt(2), r.getInt(3), r.getString(4), r.getObject(5), r.getObject(6));
       }
     }
-    try (ResultSet r = s.executeQuery("""
-        SELECT count(*) FROM read_parquet(%s) WHERE hits = 0""".formatted(ours))) {
+    try (ResultSet r =
+        s.executeQuery(
+            """
+        SELECT count(*) FROM read_parquet(%s) WHERE hits = 0"""
+                .formatted(ours))) {
       r.next();
-      System.out.printf("compare: ours also has %d carry-over cells (hits 0, published on D-7)"
-          + " that DuckDB does not compute%n", r.getLong(1));
+      System.out.printf(
+          "compare: ours also has %d carry-over cells (hits 0, published on D-7)"
+              + " that DuckDB does not compute%n",
+          r.getLong(1));
     }
   }
 

@@ -27,7 +27,10 @@ record Axis(double lo, double hi, int from, int to) {
     return (int) Math.round(from + (v - lo) / (hi - lo) * (to - from));
   }
 
-  /** A y range: from {@code min} (0 when {@code fromZero} and every value ≥ 0) up past {@code max}, on whole steps. */
+  /**
+   * A y range: from {@code min} (0 when {@code fromZero} and every value ≥ 0) up past {@code max},
+   * on whole steps.
+   */
   static double[] yRange(double min, double max, boolean fromZero) {
     double lo = fromZero ? Math.min(0, min) : min;
     double step = niceStep((max - lo) / 8);
@@ -69,7 +72,10 @@ record Axis(double lo, double hi, int from, int to) {
     return 10 * p;
   }
 
-  /** A tick label: whole numbers without decimals, others with one, small ones with three significant digits. */
+  /**
+   * A tick label: whole numbers without decimals, others with one, small ones with three
+   * significant digits.
+   */
   static String label(double v) {
     if (Math.abs(v - Math.rint(v)) < 1e-9) {
       return String.format(Locale.ROOT, "%d", (long) Math.rint(v));

@@ -24,21 +24,38 @@ import java.util.List;
  * @param notes a second label under each x tick (e.g. the postcodes a radius covers), or null
  * @param yFromZero the y axis starts at 0 (unless values are negative)
  */
-record LineChart(String title, String subtitle, String xLabel, String yLabel, double[] x, List<Series> series,
-    String[] notes, boolean yFromZero) {
+record LineChart(
+    String title,
+    String subtitle,
+    String xLabel,
+    String yLabel,
+    double[] x,
+    List<Series> series,
+    String[] notes,
+    boolean yFromZero) {
 
   /** One line. */
   record Series(String name, double[] y) {}
 
   static final Color[] COLORS = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0x9467bd),
+    new Color(0xff7f0e)
   };
 
   LineChart {
     for (Series s : series) {
       if (s.y().length != x.length) {
-        throw new IllegalArgumentException("series '" + s.name() + "' has " + s.y().length + " values for "
-            + x.length + " x values");
+        throw new IllegalArgumentException(
+            "series '"
+                + s.name()
+                + "' has "
+                + s.y().length
+                + " values for "
+                + x.length
+                + " x values");
       }
     }
     if (notes != null && notes.length != x.length) {
@@ -65,7 +82,8 @@ record LineChart(String title, String subtitle, String xLabel, String yLabel, do
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, w, h);
 

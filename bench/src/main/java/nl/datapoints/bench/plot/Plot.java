@@ -14,12 +14,14 @@ import nl.datapoints.bench.common.Tsv;
 
 /**
  * A line chart as PNG from a sweep's TSV:
+ *
  * <pre>
  *   Plot --in FILE.tsv --out FILE.png --title T --xlabel X --ylabel Y [--subtitle S]
  *        [--series "p50 ms,p99 ms"] [--xnote COLUMN] [--width 900] [--height 540] [--ymin-zero true|false]
  * </pre>
- * The first column is x; {@code --series} names the y columns (default: every other column);
- * {@code --xnote} prints that column's value under each x tick.
+ *
+ * The first column is x; {@code --series} names the y columns (default: every other column); {@code
+ * --xnote} prints that column's value under each x tick.
  */
 public final class Plot {
   private Plot() {}
@@ -30,23 +32,41 @@ public final class Plot {
   }
 
   static int run(List<String> args) throws Exception {
-    Options o = Options.parse(args, Set.of("in", "out", "title", "xlabel", "ylabel", "subtitle", "series", "xnote",
-        "width", "height", "ymin-zero"), Set.of());
+    Options o =
+        Options.parse(
+            args,
+            Set.of(
+                "in",
+                "out",
+                "title",
+                "xlabel",
+                "ylabel",
+                "subtitle",
+                "series",
+                "xnote",
+                "width",
+                "height",
+                "ymin-zero"),
+            Set.of());
     LineChart chart = chart(o, Tsv.read(Path.of(o.string("in"))));
     File out = new File(o.string("out"));
     if (out.getParentFile() != null) {
       Files.createDirectories(out.getParentFile().toPath());
     }
-    ImageIO.write(chart.render(o.integer("width", 900, 200, 10_000), o.integer("height", 540, 150, 10_000)), "png", out);
+    ImageIO.write(
+        chart.render(o.integer("width", 900, 200, 10_000), o.integer("height", 540, 150, 10_000)),
+        "png",
+        out);
     System.err.println("plot: wrote " + out);
     return 0;
   }
 
   /** The chart the options and the table describe. */
   static LineChart chart(Options o, Tsv t) {
-    List<String> wanted = o.has("series")
-        ? Arrays.asList(o.string("series").split(","))
-        : t.header().subList(1, t.header().size());
+    List<String> wanted =
+        o.has("series")
+            ? Arrays.asList(o.string("series").split(","))
+            : t.header().subList(1, t.header().size());
     double[] x = t.numbers(t.header().get(0));
     List<LineChart.Series> series = new ArrayList<>();
     for (String name : wanted) {
@@ -57,7 +77,14 @@ public final class Plot {
     }
     String[] notes = o.has("xnote") ? t.strings(o.string("xnote")) : null;
     String yFromZero = o.choice("ymin-zero", "true", List.of("true", "false"));
-    return new LineChart(o.string("title"), o.string("subtitle", null), o.string("xlabel"), o.string("ylabel"), x,
-        series, notes, Boolean.parseBoolean(yFromZero));
+    return new LineChart(
+        o.string("title"),
+        o.string("subtitle", null),
+        o.string("xlabel"),
+        o.string("ylabel"),
+        x,
+        series,
+        notes,
+        Boolean.parseBoolean(yFromZero));
   }
 }

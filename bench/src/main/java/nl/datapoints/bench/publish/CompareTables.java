@@ -33,6 +33,7 @@ import org.apache.hadoop.hbase.client.Table;
 
 /**
  * Measures and compares the two tables of the publish benchmark:
+ *
  * <pre>
  *   sizes  --root HBASE_ROOT_DIR TABLE...   "SIZE table=T regions=N files=N bytes=B": the store files
  *                                           of every family on disk (standalone HBase on the local
@@ -54,7 +55,9 @@ public final class CompareTables {
 
   static int run(List<String> args) throws Exception {
     String command = Cli.command(args, COMMANDS);
-    Options o = Options.parseWithOperands(args.subList(1, args.size()), Set.of("root", "zookeeper"), Set.of());
+    Options o =
+        Options.parseWithOperands(
+            args.subList(1, args.size()), Set.of("root", "zookeeper"), Set.of());
     List<String> tables = o.operands();
     if (tables.isEmpty()) {
       throw new IllegalArgumentException(command + " needs at least one table name");
@@ -66,17 +69,20 @@ public final class CompareTables {
         }
       }
       case "flush" -> {
-        try (Connection c = connect(o.string("zookeeper")); Admin admin = c.getAdmin()) {
+        try (Connection c = connect(o.string("zookeeper"));
+            Admin admin = c.getAdmin()) {
           for (String t : tables) {
             long t0 = System.nanoTime();
             admin.flush(TableName.valueOf(t));
-            System.out.printf(Locale.ROOT, "FLUSH table=%s s=%.2f%n", t, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                Locale.ROOT, "FLUSH table=%s s=%.2f%n", t, (System.nanoTime() - t0) / 1e9);
           }
         }
       }
       case "drop" -> {
         for (String t : tables) {
-          try (Publisher p = Publisher.connect(new Configuration(), t, Optional.of(o.string("zookeeper")))) {
+          try (Publisher p =
+              Publisher.connect(new Configuration(), t, Optional.of(o.string("zookeeper")))) {
             if (p.dropTable()) {
               System.out.println("DROP table=" + t);
             }
@@ -93,7 +99,8 @@ public final class CompareTables {
           System.out.println("SEEN " + a.summary());
           System.out.println("SEEN " + b.summary());
           List<String> why = TableView.differences(a, b);
-          System.out.println(why.isEmpty() ? "VERIFY EQUAL" : "VERIFY DIFFERENT: " + String.join("; ", why));
+          System.out.println(
+              why.isEmpty() ? "VERIFY EQUAL" : "VERIFY DIFFERENT: " + String.join("; ", why));
           return why.isEmpty() ? 0 : 1;
         }
       }
@@ -102,7 +109,8 @@ public final class CompareTables {
   }
 
   private static Connection connect(String zookeeper) throws IOException {
-    return ConnectionFactory.createConnection(HBaseConf.create(new Configuration(), Optional.of(zookeeper)));
+    return ConnectionFactory.createConnection(
+        HBaseConf.create(new Configuration(), Optional.of(zookeeper)));
   }
 
   static String sizes(String root, String table) {
@@ -115,15 +123,22 @@ public final class CompareTables {
     long bytes = 0;
     for (File region : regions) {
       for (byte[] family : StoreLayout.FAMILIES) {
-        File[] hfiles = new File(region, new String(family, StandardCharsets.US_ASCII))
-            .listFiles(f -> f.isFile() && !f.getName().startsWith("."));
+        File[] hfiles =
+            new File(region, new String(family, StandardCharsets.US_ASCII))
+                .listFiles(f -> f.isFile() && !f.getName().startsWith("."));
         for (File f : hfiles == null ? new File[0] : hfiles) {
           files++;
           bytes += f.length();
         }
       }
     }
-    return String.format(Locale.ROOT, "SIZE table=%s regions=%d files=%d bytes=%d", table, regions.length, files, bytes);
+    return String.format(
+        Locale.ROOT,
+        "SIZE table=%s regions=%d files=%d bytes=%d",
+        table,
+        regions.length,
+        files,
+        bytes);
   }
 
   /** Reads the current generation of every date, as the service does: time range [g, g + 1). */
@@ -140,8 +155,14 @@ public final class CompareTables {
       }
       for (Map.Entry<LocalDate, Generation> e : current.entrySet()) {
         long g = e.getValue().id();
-        Scan scan = new Scan().setRowPrefixFilter(RowKey.datePrefix(e.getKey())).setTimeRange(g, g + 1)
-            .addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY).setCaching(500).setCacheBlocks(false);
+        Scan scan =
+            new Scan()
+                .setRowPrefixFilter(RowKey.datePrefix(e.getKey()))
+                .setTimeRange(g, g + 1)
+                .addFamily(StoreLayout.FAMILY)
+                .addFamily(StoreLayout.ROLLUP_FAMILY)
+                .setCaching(500)
+                .setCacheBlocks(false);
         try (ResultScanner rs = t.getScanner(scan)) {
           for (Result r : rs) {
             rows++;
@@ -149,22 +170,28 @@ public final class CompareTables {
               badRows++;
             }
             for (Cell cell : r.rawCells()) {
-              digest.add(CellUtil.cloneRow(cell)).add(CellUtil.cloneFamily(cell))
-                  .add(CellUtil.cloneQualifier(cell)).add(CellUtil.cloneValue(cell));
+              digest
+                  .add(CellUtil.cloneRow(cell))
+                  .add(CellUtil.cloneFamily(cell))
+                  .add(CellUtil.cloneQualifier(cell))
+                  .add(CellUtil.cloneValue(cell));
             }
             byte[] block = r.getValue(StoreLayout.FAMILY, CellBlock.CELLS);
             if (block != null) {
               long[] n = {0};
-              CellBlock.forEachRaw(block, (hour, activity, sbi, h, dp1) -> {
-                n[0]++;
-                hits[0] += h;
-              });
+              CellBlock.forEachRaw(
+                  block,
+                  (hour, activity, sbi, h, dp1) -> {
+                    n[0]++;
+                    hits[0] += h;
+                  });
               cells += n[0];
             }
           }
         }
       }
     }
-    return new TableView(name, TableView.pointers(current), rows, cells, hits[0], badRows, digest.hex());
+    return new TableView(
+        name, TableView.pointers(current), rows, cells, hits[0], badRows, digest.hex());
   }
 }

@@ -51,12 +51,14 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * The publish benchmark's Put-based publisher: writes the SAME rows as {@code scripts/etl publish}
  * (HFile job + bulk load), but through a {@code BufferedMutator}, as a publisher without bulk load
  * would:
+ *
  * <pre>
  *   PutPublish --warehouse W --from D1 --to DN --zookeeper HOST:PORT --table T [--threads 2] [--write-buffer-mb 4]
  * </pre>
- * Each worker thread takes whole dates (read → group → pack → mutate); all share one
- * thread-safe mutator, which sends batches while they go on. After every row is acknowledged,
- * each date's pointer is flipped. Prints one line {@code PUTS key=value ...}.
+ *
+ * Each worker thread takes whole dates (read → group → pack → mutate); all share one thread-safe
+ * mutator, which sends batches while they go on. After every row is acknowledged, each date's
+ * pointer is flipped. Prints one line {@code PUTS key=value ...}.
  */
 public final class PutPublish {
   /** What one date contributed: rows, cells, hits, cells with a null delta, payload bytes. */
@@ -69,8 +71,11 @@ public final class PutPublish {
   }
 
   static int run(List<String> args) throws Exception {
-    Options o = Options.parse(args, Set.of("warehouse", "from", "to", "zookeeper", "table", "threads",
-        "write-buffer-mb"), Set.of());
+    Options o =
+        Options.parse(
+            args,
+            Set.of("warehouse", "from", "to", "zookeeper", "table", "threads", "write-buffer-mb"),
+            Set.of());
     String warehouse = o.string("warehouse");
     LocalDate from = o.date("from");
     LocalDate to = o.date("to");
@@ -106,13 +111,15 @@ public final class PutPublish {
       try (BufferedMutator mutator = connection.getBufferedMutator(params)) {
         List<Future<Map<LocalDate, DateSums>>> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-          workers.add(pool.submit(() -> {
-            Map<LocalDate, DateSums> mine = new HashMap<>();
-            for (LocalDate d; (d = todo.poll()) != null; ) {
-              mine.put(d, writeDate(warehouse, d, generation, mutator));
-            }
-            return mine;
-          }));
+          workers.add(
+              pool.submit(
+                  () -> {
+                    Map<LocalDate, DateSums> mine = new HashMap<>();
+                    for (LocalDate d; (d = todo.poll()) != null; ) {
+                      mine.put(d, writeDate(warehouse, d, generation, mutator));
+                    }
+                    return mine;
+                  }));
         }
         for (Future<Map<LocalDate, DateSums>> w : workers) {
           sums.putAll(w.get());
@@ -127,9 +134,16 @@ public final class PutPublish {
       try (Table t = connection.getTable(table)) {
         for (LocalDate d : dates) {
           DateSums s = sums.get(d);
-          boolean baselineMissing = baselineMissing(s,
-              new File(new File(warehouse, "aggregates"), Layout.partition(d.minusDays(7))).isDirectory());
-          flip(t, d, new Generation(generation, System.currentTimeMillis(), baselineMissing, s.cells(), s.hits()));
+          boolean baselineMissing =
+              baselineMissing(
+                  s,
+                  new File(new File(warehouse, "aggregates"), Layout.partition(d.minusDays(7)))
+                      .isDirectory());
+          flip(
+              t,
+              d,
+              new Generation(
+                  generation, System.currentTimeMillis(), baselineMissing, s.cells(), s.hits()));
         }
       }
       tFlip = System.nanoTime();
@@ -138,11 +152,24 @@ public final class PutPublish {
     long cells = sums.values().stream().mapToLong(DateSums::cells).sum();
     long payload = sums.values().stream().mapToLong(DateSums::payloadBytes).sum();
     double total = (tFlip - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "PUTS table=%s generation=%d dates=%d rows=%d cells=%d payload_bytes=%d threads=%d "
+    System.out.printf(
+        Locale.ROOT,
+        "PUTS table=%s generation=%d dates=%d rows=%d cells=%d payload_bytes=%d threads=%d "
             + "write_buffer_mb=%d setup_s=%.2f write_s=%.2f close_s=%.2f flip_s=%.2f total_s=%.2f cells_per_s=%.0f%n",
-        table, generation, dates.size(), rows, cells, payload, threads, bufferBytes >> 20,
-        (tSetup - t0) / 1e9, (tWrite - tSetup) / 1e9, (tClose - tWrite) / 1e9, (tFlip - tClose) / 1e9,
-        total, cells / total);
+        table,
+        generation,
+        dates.size(),
+        rows,
+        cells,
+        payload,
+        threads,
+        bufferBytes >> 20,
+        (tSetup - t0) / 1e9,
+        (tWrite - tSetup) / 1e9,
+        (tClose - tWrite) / 1e9,
+        (tFlip - tClose) / 1e9,
+        total,
+        cells / total);
     return 0;
   }
 
@@ -156,27 +183,35 @@ public final class PutPublish {
   }
 
   /** Reads, groups, packs and mutates every row of one date. */
-  static DateSums writeDate(String warehouse, LocalDate date, long generation, BufferedMutator mutator)
+  static DateSums writeDate(
+      String warehouse, LocalDate date, long generation, BufferedMutator mutator)
       throws IOException {
     File dir = new File(new File(warehouse, "aggregates"), Layout.partition(date));
     File[] parts = dir.listFiles(f -> f.getName().endsWith(".parquet"));
     if (parts == null) {
-      throw new IllegalArgumentException("--from/--to: no aggregates for " + date + ", " + dir + " is not a directory");
+      throw new IllegalArgumentException(
+          "--from/--to: no aggregates for " + date + ", " + dir + " is not a directory");
     }
     Arrays.sort(parts);
     Map<Integer, List<PackedCell>> byPc4 = new TreeMap<>();
     Configuration conf = new Configuration();
     AvroReadSupport.setAvroReadSchema(conf, Cell.getClassSchema());
     for (File part : parts) {
-      try (ParquetReader<Cell> r = AvroParquetReader.<Cell>builder(HadoopInputFile.fromPath(new Path(part.toURI()), conf))
-          .withDataModel(SpecificData.getForClass(Cell.class)).build()) {
+      try (ParquetReader<Cell> r =
+          AvroParquetReader.<Cell>builder(HadoopInputFile.fromPath(new Path(part.toURI()), conf))
+              .withDataModel(SpecificData.getForClass(Cell.class))
+              .build()) {
         for (Cell c; (c = r.read()) != null; ) {
           if (!c.getDate().equals(date)) {
-            throw new IllegalStateException(part + " holds a cell of " + c.getDate() + ", not " + date);
+            throw new IllegalStateException(
+                part + " holds a cell of " + c.getDate() + ", not " + date);
           }
           RowKey.of(date, c.getPc4()); // rejects a pc4 the publish would count as BAD_CELL
-          byPc4.computeIfAbsent(c.getPc4(), k -> new ArrayList<>()).add(new PackedCell(
-              c.getHour(), c.getActivity(), c.getSbi(), c.getHits(), c.getDelta()));
+          byPc4
+              .computeIfAbsent(c.getPc4(), k -> new ArrayList<>())
+              .add(
+                  new PackedCell(
+                      c.getHour(), c.getActivity(), c.getSbi(), c.getHits(), c.getDelta()));
         }
       }
     }
@@ -188,14 +223,19 @@ public final class PutPublish {
     for (Map.Entry<Integer, List<PackedCell>> e : byPc4.entrySet()) {
       RowBlocks b = RowBlocks.of(e.getValue());
       if (b.duplicates() > 0) {
-        throw new IllegalStateException("duplicate cells in " + date + " pc4 " + e.getKey()
-            + ": the publish refuses these aggregates too");
+        throw new IllegalStateException(
+            "duplicate cells in "
+                + date
+                + " pc4 "
+                + e.getKey()
+                + ": the publish refuses these aggregates too");
       }
       byte[] row = RowKey.of(date, e.getKey()).toBytes();
-      mutator.mutate(new Put(row, generation)
-          .addColumn(StoreLayout.familyOf(CellBlock.CELLS), CellBlock.CELLS, b.cells())
-          .addColumn(StoreLayout.familyOf(CellBlock.BY_HOUR), CellBlock.BY_HOUR, b.byHour())
-          .addColumn(StoreLayout.familyOf(CellBlock.BY_SBI), CellBlock.BY_SBI, b.bySbi()));
+      mutator.mutate(
+          new Put(row, generation)
+              .addColumn(StoreLayout.familyOf(CellBlock.CELLS), CellBlock.CELLS, b.cells())
+              .addColumn(StoreLayout.familyOf(CellBlock.BY_HOUR), CellBlock.BY_HOUR, b.byHour())
+              .addColumn(StoreLayout.familyOf(CellBlock.BY_SBI), CellBlock.BY_SBI, b.bySbi()));
       rows++;
       cells += b.cellCount();
       hits += b.hits();
@@ -206,20 +246,24 @@ public final class PutPublish {
   }
 
   /**
-   * The publish's flip: the date's current and kept generations in one Put through
-   * {@link PointerRow}, guarded by check-and-mutate on the current value read.
+   * The publish's flip: the date's current and kept generations in one Put through {@link
+   * PointerRow}, guarded by check-and-mutate on the current value read.
    */
   static void flip(Table t, LocalDate date, Generation fresh) throws IOException {
     Optional<DatePointer> previous = PointerCells.read(t, date);
-    List<Generation> kept = PointerRow.keptAfterPublish(fresh,
-        previous.map(DatePointer::kept).orElse(List.of()), StoreLayout.MIN_KEPT_GENERATIONS);
+    List<Generation> kept =
+        PointerRow.keptAfterPublish(
+            fresh,
+            previous.map(DatePointer::kept).orElse(List.of()),
+            StoreLayout.MIN_KEPT_GENERATIONS);
     Put put = new Put(StoreLayout.POINTER_ROW);
     PointerRow.flip(date, fresh, kept).forEach((q, v) -> put.addColumn(StoreLayout.FAMILY, q, v));
     byte[] q = PointerRow.currentQualifier(date);
     CheckAndMutate.Builder check = CheckAndMutate.newBuilder(StoreLayout.POINTER_ROW);
-    CheckAndMutate cam = previous.isPresent()
-        ? check.ifEquals(StoreLayout.FAMILY, q, previous.get().current().toBytes()).build(put)
-        : check.ifNotExists(StoreLayout.FAMILY, q).build(put);
+    CheckAndMutate cam =
+        previous.isPresent()
+            ? check.ifEquals(StoreLayout.FAMILY, q, previous.get().current().toBytes()).build(put)
+            : check.ifNotExists(StoreLayout.FAMILY, q).build(put);
     if (!t.checkAndMutate(cam).isSuccess()) {
       throw new IllegalStateException("pointer of " + date + " changed while flipping; run again");
     }

@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import nl.datapoints.schemas.Generation;
 
 /**
- * What readers see in one table (pure once read): per date the current generation's cells, hits
- * and baseline flag (ids and publish times differ between two publishes by design and are not
- * part of it), the data rows of those generations, and a SHA-256 over every (row, family,
- * qualifier, value) in scan order.
+ * What readers see in one table (pure once read): per date the current generation's cells, hits and
+ * baseline flag (ids and publish times differ between two publishes by design and are not part of
+ * it), the data rows of those generations, and a SHA-256 over every (row, family, qualifier, value)
+ * in scan order.
  *
  * @param table the table's name
  * @param pointers date → "cells=N hits=N baselineMissing=B" of its current generation
@@ -26,8 +26,14 @@ import nl.datapoints.schemas.Generation;
  * @param badRows rows without exactly the three values c, h and s
  * @param sha256 the digest, hex
  */
-record TableView(String table, SortedMap<LocalDate, String> pointers, long rows, long cells, long hits,
-    long badRows, String sha256) {
+record TableView(
+    String table,
+    SortedMap<LocalDate, String> pointers,
+    long rows,
+    long cells,
+    long hits,
+    long badRows,
+    String sha256) {
 
   TableView {
     pointers = new TreeMap<>(pointers);
@@ -40,7 +46,8 @@ record TableView(String table, SortedMap<LocalDate, String> pointers, long rows,
 
   /** The {@code SEEN} line. */
   String summary() {
-    return String.format("table=%s dates=%d rows=%d cells=%d hits=%d rows_without_c_h_s=%d sha256=%s",
+    return String.format(
+        "table=%s dates=%d rows=%d cells=%d hits=%d rows_without_c_h_s=%d sha256=%s",
         table, pointers.size(), rows, cells, hits, badRows, sha256);
   }
 

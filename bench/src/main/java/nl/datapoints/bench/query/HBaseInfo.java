@@ -16,20 +16,24 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
 
 /**
  * One table's shape and read counters, asked of every region server directly (not the master's
- * 3-second-old copy): regions, store files and their MB, read requests (HBase counts one per row
- * a scanner returns and one per Get) and filtered reads. With a wait it first waits until no
- * compaction runs on the table, so a measurement after a bulk load does not share the cores
- * with one.
+ * 3-second-old copy): regions, store files and their MB, read requests (HBase counts one per row a
+ * scanner returns and one per Get) and filtered reads. With a wait it first waits until no
+ * compaction runs on the table, so a measurement after a bulk load does not share the cores with
+ * one.
  */
 final class HBaseInfo {
   private HBaseInfo() {}
 
-  /** The {@code hbase} line: {@code hbase table=T regions=N storefiles=N storeMB=N readRequests=N ...}. */
+  /**
+   * The {@code hbase} line: {@code hbase table=T regions=N storefiles=N storeMB=N readRequests=N
+   * ...}.
+   */
   static String describe(String zookeeper, String tableName, double waitCompactionsSeconds)
       throws IOException, InterruptedException {
     Configuration conf = HBaseConf.create(new Configuration(), Optional.of(zookeeper));
     TableName table = TableName.valueOf(tableName);
-    try (Connection c = ConnectionFactory.createConnection(conf); Admin admin = c.getAdmin()) {
+    try (Connection c = ConnectionFactory.createConnection(conf);
+        Admin admin = c.getAdmin()) {
       long waited = System.nanoTime();
       long waitUntil = waited + (long) (waitCompactionsSeconds * 1e9);
       CompactionState state = admin.getCompactionState(table);
@@ -51,9 +55,18 @@ final class HBaseInfo {
           filtered += m.getFilteredReadRequestCount();
         }
       }
-      return String.format(Locale.ROOT, "hbase\ttable=%s\tregions=%d\tstorefiles=%d\tstoreMB=%.0f\treadRequests=%d"
-          + "\tfilteredReadRequests=%d\tcompaction=%s\twaited=%.0fs", table, regions, storeFiles, storeMb, reads,
-          filtered, state, (System.nanoTime() - waited) / 1e9);
+      return String.format(
+          Locale.ROOT,
+          "hbase\ttable=%s\tregions=%d\tstorefiles=%d\tstoreMB=%.0f\treadRequests=%d"
+              + "\tfilteredReadRequests=%d\tcompaction=%s\twaited=%.0fs",
+          table,
+          regions,
+          storeFiles,
+          storeMb,
+          reads,
+          filtered,
+          state,
+          (System.nanoTime() - waited) / 1e9);
     }
   }
 }

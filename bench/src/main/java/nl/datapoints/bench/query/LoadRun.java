@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.datapoints.bench.stats.Percentiles;
 
 /**
- * One measured run of a query list: {@code clients} threads cycle through the list (each from
- * its own offset), the first {@code warmup} requests of all of them together are not measured,
- * then {@code requests} are, or fewer if {@code maxSeconds} runs out first.
+ * One measured run of a query list: {@code clients} threads cycle through the list (each from its
+ * own offset), the first {@code warmup} requests of all of them together are not measured, then
+ * {@code requests} are, or fewer if {@code maxSeconds} runs out first.
  */
 final class LoadRun {
   /** Answers one query completely, or throws. */
@@ -36,13 +36,22 @@ final class LoadRun {
    * @param firstError the first failure, if any
    */
   record Result(long[] sortedNanos, double seconds, int errors, Throwable firstError) {
-    /** The summary line: {@code label n p50 p90 p99 max req/s errors} (ms; tab-separated key=value). */
+    /**
+     * The summary line: {@code label n p50 p90 p99 max req/s errors} (ms; tab-separated key=value).
+     */
     String summary(String label) {
       int n = sortedNanos.length;
-      return String.format(Locale.ROOT, "%s\tn=%d\tp50=%.2f\tp90=%.2f\tp99=%.2f\tmax=%.2f\treq/s=%.1f\terrors=%d",
-          label, n, Percentiles.millis(sortedNanos, 0.50), Percentiles.millis(sortedNanos, 0.90),
-          Percentiles.millis(sortedNanos, 0.99), n == 0 ? 0 : sortedNanos[n - 1] / 1e6,
-          n == 0 || seconds <= 0 ? 0 : n / seconds, errors);
+      return String.format(
+          Locale.ROOT,
+          "%s\tn=%d\tp50=%.2f\tp90=%.2f\tp99=%.2f\tmax=%.2f\treq/s=%.1f\terrors=%d",
+          label,
+          n,
+          Percentiles.millis(sortedNanos, 0.50),
+          Percentiles.millis(sortedNanos, 0.90),
+          Percentiles.millis(sortedNanos, 0.99),
+          n == 0 ? 0 : sortedNanos[n - 1] / 1e6,
+          n == 0 || seconds <= 0 ? 0 : n / seconds,
+          errors);
     }
   }
 
@@ -51,8 +60,14 @@ final class LoadRun {
 
   private LoadRun() {}
 
-  static Result run(List<Query> queries, int clients, int warmup, int requests, double maxSeconds,
-      RunnerFactory factory) throws Exception {
+  static Result run(
+      List<Query> queries,
+      int clients,
+      int warmup,
+      int requests,
+      double maxSeconds,
+      RunnerFactory factory)
+      throws Exception {
     if (queries.isEmpty()) {
       throw new IllegalArgumentException("--queries: the list is empty");
     }
@@ -68,33 +83,36 @@ final class LoadRun {
     for (int c = 0; c < clients; c++) {
       Runner runner = factory.open();
       int offset = c * CLIENT_OFFSET;
-      threads.add(new Thread(() -> {
-        int i = offset;
-        while (System.nanoTime() < deadline) {
-          Query q = queries.get(Math.floorMod(i++, queries.size()));
-          boolean measuring = started.incrementAndGet() > warmup;
-          int slot = -1;
-          if (measuring) {
-            slot = next.getAndIncrement();
-            if (slot >= requests) {
-              return;
-            }
-          }
-          long t0 = System.nanoTime();
-          try {
-            runner.run(q);
-          } catch (Exception e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, e);
-          }
-          long t1 = System.nanoTime();
-          if (measuring) {
-            firstStart.accumulateAndGet(t0, Math::min);
-            lat[slot] = t1 - t0;
-            lastEnd.accumulateAndGet(t1, Math::max);
-          }
-        }
-      }, "client-" + c));
+      threads.add(
+          new Thread(
+              () -> {
+                int i = offset;
+                while (System.nanoTime() < deadline) {
+                  Query q = queries.get(Math.floorMod(i++, queries.size()));
+                  boolean measuring = started.incrementAndGet() > warmup;
+                  int slot = -1;
+                  if (measuring) {
+                    slot = next.getAndIncrement();
+                    if (slot >= requests) {
+                      return;
+                    }
+                  }
+                  long t0 = System.nanoTime();
+                  try {
+                    runner.run(q);
+                  } catch (Exception e) {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, e);
+                  }
+                  long t1 = System.nanoTime();
+                  if (measuring) {
+                    firstStart.accumulateAndGet(t0, Math::min);
+                    lat[slot] = t1 - t0;
+                    lastEnd.accumulateAndGet(t1, Math::max);
+                  }
+                }
+              },
+              "client-" + c));
     }
     threads.forEach(Thread::start);
     for (Thread t : threads) {

@@ -13,33 +13,48 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The query benchmark's peer: the dashboard's question in SQL on PostgreSQL 15 + PostGIS 3,
- * tables {@code cells(date, hour, pc4, activity, sbi, hits, delta)} and
- * {@code postcodes(pc4, geog)} as {@code scripts/bench/lib/pg.sh load} creates them.
+ * The query benchmark's peer: the dashboard's question in SQL on PostgreSQL 15 + PostGIS 3, tables
+ * {@code cells(date, hour, pc4, activity, sbi, hits, delta)} and {@code postcodes(pc4, geog)} as
+ * {@code scripts/bench/lib/pg.sh load} creates them.
  */
 final class PostgisPeer {
   /** The three ways of asking, see {@link #runners}. */
   static final List<String> VARIANTS = List.of("one", "four", "temp");
 
   /** The area: every pc4 within the radius of the centre, and the centre itself. */
-  static final String AREA = "SELECT p.pc4 FROM postcodes p WHERE ST_DWithin(p.geog, "
-      + "(SELECT geog FROM postcodes WHERE pc4 = ?), ?, false) UNION SELECT ?";
+  static final String AREA =
+      "SELECT p.pc4 FROM postcodes p WHERE ST_DWithin(p.geog, "
+          + "(SELECT geog FROM postcodes WHERE pc4 = ?), ?, false) UNION SELECT ?";
 
   /** The four aggregates of the API in one statement (one pass over the cells). */
-  static final String ONE = "SELECT GROUPING(sbi, date, hour, pc4) AS g, sbi, date, hour, pc4, sum(hits), sum(delta) "
-      + "FROM cells WHERE date = ANY(?) AND pc4 IN (" + AREA + ") "
-      + "GROUP BY GROUPING SETS ((), (sbi), (date, hour), (pc4))";
+  static final String ONE =
+      "SELECT GROUPING(sbi, date, hour, pc4) AS g, sbi, date, hour, pc4, sum(hits), sum(delta) "
+          + "FROM cells WHERE date = ANY(?) AND pc4 IN ("
+          + AREA
+          + ") "
+          + "GROUP BY GROUPING SETS ((), (sbi), (date, hour), (pc4))";
 
   /** The original system's style: one statement per widget, each with the spatial join. */
   static final String[] FOUR = {
-    "SELECT sum(hits), sum(delta) FROM cells c JOIN (" + AREA + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?)",
-    "SELECT sbi, sum(hits), sum(delta) FROM cells c JOIN (" + AREA + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?) GROUP BY sbi",
-    "SELECT date, hour, sum(hits), sum(delta) FROM cells c JOIN (" + AREA + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?) GROUP BY date, hour",
-    "SELECT c.pc4, sum(hits), sum(delta) FROM cells c JOIN (" + AREA + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?) GROUP BY c.pc4",
+    "SELECT sum(hits), sum(delta) FROM cells c JOIN ("
+        + AREA
+        + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?)",
+    "SELECT sbi, sum(hits), sum(delta) FROM cells c JOIN ("
+        + AREA
+        + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?) GROUP BY sbi",
+    "SELECT date, hour, sum(hits), sum(delta) FROM cells c JOIN ("
+        + AREA
+        + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?) GROUP BY date, hour",
+    "SELECT c.pc4, sum(hits), sum(delta) FROM cells c JOIN ("
+        + AREA
+        + ") a ON c.pc4 = a.pc4 WHERE c.date = ANY(?) GROUP BY c.pc4",
   };
 
-  /** The original system's temporary-table trick: the area once, then the four statements over it. */
+  /**
+   * The original system's temporary-table trick: the area once, then the four statements over it.
+   */
   static final String CREATE_TEMP = "CREATE TEMP TABLE area (pc4 int) ON COMMIT DROP";
+
   static final String FILL_TEMP = "INSERT INTO area " + AREA;
   static final String[] TEMP = {
     "SELECT sum(hits), sum(delta) FROM cells c JOIN area a ON c.pc4 = a.pc4 WHERE c.date = ANY(?)",
@@ -50,13 +65,16 @@ final class PostgisPeer {
 
   /** GROUPING() of {@link #ONE}'s grouping sets (bit set = column not grouped). */
   static final int G_TOTALS = 15;
+
   static final int G_SBI = 7;
   static final int G_DATE_HOUR = 9;
   static final int G_PC4 = 14;
 
   private PostgisPeer() {}
 
-  /** One connection per client, asking in {@code variant} ({@link #VARIANTS}); every row fetched. */
+  /**
+   * One connection per client, asking in {@code variant} ({@link #VARIANTS}); every row fetched.
+   */
   static LoadRun.RunnerFactory runners(String jdbc, String variant) {
     return () -> {
       Connection c = DriverManager.getConnection(jdbc);
@@ -100,7 +118,9 @@ final class PostgisPeer {
             c.commit();
           };
         }
-        default -> throw new IllegalArgumentException("--variant must be " + String.join(" | ", VARIANTS) + ", got " + variant);
+        default ->
+            throw new IllegalArgumentException(
+                "--variant must be " + String.join(" | ", VARIANTS) + ", got " + variant);
       }
     };
   }
@@ -108,7 +128,8 @@ final class PostgisPeer {
   /** The answer of {@link #ONE}, with the area listed separately. */
   static Answer answer(Connection c, Query q) throws SQLException {
     List<Integer> area = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT pc4 FROM (" + AREA + ") a ORDER BY pc4")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT pc4 FROM (" + AREA + ") a ORDER BY pc4")) {
       bindArea(ps, q, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -129,9 +150,12 @@ final class PostgisPeer {
           switch (rs.getInt(1)) {
             case G_TOTALS -> totals = List.of(hits, delta);
             case G_SBI -> ApiAnswer.putNonZero(sbi, rs.getString(2), hits, delta);
-            case G_DATE_HOUR -> ApiAnswer.putNonZero(timeline, rs.getDate(3).toLocalDate() + "/" + rs.getInt(4), hits, delta);
+            case G_DATE_HOUR ->
+                ApiAnswer.putNonZero(
+                    timeline, rs.getDate(3).toLocalDate() + "/" + rs.getInt(4), hits, delta);
             case G_PC4 -> ApiAnswer.putNonZero(points, rs.getInt(5), hits, delta);
-            default -> throw new IllegalStateException("unexpected GROUPING() value " + rs.getInt(1));
+            default ->
+                throw new IllegalStateException("unexpected GROUPING() value " + rs.getInt(1));
           }
         }
       }
@@ -143,12 +167,14 @@ final class PostgisPeer {
   static Answer answerTemp(Connection c, Query q) throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
-    try (Statement create = c.createStatement(); PreparedStatement fill = c.prepareStatement(FILL_TEMP)) {
+    try (Statement create = c.createStatement();
+        PreparedStatement fill = c.prepareStatement(FILL_TEMP)) {
       create.execute(CREATE_TEMP);
       bindArea(fill, q, 1);
       fill.execute();
       List<Integer> area = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pc4 FROM area ORDER BY pc4")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT pc4 FROM area ORDER BY pc4")) {
         while (rs.next()) {
           area.add(rs.getInt(1));
         }
@@ -168,7 +194,9 @@ final class PostgisPeer {
               switch (i) {
                 case 0 -> totals = List.of(hits, delta);
                 case 1 -> ApiAnswer.putNonZero(sbi, rs.getString(1), hits, delta);
-                case 2 -> ApiAnswer.putNonZero(timeline, rs.getDate(1).toLocalDate() + "/" + rs.getInt(2), hits, delta);
+                case 2 ->
+                    ApiAnswer.putNonZero(
+                        timeline, rs.getDate(1).toLocalDate() + "/" + rs.getInt(2), hits, delta);
                 default -> ApiAnswer.putNonZero(points, rs.getInt(1), hits, delta);
               }
             }

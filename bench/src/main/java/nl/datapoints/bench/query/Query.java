@@ -32,7 +32,11 @@ public record Query(int pc4, double radiusKm, List<LocalDate> dates) {
   /** Its line in a query list: {@code pc4<TAB>radiusKm<TAB>d1;d2;...}. */
   public String line() {
     StringBuilder b = new StringBuilder().append(pc4).append('\t');
-    b.append(radiusKm == Math.rint(radiusKm) ? Long.toString((long) radiusKm) : Double.toString(radiusKm)).append('\t');
+    b.append(
+            radiusKm == Math.rint(radiusKm)
+                ? Long.toString((long) radiusKm)
+                : Double.toString(radiusKm))
+        .append('\t');
     for (int i = 0; i < dates.size(); i++) {
       b.append(i == 0 ? "" : ";").append(dates.get(i));
     }
@@ -47,7 +51,8 @@ public record Query(int pc4, double radiusKm, List<LocalDate> dates) {
   public static Query parse(String line) {
     String[] f = line.split("\t");
     if (f.length != 3) {
-      throw new IllegalArgumentException("a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '" + line + "'");
+      throw new IllegalArgumentException(
+          "a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '" + line + "'");
     }
     try {
       List<LocalDate> ds = new ArrayList<>();
@@ -56,7 +61,8 @@ public record Query(int pc4, double radiusKm, List<LocalDate> dates) {
       }
       return new Query(Integer.parseInt(f[0]), Double.parseDouble(f[1]), ds);
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException("a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '" + line + "'", e);
+      throw new IllegalArgumentException(
+          "a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '" + line + "'", e);
     }
   }
 

@@ -23,7 +23,9 @@ import nl.datapoints.bench.common.Options;
 import nl.datapoints.schemas.reference.ReferenceCsv;
 
 /**
- * The query benchmark's client (run by {@code scripts/bench/query} and {@code scripts/bench/scaling}):
+ * The query benchmark's client (run by {@code scripts/bench/query} and {@code
+ * scripts/bench/scaling}):
+ *
  * <pre>
  *   queries --out FILE --from DATE --to DATE --n N (--hardest | --postcodes CSV [--seed S]
  *           | --pc4 P --radius KM --dates K)
@@ -33,13 +35,15 @@ import nl.datapoints.schemas.reference.ReferenceCsv;
  *   area    --base URL --queries FILE      (the first query's area: pc4s, pc4s with data, rows)
  *   hbase   --zookeeper HOST:PORT --table T [--wait-compactions SECONDS]
  * </pre>
- * {@code http} and {@code pg} print one summary line
- * {@code label n p50 p90 p99 max req/s errors} (ms); {@code check} prints EQUAL or DIFFERENT per
- * query and exits 1 when any differs.
+ *
+ * {@code http} and {@code pg} print one summary line {@code label n p50 p90 p99 max req/s errors}
+ * (ms); {@code check} prints EQUAL or DIFFERENT per query and exits 1 when any differs.
  */
 public final class QueryBench {
-  private static final List<String> COMMANDS = List.of("queries", "http", "pg", "check", "area", "hbase");
-  private static final Set<String> LOAD = Set.of("queries", "clients", "warmup", "requests", "max-seconds", "label");
+  private static final List<String> COMMANDS =
+      List.of("queries", "http", "pg", "check", "area", "hbase");
+  private static final Set<String> LOAD =
+      Set.of("queries", "clients", "warmup", "requests", "max-seconds", "label");
 
   private QueryBench() {}
 
@@ -51,15 +55,22 @@ public final class QueryBench {
     String command = Cli.command(args, COMMANDS);
     List<String> rest = args.subList(1, args.size());
     switch (command) {
-      case "queries" -> queries(Options.parse(rest,
-          Set.of("out", "from", "to", "n", "postcodes", "seed", "pc4", "radius", "dates"), Set.of("hardest")));
+      case "queries" ->
+          queries(
+              Options.parse(
+                  rest,
+                  Set.of("out", "from", "to", "n", "postcodes", "seed", "pc4", "radius", "dates"),
+                  Set.of("hardest")));
       case "http" -> {
         Options o = Options.parse(rest, union(LOAD, "base"), Set.of());
         load(o, httpRunners(o.string("base")));
       }
       case "pg" -> {
         Options o = Options.parse(rest, union(LOAD, "jdbc", "variant"), Set.of());
-        load(o, PostgisPeer.runners(o.string("jdbc"), o.choice("variant", "one", PostgisPeer.VARIANTS)));
+        load(
+            o,
+            PostgisPeer.runners(
+                o.string("jdbc"), o.choice("variant", "one", PostgisPeer.VARIANTS)));
       }
       case "check" -> {
         return check(Options.parse(rest, Set.of("base", "jdbc", "queries", "n"), Set.of())) ? 0 : 1;
@@ -67,8 +78,11 @@ public final class QueryBench {
       case "area" -> area(Options.parse(rest, Set.of("base", "queries"), Set.of()));
       default -> {
         Options o = Options.parse(rest, Set.of("zookeeper", "table", "wait-compactions"), Set.of());
-        System.out.println(HBaseInfo.describe(o.string("zookeeper"), o.string("table"),
-            o.decimal("wait-compactions", 0, 0, 86_400)));
+        System.out.println(
+            HBaseInfo.describe(
+                o.string("zookeeper"),
+                o.string("table"),
+                o.decimal("wait-compactions", 0, 0, 86_400)));
       }
     }
     return 0;
@@ -82,18 +96,25 @@ public final class QueryBench {
       return QueryLists.hardest(from, to, n);
     }
     if (o.has("pc4")) {
-      return QueryLists.fixedShape(o.integer("pc4", 1000, 9999), o.decimal("radius", 0.1, 1000),
-          o.integer("dates", 1, 366), from, to, n);
+      return QueryLists.fixedShape(
+          o.integer("pc4", 1000, 9999),
+          o.decimal("radius", 0.1, 1000),
+          o.integer("dates", 1, 366),
+          from,
+          to,
+          n);
     }
     if (!o.has("postcodes")) {
-      throw new IllegalArgumentException("queries needs --hardest, --pc4 P --radius KM --dates K, or --postcodes CSV");
+      throw new IllegalArgumentException(
+          "queries needs --hardest, --pc4 P --radius KM --dates K, or --postcodes CSV");
     }
     Path csv = o.file("postcodes");
     List<Integer> pc4s;
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       pc4s = new ArrayList<>(ReferenceCsv.postcodes(csv.toString(), in).keySet());
     }
-    return QueryLists.mixed(pc4s, from, to, n, o.longValue("seed", 7, Long.MIN_VALUE, Long.MAX_VALUE));
+    return QueryLists.mixed(
+        pc4s, from, to, n, o.longValue("seed", 7, Long.MIN_VALUE, Long.MAX_VALUE));
   }
 
   private static void queries(Options o) throws IOException {
@@ -124,7 +145,8 @@ public final class QueryBench {
     int requests = o.integer("requests", 500, 1, 100_000_000);
     double maxSeconds = o.decimal("max-seconds", 120, 0.001, 86_400);
     String label = o.string("label", "run");
-    LoadRun.Result r = LoadRun.run(read(o.string("queries")), clients, warmup, requests, maxSeconds, factory);
+    LoadRun.Result r =
+        LoadRun.run(read(o.string("queries")), clients, warmup, requests, maxSeconds, factory);
     if (r.firstError() != null) {
       System.err.println("first error: " + r.firstError());
     }
@@ -133,25 +155,44 @@ public final class QueryBench {
 
   private static LoadRun.RunnerFactory httpRunners(String base) {
     HttpClient client = http();
-    return () -> q -> {
-      HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + q.path()))
-          .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (r.statusCode() != 200) {
-        throw new IOException("HTTP " + r.statusCode() + " for " + q.path());
-      }
-    };
+    return () ->
+        q -> {
+          HttpResponse<byte[]> r =
+              client.send(
+                  HttpRequest.newBuilder(URI.create(base + q.path()))
+                      .timeout(Duration.ofSeconds(10))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+          if (r.statusCode() != 200) {
+            throw new IOException("HTTP " + r.statusCode() + " for " + q.path());
+          }
+        };
   }
 
   private static HttpClient http() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
-  private static JsonNode get(HttpClient client, String base, Query q) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + q.path()))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  private static JsonNode get(HttpClient client, String base, Query q)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + q.path()))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() != 200) {
-      throw new IOException("HTTP " + r.statusCode() + " for " + q.path() + ": "
-          + new String(r.body(), StandardCharsets.UTF_8));
+      throw new IOException(
+          "HTTP "
+              + r.statusCode()
+              + " for "
+              + q.path()
+              + ": "
+              + new String(r.body(), StandardCharsets.UTF_8));
     }
     return new ObjectMapper().readTree(r.body());
   }
@@ -169,11 +210,18 @@ public final class QueryBench {
         Answer peer = PostgisPeer.answer(c, q);
         Answer peerTemp = PostgisPeer.answerTemp(c, q);
         boolean same = ours.equals(peer) && peer.equals(peerTemp);
-        System.out.printf(Locale.ROOT, "check %s %skm %dd %s: %s%n", q.pc4(), q.radiusKm(), q.dates().size(),
-            ours.shape(), same ? "EQUAL" : "DIFFERENT");
+        System.out.printf(
+            Locale.ROOT,
+            "check %s %skm %dd %s: %s%n",
+            q.pc4(),
+            q.radiusKm(),
+            q.dates().size(),
+            ours.shape(),
+            same ? "EQUAL" : "DIFFERENT");
         if (!same) {
           bad++;
-          System.out.println("  ours: " + ours + "\n  peer: " + peer + "\n  peerTemp: " + peerTemp.shape());
+          System.out.println(
+              "  ours: " + ours + "\n  peer: " + peer + "\n  peerTemp: " + peerTemp.shape());
         }
       }
     }
@@ -186,8 +234,15 @@ public final class QueryBench {
     Query q = read(o.string("queries")).get(0);
     JsonNode a = get(http(), o.string("base"), q);
     int pc4s = a.get("postcodes").size();
-    System.out.printf(Locale.ROOT, "area\tpc4=%d\tradius=%s\tdates=%d\tpc4s=%d\tpc4s_with_data=%d\trows=%d%n",
-        q.pc4(), q.radiusKm(), q.dates().size(), pc4s, a.get("points").size(), pc4s * q.dates().size());
+    System.out.printf(
+        Locale.ROOT,
+        "area\tpc4=%d\tradius=%s\tdates=%d\tpc4s=%d\tpc4s_with_data=%d\trows=%d%n",
+        q.pc4(),
+        q.radiusKm(),
+        q.dates().size(),
+        pc4s,
+        a.get("points").size(),
+        pc4s * q.dates().size());
   }
 
   private static Set<String> union(Set<String> a, String... more) {

@@ -6,17 +6,19 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The query lists of the benchmarks (pure, deterministic): the hardest shape, one fixed shape
- * whose start date rotates over the range, and a seeded mix. Every query lies inside
- * {@code from..to}.
+ * The query lists of the benchmarks (pure, deterministic): the hardest shape, one fixed shape whose
+ * start date rotates over the range, and a seeded mix. Every query lies inside {@code from..to}.
  */
 final class QueryLists {
   /** The dashboard's hardest question: 10 km around 1012 (Amsterdam, the Dam) at 7 dates. */
   static final int HARDEST_PC4 = 1012;
+
   static final int HARDEST_KM = 10;
   static final int HARDEST_DATES = 7;
+
   /** The mix draws 1..7 dates and 1..10 km. */
   static final int MAX_MIX_DATES = 7;
+
   static final int MAX_MIX_KM = 10;
 
   private QueryLists() {}
@@ -34,8 +36,16 @@ final class QueryLists {
   static List<Query> fixedShape(int pc4, double km, int k, LocalDate from, LocalDate to, int n) {
     long starts = span(from, to) - k + 1;
     if (starts < 1) {
-      throw new IllegalArgumentException("--dates " + k + " does not fit in " + from + ".." + to
-          + " (" + span(from, to) + " dates)");
+      throw new IllegalArgumentException(
+          "--dates "
+              + k
+              + " does not fit in "
+              + from
+              + ".."
+              + to
+              + " ("
+              + span(from, to)
+              + " dates)");
     }
     List<Query> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -51,8 +61,16 @@ final class QueryLists {
   static List<Query> mixed(List<Integer> pc4s, LocalDate from, LocalDate to, int n, long seed) {
     long span = span(from, to);
     if (span < MAX_MIX_DATES) {
-      throw new IllegalArgumentException("--from..--to must hold at least " + MAX_MIX_DATES
-          + " dates for the mix, got " + from + ".." + to + " (" + span + ")");
+      throw new IllegalArgumentException(
+          "--from..--to must hold at least "
+              + MAX_MIX_DATES
+              + " dates for the mix, got "
+              + from
+              + ".."
+              + to
+              + " ("
+              + span
+              + ")");
     }
     if (pc4s.isEmpty()) {
       throw new IllegalArgumentException("the mix needs at least one postcode");
@@ -63,7 +81,8 @@ final class QueryLists {
       int k = 1 + r.nextInt(MAX_MIX_DATES);
       int pc4 = pc4s.get(r.nextInt(pc4s.size()));
       int km = 1 + r.nextInt(MAX_MIX_KM);
-      out.add(new Query(pc4, km, Query.consecutive(from.plusDays(r.nextInt((int) (span - k + 1))), k)));
+      out.add(
+          new Query(pc4, km, Query.consecutive(from.plusDays(r.nextInt((int) (span - k + 1))), k)));
     }
     return out;
   }

@@ -9,9 +9,9 @@ import nl.datapoints.bench.common.Options;
 import nl.datapoints.bench.common.Tsv;
 
 /**
- * Prints the least-squares line of one TSV column against another, read as a cost model
- * {@code y = fixed + x / rate} (a tool of {@code scripts/bench/etl-scaling}):
- * {@code Fit --in FILE.tsv --x COLUMN --y COLUMN}.
+ * Prints the least-squares line of one TSV column against another, read as a cost model {@code y =
+ * fixed + x / rate} (a tool of {@code scripts/bench/etl-scaling}): {@code Fit --in FILE.tsv --x
+ * COLUMN --y COLUMN}.
  */
 public final class Fit {
   private Fit() {}
@@ -32,11 +32,26 @@ public final class Fit {
   /** The line as a fixed cost plus a marginal rate, e.g. {@code cpu s = 4.1 + MB / 9.80}. */
   static String describe(LeastSquares.Line line, String x, String y) {
     if (!(line.slope() > 0)) {
-      return String.format(Locale.ROOT, "least squares: %s = %.1f + %.4f * %s  (no positive marginal cost)",
-          y, line.intercept(), line.slope(), x);
+      return String.format(
+          Locale.ROOT,
+          "least squares: %s = %.1f + %.4f * %s  (no positive marginal cost)",
+          y,
+          line.intercept(),
+          line.slope(),
+          x);
     }
     double rate = 1 / line.slope();
-    return String.format(Locale.ROOT, "least squares: %s = %.1f + %s / %.2f  (fixed cost %.1f %s; marginal %.2f %s per %s)",
-        y, line.intercept(), x, rate, line.intercept(), y, rate, x, y);
+    return String.format(
+        Locale.ROOT,
+        "least squares: %s = %.1f + %s / %.2f  (fixed cost %.1f %s; marginal %.2f %s per %s)",
+        y,
+        line.intercept(),
+        x,
+        rate,
+        line.intercept(),
+        y,
+        rate,
+        x,
+        y);
   }
 }

@@ -20,12 +20,13 @@ public final class LeastSquares {
   /**
    * Fits {@code y} against {@code x}; a pair with a NaN is left out.
    *
-   * @throws IllegalArgumentException when the arrays differ in length, or fewer than two
-   *     distinct x values remain
+   * @throws IllegalArgumentException when the arrays differ in length, or fewer than two distinct x
+   *     values remain
    */
   public static Line fit(double[] x, double[] y) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("x and y must have as many values, got " + x.length + " and " + y.length);
+      throw new IllegalArgumentException(
+          "x and y must have as many values, got " + x.length + " and " + y.length);
     }
     int n = 0;
     double sx = 0;
@@ -52,7 +53,8 @@ public final class LeastSquares {
       }
     }
     if (sxx == 0) {
-      throw new IllegalArgumentException("a line needs at least two distinct x values, got only " + mx);
+      throw new IllegalArgumentException(
+          "a line needs at least two distinct x values, got only " + mx);
     }
     double slope = sxy / sxx;
     return new Line(my - slope * mx, slope);

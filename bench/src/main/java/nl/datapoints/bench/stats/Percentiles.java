@@ -1,6 +1,9 @@
 package nl.datapoints.bench.stats;
 
-/** Percentiles of measured latencies by nearest rank (pure): the value a fraction q of the runs did not exceed. */
+/**
+ * Percentiles of measured latencies by nearest rank (pure): the value a fraction q of the runs did
+ * not exceed.
+ */
 public final class Percentiles {
   private Percentiles() {}
 

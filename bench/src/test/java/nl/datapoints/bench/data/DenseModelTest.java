@@ -49,7 +49,9 @@ class DenseModelTest {
     for (int i = 0; i < 20; i++) {
       for (DenseModel.DenseCell c : m.cells(6, i)) {
         assertNull(c.delta());
-        assertTrue(c.hits() >= DenseModel.MIN_HITS, "a cell of a day without baseline is published, hits >= k");
+        assertTrue(
+            c.hits() >= DenseModel.MIN_HITS,
+            "a cell of a day without baseline is published, hits >= k");
       }
       Map<DenseModel.Key, Long> weekAgo = new HashMap<>();
       m.cells(3, i).forEach(c -> weekAgo.put(c.key(), c.hits()));
@@ -61,8 +63,12 @@ class DenseModelTest {
         }
       }
       // Every cell of D-7 appears on D (published again or carried over with hits 0).
-      assertEquals(weekAgo.keySet(), m.cells(10, i).stream().filter(c -> c.delta() > 0)
-          .map(DenseModel.DenseCell::key).collect(java.util.stream.Collectors.toSet()));
+      assertEquals(
+          weekAgo.keySet(),
+          m.cells(10, i).stream()
+              .filter(c -> c.delta() > 0)
+              .map(DenseModel.DenseCell::key)
+              .collect(java.util.stream.Collectors.toSet()));
     }
   }
 
@@ -81,14 +87,17 @@ class DenseModelTest {
 
   @Test
   void refusesNoSbiAndNoDensity() {
-    assertThrows(IllegalArgumentException.class, () -> new DenseModel(1, PC4S, List.of(), new double[0], 40));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DenseModel(1, PC4S, List.of(), new double[0], 40));
     assertThrows(IllegalArgumentException.class, () -> new DenseModel(1, PC4S, SBI, WEIGHTS, 0));
   }
 
   @Test
   void sliceIsKOfN() {
     assertArrayEquals(new int[] {2, 3}, DenseCells.slice("2/3"));
-    assertEquals("--slice must be K/N with 1 <= K <= N, got '3/2'",
+    assertEquals(
+        "--slice must be K/N with 1 <= K <= N, got '3/2'",
         assertThrows(IllegalArgumentException.class, () -> DenseCells.slice("3/2")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> DenseCells.slice("0/2"));
     assertThrows(IllegalArgumentException.class, () -> DenseCells.slice("half"));

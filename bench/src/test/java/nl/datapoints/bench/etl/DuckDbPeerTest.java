@@ -19,12 +19,15 @@ import nl.datapoints.bench.common.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The peer's SQL on a handful of raw lines: what it counts as an event, a quarantined line and a cell. */
+/**
+ * The peer's SQL on a handful of raw lines: what it counts as an event, a quarantined line and a
+ * cell.
+ */
 class DuckDbPeerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static String line(String ts, String user, String postcode, String merchant, String activity) {
+  private static String line(
+      String ts, String user, String postcode, String merchant, String activity) {
     return String.join("\t", ts, user, "10.0.0.1", postcode, merchant, activity);
   }
 
@@ -38,32 +41,72 @@ class DuckDbPeerTest {
     for (int u = 0; u < 4; u++) { // 4 users: below k = 5, not published
       lines.add(line("2013-01-08T15:00:00+01:00", "user" + u, "1017", "2", "3"));
     }
-    lines.add(line("08-01-2013 12:00", "user1", "1012", "1", "1"));          // BAD_TIMESTAMP
-    lines.add(line("2013-01-08T12:00:00Z", "user1", "9999", "1", "1"));      // UNKNOWN_POSTCODE
-    lines.add(line("2013-01-07T22:59:00Z", "user1", "1012", "1", "1"));      // 23:59 on the 7th: OUT_OF_PARTITION
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(day.resolve("part-00000.tsv.gz")))) {
+    lines.add(line("08-01-2013 12:00", "user1", "1012", "1", "1")); // BAD_TIMESTAMP
+    lines.add(line("2013-01-08T12:00:00Z", "user1", "9999", "1", "1")); // UNKNOWN_POSTCODE
+    lines.add(
+        line(
+            "2013-01-07T22:59:00Z",
+            "user1",
+            "1012",
+            "1",
+            "1")); // 23:59 on the 7th: OUT_OF_PARTITION
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(day.resolve("part-00000.tsv.gz")))) {
       out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     Path ref = Files.createDirectories(dir.resolve("ref"));
-    Files.writeString(ref.resolve("postcodes.csv"), "pc4,lat,lon,name\n1012,52.37,4.89,Dam\n1017,52.36,4.89,Centrum\n");
+    Files.writeString(
+        ref.resolve("postcodes.csv"),
+        "pc4,lat,lon,name\n1012,52.37,4.89,Dam\n1017,52.36,4.89,Centrum\n");
     Files.writeString(ref.resolve("merchants.csv"), "merchant_id,sbi\n1,4711\n2,5610\n");
     Path out = dir.resolve("duck");
 
-    DuckDbPeer.nightly(Options.parse(List.of("--raw", dir.resolve("raw").toString(), "--ref", ref.toString(),
-        "--from", "2013-01-08", "--to", "2013-01-08", "--out", out.toString(), "--threads", "1"),
-        Set.of("raw", "ref", "from", "to", "out", "threads"), Set.of()), "00112233");
+    DuckDbPeer.nightly(
+        Options.parse(
+            List.of(
+                "--raw",
+                dir.resolve("raw").toString(),
+                "--ref",
+                ref.toString(),
+                "--from",
+                "2013-01-08",
+                "--to",
+                "2013-01-08",
+                "--out",
+                out.toString(),
+                "--threads",
+                "1"),
+            Set.of("raw", "ref", "from", "to", "out", "threads"),
+            Set.of()),
+        "00112233");
 
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      try (ResultSet r = s.executeQuery("SELECT hour, pc4, activity, sbi, hits FROM read_parquet("
-          + DuckDbPeer.sql(out + "/cells/date=2013-01-08/*.parquet") + ")")) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT hour, pc4, activity, sbi, hits FROM read_parquet("
+                  + DuckDbPeer.sql(out + "/cells/date=2013-01-08/*.parquet")
+                  + ")")) {
         List<String> cells = new ArrayList<>();
         while (r.next()) {
-          cells.add(r.getInt(1) + " " + r.getInt(2) + " " + r.getInt(3) + " " + r.getString(4) + " " + r.getLong(5));
+          cells.add(
+              r.getInt(1)
+                  + " "
+                  + r.getInt(2)
+                  + " "
+                  + r.getInt(3)
+                  + " "
+                  + r.getString(4)
+                  + " "
+                  + r.getLong(5));
         }
         assertEquals(List.of("12 1012 1 4711 6"), cells);
       }
-      try (ResultSet r = s.executeQuery("SELECT column0 FROM read_csv(" + DuckDbPeer.sql(out + "/quarantine.tsv")
-          + ", delim='\t', header=false, quote='', all_varchar=true) ORDER BY 1")) {
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT column0 FROM read_csv("
+                  + DuckDbPeer.sql(out + "/quarantine.tsv")
+                  + ", delim='\t', header=false, quote='', all_varchar=true) ORDER BY 1")) {
         List<String> reasons = new ArrayList<>();
         while (r.next()) {
           reasons.add(r.getString(1));
@@ -75,10 +118,26 @@ class DuckDbPeerTest {
 
   @Test
   void aMissingPartitionIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DuckDbPeer.nightly(
-        Options.parse(List.of("--raw", dir.toString(), "--ref", dir.toString(), "--from", "2013-01-08", "--to",
-            "2013-01-08", "--out", dir.resolve("o").toString()), Set.of("raw", "ref", "from", "to", "out"), Set.of()),
-        "00"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DuckDbPeer.nightly(
+                    Options.parse(
+                        List.of(
+                            "--raw",
+                            dir.toString(),
+                            "--ref",
+                            dir.toString(),
+                            "--from",
+                            "2013-01-08",
+                            "--to",
+                            "2013-01-08",
+                            "--out",
+                            dir.resolve("o").toString()),
+                        Set.of("raw", "ref", "from", "to", "out"),
+                        Set.of()),
+                    "00"));
     assertEquals("--from/--to: no partition " + dir.resolve("dt=2013-01-08"), e.getMessage());
   }
 

@@ -16,19 +16,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlotTest {
-  private static final List<String> SWEEP = List.of("x\tp50 ms\tp99 ms\tpc4s", "1\t2.1\t3.0\t12", "5\t4.0\t\t48",
-      "10\t9.5\t14.2\t107");
+  private static final List<String> SWEEP =
+      List.of("x\tp50 ms\tp99 ms\tpc4s", "1\t2.1\t3.0\t12", "5\t4.0\t\t48", "10\t9.5\t14.2\t107");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesAPngOfTheAskedSize() throws Exception {
     Path in = Files.write(dir.resolve("sweep.tsv"), SWEEP);
     Path out = dir.resolve("img/sweep.png");
-    Plot.run(List.of("--in", in.toString(), "--out", out.toString(), "--title", "Latency vs radius",
-        "--xlabel", "radius (km)", "--ylabel", "latency (ms)", "--series", "p50 ms,p99 ms", "--xnote", "pc4s",
-        "--width", "640", "--height", "400", "--subtitle", "SMOKE RUN"));
+    Plot.run(
+        List.of(
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString(),
+            "--title",
+            "Latency vs radius",
+            "--xlabel",
+            "radius (km)",
+            "--ylabel",
+            "latency (ms)",
+            "--series",
+            "p50 ms,p99 ms",
+            "--xnote",
+            "pc4s",
+            "--width",
+            "640",
+            "--height",
+            "400",
+            "--subtitle",
+            "SMOKE RUN"));
     BufferedImage img = ImageIO.read(out.toFile());
     assertEquals(640, img.getWidth());
     assertEquals(400, img.getHeight());
@@ -46,17 +64,33 @@ class PlotTest {
   }
 
   private static Options options(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("--in", "x", "--out", "y", "--title", "t", "--xlabel", "x",
-        "--ylabel", "y"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("--in", "x", "--out", "y", "--title", "t", "--xlabel", "x", "--ylabel", "y"));
     args.addAll(List.of(more));
-    return Options.parse(args, Set.of("in", "out", "title", "xlabel", "ylabel", "subtitle", "series", "xnote",
-        "width", "height", "ymin-zero"), Set.of());
+    return Options.parse(
+        args,
+        Set.of(
+            "in",
+            "out",
+            "title",
+            "xlabel",
+            "ylabel",
+            "subtitle",
+            "series",
+            "xnote",
+            "width",
+            "height",
+            "ymin-zero"),
+        Set.of());
   }
 
   @Test
   void seriesDefaultToEveryColumnAfterX() {
     LineChart c = Plot.chart(options(), Tsv.parse("s", SWEEP));
-    assertEquals(List.of("p50 ms", "p99 ms", "pc4s"), c.series().stream().map(LineChart.Series::name).toList());
+    assertEquals(
+        List.of("p50 ms", "p99 ms", "pc4s"),
+        c.series().stream().map(LineChart.Series::name).toList());
     // The gap stays a gap; the y axis covers the highest value from 0.
     assertEquals(Double.NaN, c.series().get(1).y()[1]);
     assertEquals(0, c.yRange()[0]);
@@ -65,11 +99,23 @@ class PlotTest {
 
   @Test
   void aMissingSeriesOrTheXColumnIsNamed() {
-    assertEquals("s: no column 'p90 ms' in [x, p50 ms, p99 ms, pc4s]",
-        assertThrows(IllegalArgumentException.class, () -> Plot.chart(options("--series", "p90 ms"), Tsv.parse("s", SWEEP))).getMessage());
-    assertEquals("--series: 'x' is the x column",
-        assertThrows(IllegalArgumentException.class, () -> Plot.chart(options("--series", "x"), Tsv.parse("s", SWEEP))).getMessage());
-    assertEquals("--ymin-zero must be true | false, got 'yes'",
-        assertThrows(IllegalArgumentException.class, () -> Plot.chart(options("--ymin-zero", "yes"), Tsv.parse("s", SWEEP))).getMessage());
+    assertEquals(
+        "s: no column 'p90 ms' in [x, p50 ms, p99 ms, pc4s]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Plot.chart(options("--series", "p90 ms"), Tsv.parse("s", SWEEP)))
+            .getMessage());
+    assertEquals(
+        "--series: 'x' is the x column",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Plot.chart(options("--series", "x"), Tsv.parse("s", SWEEP)))
+            .getMessage());
+    assertEquals(
+        "--ymin-zero must be true | false, got 'yes'",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Plot.chart(options("--ymin-zero", "yes"), Tsv.parse("s", SWEEP)))
+            .getMessage());
   }
 }

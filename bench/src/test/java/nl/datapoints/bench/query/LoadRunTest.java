@@ -12,16 +12,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoadRunTest {
-  private static final List<Query> QS = QueryLists.hardest(LocalDate.of(2013, 1, 8), LocalDate.of(2013, 1, 21), 10);
+  private static final List<Query> QS =
+      QueryLists.hardest(LocalDate.of(2013, 1, 8), LocalDate.of(2013, 1, 21), 10);
 
   @Test
   void measuresExactlyTheRequestedRunsAfterTheWarmUp() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger opened = new AtomicInteger();
-    LoadRun.Result r = LoadRun.run(QS, 3, 25, 200, 60, () -> {
-      opened.incrementAndGet();
-      return q -> calls.incrementAndGet();
-    });
+    LoadRun.Result r =
+        LoadRun.run(
+            QS,
+            3,
+            25,
+            200,
+            60,
+            () -> {
+              opened.incrementAndGet();
+              return q -> calls.incrementAndGet();
+            });
     assertEquals(3, opened.get());
     assertEquals(200, r.sortedNanos().length);
     // A client that finds every measured slot taken stops without asking.
@@ -35,11 +43,19 @@ class LoadRunTest {
 
   @Test
   void countsFailuresAndKeepsTheFirst() throws Exception {
-    LoadRun.Result r = LoadRun.run(QS, 1, 0, 50, 60, () -> q -> {
-      if (q.dates().get(0).getDayOfMonth() == 8) {
-        throw new IOException("HTTP 503 for " + q.path());
-      }
-    });
+    LoadRun.Result r =
+        LoadRun.run(
+            QS,
+            1,
+            0,
+            50,
+            60,
+            () ->
+                q -> {
+                  if (q.dates().get(0).getDayOfMonth() == 8) {
+                    throw new IOException("HTTP 503 for " + q.path());
+                  }
+                });
     assertEquals(50, r.sortedNanos().length);
     // Queries 0 and 8 of the 10 start on the 8th; 50 requests are 5 rounds of the list.
     assertEquals(10, r.errors());
@@ -61,14 +77,17 @@ class LoadRunTest {
     for (int i = 0; i < 100; i++) {
       ms[i] = (i + 1) * 1_000_000L;
     }
-    assertEquals("ours hardest 1c\tn=100\tp50=50.00\tp90=90.00\tp99=99.00\tmax=100.00\treq/s=50.0\terrors=2",
+    assertEquals(
+        "ours hardest 1c\tn=100\tp50=50.00\tp90=90.00\tp99=99.00\tmax=100.00\treq/s=50.0\terrors=2",
         new LoadRun.Result(ms, 2.0, 2, null).summary("ours hardest 1c"));
-    assertEquals("none\tn=0\tp50=NaN\tp90=NaN\tp99=NaN\tmax=0.00\treq/s=0.0\terrors=0",
+    assertEquals(
+        "none\tn=0\tp50=NaN\tp90=NaN\tp99=NaN\tmax=0.00\treq/s=0.0\terrors=0",
         new LoadRun.Result(new long[0], 0, 0, null).summary("none"));
   }
 
   @Test
   void anEmptyListIsACallerMistake() {
-    assertThrows(IllegalArgumentException.class, () -> LoadRun.run(List.of(), 1, 0, 1, 1, () -> q -> { }));
+    assertThrows(
+        IllegalArgumentException.class, () -> LoadRun.run(List.of(), 1, 0, 1, 1, () -> q -> {}));
   }
 }

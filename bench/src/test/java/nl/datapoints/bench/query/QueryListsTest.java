@@ -39,9 +39,18 @@ class QueryListsTest {
 
   @Test
   void fixedShapeThatDoesNotFitIsRefused() {
-    assertEquals("--dates 15 does not fit in 2013-01-08..2013-01-21 (14 dates)",
-        assertThrows(IllegalArgumentException.class, () -> QueryLists.fixedShape(1012, 5, 15, FROM, TO, 3)).getMessage());
-    assertEquals(1, QueryLists.fixedShape(1012, 5, 14, FROM, TO, 3).stream().map(q -> q.dates().get(0)).distinct().count());
+    assertEquals(
+        "--dates 15 does not fit in 2013-01-08..2013-01-21 (14 dates)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> QueryLists.fixedShape(1012, 5, 15, FROM, TO, 3))
+            .getMessage());
+    assertEquals(
+        1,
+        QueryLists.fixedShape(1012, 5, 14, FROM, TO, 3).stream()
+            .map(q -> q.dates().get(0))
+            .distinct()
+            .count());
   }
 
   @Test
@@ -52,7 +61,8 @@ class QueryListsTest {
     assertNotEquals(a, QueryLists.mixed(pc4s, FROM, TO, 500, 8));
     for (Query q : a) {
       assertTrue(pc4s.contains(q.pc4()));
-      assertTrue(q.radiusKm() >= 1 && q.radiusKm() <= 10 && q.radiusKm() == Math.rint(q.radiusKm()));
+      assertTrue(
+          q.radiusKm() >= 1 && q.radiusKm() <= 10 && q.radiusKm() == Math.rint(q.radiusKm()));
       assertTrue(q.dates().size() >= 1 && q.dates().size() <= 7);
       assertConsecutiveInside(q);
     }
@@ -63,10 +73,15 @@ class QueryListsTest {
 
   @Test
   void mixNeedsAWeekOfDates() {
-    assertEquals("--from..--to must hold at least 7 dates for the mix, got 2013-01-08..2013-01-13 (6)",
-        assertThrows(IllegalArgumentException.class,
-            () -> QueryLists.mixed(List.of(1012), FROM, FROM.plusDays(5), 1, 7)).getMessage());
-    assertEquals("--to must not be before --from, got 2013-01-08..2013-01-07",
-        assertThrows(IllegalArgumentException.class, () -> QueryLists.span(FROM, FROM.minusDays(1))).getMessage());
+    assertEquals(
+        "--from..--to must hold at least 7 dates for the mix, got 2013-01-08..2013-01-13 (6)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> QueryLists.mixed(List.of(1012), FROM, FROM.plusDays(5), 1, 7))
+            .getMessage());
+    assertEquals(
+        "--to must not be before --from, got 2013-01-08..2013-01-07",
+        assertThrows(IllegalArgumentException.class, () -> QueryLists.span(FROM, FROM.minusDays(1)))
+            .getMessage());
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryTest {
-  private static final Query Q = new Query(1012, 10, List.of(LocalDate.of(2013, 1, 8), LocalDate.of(2013, 1, 9)));
+  private static final Query Q =
+      new Query(1012, 10, List.of(LocalDate.of(2013, 1, 8), LocalDate.of(2013, 1, 9)));
 
   @Test
   void pathIsTheServicesWithEncodedSemicolons() {
@@ -26,7 +27,8 @@ class QueryTest {
 
   @Test
   void aLineThatIsNotAQueryIsNamed() {
-    assertEquals("a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '1012\t10'",
+    assertEquals(
+        "a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '1012\t10'",
         assertThrows(IllegalArgumentException.class, () -> Query.parse("1012\t10")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Query.parse("1012\tten\t2013-01-08"));
     assertThrows(IllegalArgumentException.class, () -> Query.parse("1012\t10\t2013-01-32"));

@@ -35,8 +35,12 @@ class PercentilesTest {
   @Test
   void noValuesIsNaNAndAQuantileOutsideItsRangeIsRefused() {
     assertTrue(Double.isNaN(Percentiles.nearestRank(new long[0], 0.5)));
-    assertEquals("a quantile must be in (0, 1], got 0.0",
-        assertThrows(IllegalArgumentException.class, () -> Percentiles.nearestRank(ONE_TO_HUNDRED, 0)).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Percentiles.nearestRank(ONE_TO_HUNDRED, 1.5));
+    assertEquals(
+        "a quantile must be in (0, 1], got 0.0",
+        assertThrows(
+                IllegalArgumentException.class, () -> Percentiles.nearestRank(ONE_TO_HUNDRED, 0))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> Percentiles.nearestRank(ONE_TO_HUNDRED, 1.5));
   }
 }

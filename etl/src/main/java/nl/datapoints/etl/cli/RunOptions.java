@@ -10,8 +10,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The options every run command shares, turned once into a validated {@link PipelineConfig}
- * before anything runs (driver side); a bad value is a {@link UsageException} (exit 2).
+ * The options every run command shares, turned once into a validated {@link PipelineConfig} before
+ * anything runs (driver side); a bad value is a {@link UsageException} (exit 2).
  */
 final class RunOptions {
   private RunOptions() {}
@@ -19,20 +19,39 @@ final class RunOptions {
   /** The help lines of these options, with defaults and bounds. */
   static String usage() {
     return "  --raw DIR (var/raw) --ref DIR (var/ref) --warehouse DIR (var/warehouse)\n"
-        + "  --min-users K (" + PipelineConfig.DEFAULT_MIN_USERS + ", " + AggregateConfig.MIN_USERS_RANGE + ")"
-        + " --max-bad-fraction F (" + PipelineConfig.DEFAULT_MAX_BAD_FRACTION + ", "
-        + PipelineConfig.MAX_BAD_FRACTION_RANGE + ") --hmac-key-file FILE --skip-corrupt-files\n"
-        + "  --zookeeper HOST:PORT --table NAME (" + StoreLayout.DEFAULT_TABLE + ")\n";
+        + "  --min-users K ("
+        + PipelineConfig.DEFAULT_MIN_USERS
+        + ", "
+        + AggregateConfig.MIN_USERS_RANGE
+        + ")"
+        + " --max-bad-fraction F ("
+        + PipelineConfig.DEFAULT_MAX_BAD_FRACTION
+        + ", "
+        + PipelineConfig.MAX_BAD_FRACTION_RANGE
+        + ") --hmac-key-file FILE --skip-corrupt-files\n"
+        + "  --zookeeper HOST:PORT --table NAME ("
+        + StoreLayout.DEFAULT_TABLE
+        + ")\n";
   }
 
   static PipelineConfig parse(Args a, Configuration conf) {
-    Layout layout = new Layout(qualified(conf, a.string("raw", "var/raw")), qualified(conf, a.string("ref", "var/ref")),
-        qualified(conf, a.string("warehouse", "var/warehouse")));
+    Layout layout =
+        new Layout(
+            qualified(conf, a.string("raw", "var/raw")),
+            qualified(conf, a.string("ref", "var/ref")),
+            qualified(conf, a.string("warehouse", "var/warehouse")));
     int minUsers = a.intValue(AggregateConfig.MIN_USERS_RANGE, PipelineConfig.DEFAULT_MIN_USERS);
-    double maxBadFraction = a.fraction(PipelineConfig.MAX_BAD_FRACTION_RANGE, PipelineConfig.DEFAULT_MAX_BAD_FRACTION);
+    double maxBadFraction =
+        a.fraction(PipelineConfig.MAX_BAD_FRACTION_RANGE, PipelineConfig.DEFAULT_MAX_BAD_FRACTION);
     try {
-      return new PipelineConfig(layout, minUsers, maxBadFraction, a.path("hmac-key-file"),
-          a.flag("skip-corrupt-files"), a.string("zookeeper"), a.string("table", StoreLayout.DEFAULT_TABLE));
+      return new PipelineConfig(
+          layout,
+          minUsers,
+          maxBadFraction,
+          a.path("hmac-key-file"),
+          a.flag("skip-corrupt-files"),
+          a.string("zookeeper"),
+          a.string("table", StoreLayout.DEFAULT_TABLE));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

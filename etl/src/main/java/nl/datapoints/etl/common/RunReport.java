@@ -17,9 +17,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The run report of one date (docs/formats.md §4.4), written by the driver as
- * {@code reports/dt=D/<generation>.json} and {@code latest.json}. Holds counts only: no user id,
- * IP, postcode or secret ever goes into it.
+ * The run report of one date (docs/formats.md §4.4), written by the driver as {@code
+ * reports/dt=D/<generation>.json} and {@code latest.json}. Holds counts only: no user id, IP,
+ * postcode or secret ever goes into it.
  */
 @JsonPropertyOrder(alphabetic = false)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -48,9 +48,10 @@ public record RunReport(
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String FAILED = "FAILED";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Writes {@code <generation>.json} and {@code latest.json}; returns the former's path. */
   public Path write(FileSystem fs, Path reportsDir) {

@@ -1,8 +1,8 @@
 package nl.datapoints.etl.enrich;
 
 /**
- * The outcome of enriching one raw line, reused from line to line so nothing is allocated per
- * event (pure core, runs in tasks). Valid until the next call of {@link Enricher#enrich}.
+ * The outcome of enriching one raw line, reused from line to line so nothing is allocated per event
+ * (pure core, runs in tasks). Valid until the next call of {@link Enricher#enrich}.
  */
 final class EnrichResult {
   /** What became of the line. */

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import nl.datapoints.etl.common.StageStats;
 
 /**
- * Per-partition-date tallies of one task, rendered as {@link StageStats} lines (pure core, runs
- * in tasks).
+ * Per-partition-date tallies of one task, rendered as {@link StageStats} lines (pure core, runs in
+ * tasks).
  */
 final class EnrichStats {
 
@@ -65,17 +65,20 @@ final class EnrichStats {
   /** The stats lines, ordered by date; zero quarantine reasons are left out. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    byDate.forEach((date, t) -> {
-      out.add(StageStats.line(date, StageStats.LINES_READ, t.linesRead));
-      out.add(StageStats.line(date, StageStats.EVENTS, t.events));
-      out.add(StageStats.line(date, StageStats.EMPTY_LINES, t.emptyLines));
-      for (Reason r : Reason.values()) {
-        if (t.quarantined[r.ordinal()] > 0) {
-          out.add(StageStats.line(date, StageStats.QUARANTINED_PREFIX + r.name(), t.quarantined[r.ordinal()]));
-        }
-      }
-      t.corruptFiles.forEach(f -> out.add(StageStats.corruptFileLine(date, f)));
-    });
+    byDate.forEach(
+        (date, t) -> {
+          out.add(StageStats.line(date, StageStats.LINES_READ, t.linesRead));
+          out.add(StageStats.line(date, StageStats.EVENTS, t.events));
+          out.add(StageStats.line(date, StageStats.EMPTY_LINES, t.emptyLines));
+          for (Reason r : Reason.values()) {
+            if (t.quarantined[r.ordinal()] > 0) {
+              out.add(
+                  StageStats.line(
+                      date, StageStats.QUARANTINED_PREFIX + r.name(), t.quarantined[r.ordinal()]));
+            }
+          }
+          t.corruptFiles.forEach(f -> out.add(StageStats.corruptFileLine(date, f)));
+        });
     return out;
   }
 

@@ -16,11 +16,12 @@ import java.util.Optional;
 public final class HmacKey {
   /** Environment variable holding the key as hex. */
   public static final String ENV = "DATAPOINTS_HMAC_KEY";
+
   /** Minimum key length in bytes. */
   public static final int MIN_BYTES = 32;
 
-  static final String HOW = "set " + ENV + " (hex, at least " + MIN_BYTES
-      + " bytes) or pass --hmac-key-file";
+  static final String HOW =
+      "set " + ENV + " (hex, at least " + MIN_BYTES + " bytes) or pass --hmac-key-file";
 
   private final byte[] key;
 
@@ -32,8 +33,8 @@ public final class HmacKey {
    * The key from {@code keyFile} when given (hex text, whitespace trimmed), else from the
    * environment variable {@value #ENV}.
    *
-   * @throws IllegalArgumentException when neither is given, or the value is not hex of at
-   *     least {@value #MIN_BYTES} bytes (the message never contains the value)
+   * @throws IllegalArgumentException when neither is given, or the value is not hex of at least
+   *     {@value #MIN_BYTES} bytes (the message never contains the value)
    */
   public static HmacKey load(Optional<Path> keyFile, Map<String, String> env) {
     if (keyFile.isPresent()) {
@@ -42,8 +43,14 @@ public final class HmacKey {
       try {
         text = Files.readString(file, StandardCharsets.US_ASCII);
       } catch (IOException e) {
-        throw new IllegalArgumentException("--hmac-key-file " + file + " cannot be read ("
-            + e.getClass().getSimpleName() + "); " + HOW, e);
+        throw new IllegalArgumentException(
+            "--hmac-key-file "
+                + file
+                + " cannot be read ("
+                + e.getClass().getSimpleName()
+                + "); "
+                + HOW,
+            e);
       }
       return fromHex(text, "--hmac-key-file " + file);
     }
@@ -57,8 +64,13 @@ public final class HmacKey {
   /** A key from raw bytes (at least {@value #MIN_BYTES}), e.g. as read back from credentials. */
   public static HmacKey of(byte[] bytes) {
     if (bytes == null || bytes.length < MIN_BYTES) {
-      throw new IllegalArgumentException("HMAC key must be at least " + MIN_BYTES + " bytes, got "
-          + (bytes == null ? 0 : bytes.length) + "; " + HOW);
+      throw new IllegalArgumentException(
+          "HMAC key must be at least "
+              + MIN_BYTES
+              + " bytes, got "
+              + (bytes == null ? 0 : bytes.length)
+              + "; "
+              + HOW);
     }
     return new HmacKey(bytes.clone());
   }
@@ -66,12 +78,25 @@ public final class HmacKey {
   private static HmacKey fromHex(String text, String source) {
     String hex = text.strip();
     if (hex.length() % 2 != 0 || !hex.chars().allMatch(HmacKey::isHex)) {
-      throw new IllegalArgumentException(source + " must hold hex digits (an even number of"
-          + " 0-9a-f), got " + hex.length() + " characters that are not; " + HOW);
+      throw new IllegalArgumentException(
+          source
+              + " must hold hex digits (an even number of"
+              + " 0-9a-f), got "
+              + hex.length()
+              + " characters that are not; "
+              + HOW);
     }
     if (hex.length() < MIN_BYTES * 2) {
-      throw new IllegalArgumentException(source + " must hold at least " + MIN_BYTES
-          + " bytes (" + MIN_BYTES * 2 + " hex digits), got " + hex.length() / 2 + " bytes; " + HOW);
+      throw new IllegalArgumentException(
+          source
+              + " must hold at least "
+              + MIN_BYTES
+              + " bytes ("
+              + MIN_BYTES * 2
+              + " hex digits), got "
+              + hex.length() / 2
+              + " bytes; "
+              + HOW);
     }
     return new HmacKey(HexFormat.of().parseHex(hex));
   }

@@ -9,8 +9,7 @@ final class Postcodes {
 
   /**
    * The postcode4 of {@code 1234AB}, {@code 1234ab}, {@code 1234 AB} (one space) or {@code 1234};
-   * the first digit must be 1-9 and the letters A-Z in any case. Anything else is
-   * {@link #INVALID}.
+   * the first digit must be 1-9 and the letters A-Z in any case. Anything else is {@link #INVALID}.
    */
   public static int pc4(byte[] b, int from, int to) {
     int len = to - from;

@@ -11,7 +11,10 @@ enum Reason {
   BAD_TIMESTAMP,
   /** {@code user_id} is empty or longer than 128 characters (code points). */
   EMPTY_USER,
-  /** {@code postcode} is not a PC6 ({@code 1234AB}, {@code 1234 ab}) or bare PC4 with first digit 1-9. */
+  /**
+   * {@code postcode} is not a PC6 ({@code 1234AB}, {@code 1234 ab}) or bare PC4 with first digit
+   * 1-9.
+   */
   BAD_POSTCODE,
   /** {@code merchant_id} is not a positive 64-bit decimal integer. */
   BAD_MERCHANT,

@@ -9,7 +9,10 @@ import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
-/** Combiner (map task): merges a row's blocks into one, so the shuffle carries one block per row per spill. */
+/**
+ * Combiner (map task): merges a row's blocks into one, so the shuffle carries one block per row per
+ * spill.
+ */
 public class BlockCombiner
     extends Reducer<ImmutableBytesWritable, BytesWritable, ImmutableBytesWritable, BytesWritable> {
   private final BytesWritable out = new BytesWritable();

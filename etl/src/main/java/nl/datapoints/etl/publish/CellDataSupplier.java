@@ -7,8 +7,8 @@ import org.apache.parquet.avro.AvroDataSupplier;
 
 /**
  * Avro data model for reading {@link Cell} Parquet in map tasks: the generated class's own model,
- * which carries the date conversion (parquet-avro's SpecificDataSupplier has none, so the
- * {@code date} column would arrive as an Integer where Cell expects a LocalDate).
+ * which carries the date conversion (parquet-avro's SpecificDataSupplier has none, so the {@code
+ * date} column would arrive as an Integer where Cell expects a LocalDate).
  */
 public class CellDataSupplier implements AvroDataSupplier {
   @Override

@@ -16,16 +16,17 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * Reduce task: all blocks of one row → the row's three KeyValues ({@code d:c}, {@code r:h},
- * {@code r:s}, in family then qualifier order) with timestamp = the generation, for
- * HFileOutputFormat2, which writes each family's KeyValues to its own HFiles. Rows arrive in
- * key order within a partition (TotalOrderPartitioner over region start keys), so the HFiles
- * are sorted. Per-date totals go to the named output {@value #STATS} in {@code cleanup()}.
+ * Reduce task: all blocks of one row → the row's three KeyValues ({@code d:c}, {@code r:h}, {@code
+ * r:s}, in family then qualifier order) with timestamp = the generation, for HFileOutputFormat2,
+ * which writes each family's KeyValues to its own HFiles. Rows arrive in key order within a
+ * partition (TotalOrderPartitioner over region start keys), so the HFiles are sorted. Per-date
+ * totals go to the named output {@value #STATS} in {@code cleanup()}.
  */
 public class PublishReducer
     extends Reducer<ImmutableBytesWritable, BytesWritable, ImmutableBytesWritable, KeyValue> {
   /** Named output with the figure lines of every date ({@link DateTotals#lines}). */
   static final String STATS = "stats";
+
   /** Directory of the stats files under the job output dir; moved away before the bulk load. */
   static final String STATS_DIR = "_stats";
 
@@ -52,12 +53,15 @@ public class PublishReducer
     context.getCounter(PublishCounters.ROWS_WRITTEN).increment(1);
     context.getCounter(PublishCounters.CELLS_WRITTEN).increment(r.cellCount());
     context.getCounter(PublishCounters.DUPLICATE_CELL).increment(r.duplicates());
-    totals.merge(RowKey.parse(row).date(), new DateTotals(r.cellCount(), r.hits(), r.nullDeltas()),
+    totals.merge(
+        RowKey.parse(row).date(),
+        new DateTotals(r.cellCount(), r.hits(), r.nullDeltas()),
         DateTotals::plus);
   }
 
   private KeyValue kv(byte[] row, byte[] qualifier, byte[] value) {
-    return new KeyValue(row, StoreLayout.familyOf(qualifier), qualifier, generation, KeyValue.Type.Put, value);
+    return new KeyValue(
+        row, StoreLayout.familyOf(qualifier), qualifier, generation, KeyValue.Type.Put, value);
   }
 
   @Override

@@ -12,17 +12,17 @@ import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
+import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
+import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.slf4j.Logger;
@@ -64,10 +64,11 @@ public final class Publisher implements Closeable {
   /**
    * Creates {@code table} as the first publish of {@code dates} creates it (layout version,
    * families, split points), or checks the layout of an existing one. Public for the publish
-   * benchmark's Put-based writer ({@code nl.datapoints.bench.publish.PutPublish}), whose table
-   * must be set up exactly like the bulk-loaded one.
+   * benchmark's Put-based writer ({@code nl.datapoints.bench.publish.PutPublish}), whose table must
+   * be set up exactly like the bulk-loaded one.
    */
-  public static void createTable(Admin admin, TableName table, List<LocalDate> dates) throws IOException {
+  public static void createTable(Admin admin, TableName table, List<LocalDate> dates)
+      throws IOException {
     TableSetup.ensureTable(admin, table, dates, PublishConfig.DEFAULT_SPLITS_PER_DATE);
   }
 
@@ -79,8 +80,11 @@ public final class Publisher implements Closeable {
   /** Publishes every date of {@code config} as generation {@code config.generation()}. */
   public PublishResult publish(PublishConfig config) throws IOException {
     if (!TableName.valueOf(config.table()).equals(table)) {
-      throw new IllegalArgumentException("--table of the publish must be the connected table "
-          + table + ", got " + config.table());
+      throw new IllegalArgumentException(
+          "--table of the publish must be the connected table "
+              + table
+              + ", got "
+              + config.table());
     }
     try (Admin admin = connection.getAdmin()) {
       TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
@@ -99,7 +103,8 @@ public final class Publisher implements Closeable {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();
-    LOG.info("generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
+    LOG.info(
+        "generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
 
     beforeFlip.run();
     List<DateStatus> flipped = new ArrayList<>();
@@ -107,17 +112,28 @@ public final class Publisher implements Closeable {
       PointerTable pointers = new PointerTable(t);
       for (LocalDate date : config.dates()) {
         DateTotals dt = DateTotals.of(totals, date);
-        boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(Layout.aggregatesOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
-        Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
-            dt.cells(), dt.hits());
+        boolean baselineMissing =
+            Generations.baselineMissing(
+                dt,
+                fs.exists(
+                    Layout.aggregatesOf(
+                        new Path(config.warehouseDir()), Generations.baselineDate(date))));
+        Generation fresh =
+            new Generation(
+                config.generation(), clock.millis(), baselineMissing, dt.cells(), dt.hits());
         Optional<DatePointer> previous = pointers.read(date);
-        List<Generation> kept = PointerRow.keptAfterPublish(fresh,
-            previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
+        List<Generation> kept =
+            PointerRow.keptAfterPublish(
+                fresh, previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
         pointers.flip(date, previous, fresh, kept);
         flipped.add(new DateStatus(date.toString(), fresh, kept));
-        LOG.info("published {} generation {}: {} cells, {} hits{}", date, fresh.id(), fresh.cells(),
-            fresh.hits(), baselineMissing ? ", baseline missing" : "");
+        LOG.info(
+            "published {} generation {}: {} cells, {} hits{}",
+            date,
+            fresh.id(),
+            fresh.cells(),
+            fresh.hits(),
+            baselineMissing ? ", baseline missing" : "");
       }
     }
     fs.delete(work, true);
@@ -125,7 +141,8 @@ public final class Publisher implements Closeable {
   }
 
   private static Path workDir(PublishConfig config) {
-    return new Path(new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
+    return new Path(
+        new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
   }
 
   private static void runJob(Job job, PublishConfig config) throws IOException {
@@ -143,9 +160,18 @@ public final class Publisher implements Closeable {
     long bad = counters.findCounter(PublishCounters.BAD_CELL).getValue();
     long dup = counters.findCounter(PublishCounters.DUPLICATE_CELL).getValue();
     if (bad > 0 || dup > 0) {
-      throw new IOException("not publishing generation " + config.generation() + " of "
-          + config.dates() + ": the aggregates hold " + bad + " cells that cannot be packed and "
-          + dup + " duplicate cells (see counters " + PublishCounters.class.getSimpleName() + ")");
+      throw new IOException(
+          "not publishing generation "
+              + config.generation()
+              + " of "
+              + config.dates()
+              + ": the aggregates hold "
+              + bad
+              + " cells that cannot be packed and "
+              + dup
+              + " duplicate cells (see counters "
+              + PublishCounters.class.getSimpleName()
+              + ")");
     }
   }
 
@@ -157,17 +183,23 @@ public final class Publisher implements Closeable {
   }
 
   /**
-   * Points {@code date} back to the kept generation before the current one, or to
-   * {@code generation} (which must be kept). The kept list is unchanged.
+   * Points {@code date} back to the kept generation before the current one, or to {@code
+   * generation} (which must be kept). The kept list is unchanged.
    */
   public DateStatus rollback(LocalDate date, Optional<Long> generation) throws IOException {
     if (status(Optional.of(date)).dates().isEmpty()) {
-      throw new IllegalArgumentException("--date " + date + " was never published in table " + table);
+      throw new IllegalArgumentException(
+          "--date " + date + " was never published in table " + table);
     }
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
-      DatePointer now = pointers.read(date).orElseThrow(() -> new IllegalArgumentException(
-          "--date " + date + " was never published in table " + table));
+      DatePointer now =
+          pointers
+              .read(date)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--date " + date + " was never published in table " + table));
       Generation target = PointerRow.rollbackTarget(now, generation);
       pointers.flip(date, Optional.of(now), target, now.kept());
       LOG.info("rolled {} back from generation {} to {}", date, now.current().id(), target.id());
@@ -186,9 +218,10 @@ public final class Publisher implements Closeable {
     }
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
-      List<DatePointer> read = date.isPresent()
-          ? pointers.read(date.get()).map(List::of).orElse(List.of())
-          : pointers.readAll();
+      List<DatePointer> read =
+          date.isPresent()
+              ? pointers.read(date.get()).map(List::of).orElse(List.of())
+              : pointers.readAll();
       List<DateStatus> dates = read.stream().map(DateStatus::of).toList();
       return new PublishStatus(table.getNameAsString(), layout, dates);
     }

@@ -22,7 +22,9 @@ final class DateOutcome {
 
   /** Starts from an earlier stage's report of the same date. */
   void carryOver(RunReport r) {
-    enrich = new EnrichFigures(r.linesRead(), r.events(), r.emptyLines(), r.quarantined(), r.corruptFiles());
+    enrich =
+        new EnrichFigures(
+            r.linesRead(), r.events(), r.emptyLines(), r.quarantined(), r.corruptFiles());
     cellsPublished = r.cellsPublished();
     cellsSuppressed = r.cellsSuppressed();
     hitsPublished = r.hitsPublished();
@@ -30,11 +32,33 @@ final class DateOutcome {
     baselineMissing = r.baselineMissing();
   }
 
-  RunReport report(long generation, String status, String message, int minUsers,
-      String startedAt, String finishedAt) {
-    return new RunReport(date.toString(), generation, status, message, enrich.linesRead(), enrich.events(),
-        enrich.emptyLines(), enrich.quarantined(), enrich.quarantinedTotal(), enrich.accountingHolds(),
-        cellsPublished, cellsSuppressed, hitsPublished, hitsSuppressed, baselineMissing,
-        enrich.corruptFiles(), published, minUsers, startedAt, finishedAt);
+  RunReport report(
+      long generation,
+      String status,
+      String message,
+      int minUsers,
+      String startedAt,
+      String finishedAt) {
+    return new RunReport(
+        date.toString(),
+        generation,
+        status,
+        message,
+        enrich.linesRead(),
+        enrich.events(),
+        enrich.emptyLines(),
+        enrich.quarantined(),
+        enrich.quarantinedTotal(),
+        enrich.accountingHolds(),
+        cellsPublished,
+        cellsSuppressed,
+        hitsPublished,
+        hitsSuppressed,
+        baselineMissing,
+        enrich.corruptFiles(),
+        published,
+        minUsers,
+        startedAt,
+        finishedAt);
   }
 }

@@ -7,9 +7,9 @@ import nl.datapoints.etl.common.Layout;
 import nl.datapoints.schemas.Generation;
 
 /**
- * Stage 3 of a run (driver): the dates' aggregates published to the serving store through
- * {@link Pipeline.Publishing}, each date's outcome taking the figures the publish counted when
- * this run did not aggregate it.
+ * Stage 3 of a run (driver): the dates' aggregates published to the serving store through {@link
+ * Pipeline.Publishing}, each date's outcome taking the figures the publish counted when this run
+ * did not aggregate it.
  */
 final class PublishStage {
   private final RunContext ctx;
@@ -25,10 +25,12 @@ final class PublishStage {
       throw new IllegalArgumentException("publishing is off for this run");
     }
     Layout l = ctx.warehouse().layout();
-    ctx.out().printf("[3/3] publish %d date(s) to HBase table %s%n", dates.size(), ctx.cfg().table());
+    ctx.out()
+        .printf("[3/3] publish %d date(s) to HBase table %s%n", dates.size(), ctx.cfg().table());
     for (LocalDate d : dates) {
       if (!ctx.warehouse().exists(l.aggregates(d))) {
-        throw new StageFailedException("nothing to publish for " + d + ": " + l.aggregates(d) + " does not exist");
+        throw new StageFailedException(
+            "nothing to publish for " + d + ": " + l.aggregates(d) + " does not exist");
       }
     }
     for (Map.Entry<LocalDate, Generation> live : publishing.publish(dates, generation).entrySet()) {

@@ -30,12 +30,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Where the enrich time goes per event (a benchmark tool in test sources, one thread, not part of
  * the pipeline; run by {@code scripts/bench/etl} with etl's test classes on the classpath). It
- * lives in this package because it times enrich's package-private steps one by one:
- * reads one raw gzip file with the job's own record reader and with the JDK's inflater, keeps its
- * lines in memory, then times each pure step of {@link Enricher} alone (split, timestamp + time
- * zone, postcode, HMAC, reference lookups), the whole {@code Enricher}, and writing the events as
- * snappy Parquet the way the job does. Prints {@code ns/event} of this thread's CPU time per
- * step (the machine is shared), medians of {@code --repeat} passes.
+ * lives in this package because it times enrich's package-private steps one by one: reads one raw
+ * gzip file with the job's own record reader and with the JDK's inflater, keeps its lines in
+ * memory, then times each pure step of {@link Enricher} alone (split, timestamp + time zone,
+ * postcode, HMAC, reference lookups), the whole {@code Enricher}, and writing the events as snappy
+ * Parquet the way the job does. Prints {@code ns/event} of this thread's CPU time per step (the
+ * machine is shared), medians of {@code --repeat} passes.
  *
  * <p>Usage: {@code EnrichBreakdown --file RAW.tsv.gz --ref DIR [--repeat 3]}.
  */
@@ -73,8 +73,7 @@ public final class EnrichBreakdown {
     LocalDate partition = PartitionDate.ofFile(new Path(file).toUri().getPath());
     int partitionDay = (int) partition.toEpochDay();
     Path rawRoot = new Path(file).getParent().getParent();
-    new EnrichConfig(rawRoot, new Path(refDir), java.util.List.of(partition), false)
-        .writeTo(conf);
+    new EnrichConfig(rawRoot, new Path(refDir), java.util.List.of(partition), false).writeTo(conf);
     Arrays.fill(KEY, (byte) 7);
     HmacKey key = HmacKey.of(KEY);
 
@@ -84,8 +83,9 @@ public final class EnrichBreakdown {
       jdk[r] = jdkInflateAndSplit(file);
       hadoop[r] = hadoopReader(conf, file);
     }
-    System.out.printf("%d lines, %.1f MB uncompressed, %.1f bytes/line%n", lines, rawBytes / 1e6,
-        (double) rawBytes / lines);
+    System.out.printf(
+        "%d lines, %.1f MB uncompressed, %.1f bytes/line%n",
+        lines, rawBytes / 1e6, (double) rawBytes / lines);
     report("gzip inflate + lines, job's RawLineRecordReader (Hadoop GzipCodec)", hadoop);
     report("gzip inflate + lines, JDK GZIPInputStream (native zlib)", jdk);
 
@@ -104,64 +104,82 @@ public final class EnrichBreakdown {
     double[] lookups = new double[repeat];
     double[] whole = new double[repeat];
     for (int r = 0; r < repeat; r++) {
-      split[r] = perLine(() -> {
-        long s = 0;
-        for (int i = 0; i < lines; i++) {
-          s += split(start[i], length[i], fs, fe) ? 1 : 0;
-        }
-        return s;
-      });
-      ts[r] = perLine(() -> {
-        long s = 0;
-        for (int i = 0; i < lines; i++) {
-          if (split(start[i], length[i], fs, fe) && time.parse(data, fs[0], fe[0])) {
-            s += time.hour();
-          }
-        }
-        return s;
-      }) - split[r];
-      pc[r] = perLine(() -> {
-        long s = 0;
-        for (int i = 0; i < lines; i++) {
-          if (split(start[i], length[i], fs, fe)) {
-            s += Postcodes.pc4(data, fs[3], fe[3]);
-          }
-        }
-        return s;
-      }) - split[r];
-      hmac[r] = perLine(() -> {
-        long s = 0;
-        for (int i = 0; i < lines; i++) {
-          if (split(start[i], length[i], fs, fe)) {
-            pseudonymizer.userKey(data, fs[1], fe[1], userKey);
-            s += userKey[0];
-          }
-        }
-        return s;
-      }) - split[r];
-      lookups[r] = perLine(() -> {
-        long s = 0;
-        for (int i = 0; i < lines; i++) {
-          if (split(start[i], length[i], fs, fe)) {
-            int p = Postcodes.pc4(data, fs[3], fe[3]);
-            s += ref.isKnownPc4(p) ? 1 : 0;
-            String sbi = ref.sbiOf(parse(fs[4], fe[4]));
-            s += sbi == null ? 0 : sbi.length();
-          }
-        }
-        return s;
-      }) - split[r] - pc[r];
-      whole[r] = perLine(() -> {
-        long s = 0;
-        byte[] line = new byte[1 << 17];
-        for (int i = 0; i < lines; i++) {
-          // The mapper hands the Enricher a line in its own buffer: copy, as the reader does.
-          System.arraycopy(data, start[i], line, 0, length[i]);
-          enricher.enrich(line, length[i], false, partitionDay, result);
-          s += result.kind().ordinal();
-        }
-        return s;
-      });
+      split[r] =
+          perLine(
+              () -> {
+                long s = 0;
+                for (int i = 0; i < lines; i++) {
+                  s += split(start[i], length[i], fs, fe) ? 1 : 0;
+                }
+                return s;
+              });
+      ts[r] =
+          perLine(
+                  () -> {
+                    long s = 0;
+                    for (int i = 0; i < lines; i++) {
+                      if (split(start[i], length[i], fs, fe) && time.parse(data, fs[0], fe[0])) {
+                        s += time.hour();
+                      }
+                    }
+                    return s;
+                  })
+              - split[r];
+      pc[r] =
+          perLine(
+                  () -> {
+                    long s = 0;
+                    for (int i = 0; i < lines; i++) {
+                      if (split(start[i], length[i], fs, fe)) {
+                        s += Postcodes.pc4(data, fs[3], fe[3]);
+                      }
+                    }
+                    return s;
+                  })
+              - split[r];
+      hmac[r] =
+          perLine(
+                  () -> {
+                    long s = 0;
+                    for (int i = 0; i < lines; i++) {
+                      if (split(start[i], length[i], fs, fe)) {
+                        pseudonymizer.userKey(data, fs[1], fe[1], userKey);
+                        s += userKey[0];
+                      }
+                    }
+                    return s;
+                  })
+              - split[r];
+      lookups[r] =
+          perLine(
+                  () -> {
+                    long s = 0;
+                    for (int i = 0; i < lines; i++) {
+                      if (split(start[i], length[i], fs, fe)) {
+                        int p = Postcodes.pc4(data, fs[3], fe[3]);
+                        s += ref.isKnownPc4(p) ? 1 : 0;
+                        String sbi = ref.sbiOf(parse(fs[4], fe[4]));
+                        s += sbi == null ? 0 : sbi.length();
+                      }
+                    }
+                    return s;
+                  })
+              - split[r]
+              - pc[r];
+      whole[r] =
+          perLine(
+              () -> {
+                long s = 0;
+                byte[] line = new byte[1 << 17];
+                for (int i = 0; i < lines; i++) {
+                  // The mapper hands the Enricher a line in its own buffer: copy, as the reader
+                  // does.
+                  System.arraycopy(data, start[i], line, 0, length[i]);
+                  enricher.enrich(line, length[i], false, partitionDay, result);
+                  s += result.kind().ordinal();
+                }
+                return s;
+              });
     }
     report("split into 6 fields (tabs)", split);
     report("timestamp parse + Europe/Amsterdam date/hour", ts);
@@ -184,8 +202,8 @@ public final class EnrichBreakdown {
   private double jdkInflateAndSplit(String file) throws IOException {
     long t0 = cpuNanos();
     ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 24);
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(java.nio.file.Path.of(file)),
-        1 << 16)) {
+    try (InputStream in =
+        new GZIPInputStream(Files.newInputStream(java.nio.file.Path.of(file)), 1 << 16)) {
       in.transferTo(buf);
     }
     byte[] all = buf.toByteArray();
@@ -233,8 +251,9 @@ public final class EnrichBreakdown {
     return BenchMath.nsPer(cpuNanos() - t0, n);
   }
 
-  private double parquetWrite(Enricher enricher, EnrichResult result, int partitionDay,
-      boolean userKeyDictionary) throws IOException {
+  private double parquetWrite(
+      Enricher enricher, EnrichResult result, int partitionDay, boolean userKeyDictionary)
+      throws IOException {
     java.nio.file.Path tmp = Files.createTempFile("breakdown", ".parquet");
     AnonymizedEvent event = new AnonymizedEvent();
     UserKey uk = new UserKey();
@@ -246,14 +265,14 @@ public final class EnrichBreakdown {
     long nanos = 0;
     GenericData model = new GenericData();
     model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
-    try (ParquetWriter<AnonymizedEvent> w = AvroParquetWriter.<AnonymizedEvent>builder(
-            new Path(tmp.toUri()))
-        .withSchema(AnonymizedEvent.getClassSchema())
-        .withDataModel(model)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withDictionaryEncoding("user_key", userKeyDictionary)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build()) {
+    try (ParquetWriter<AnonymizedEvent> w =
+        AvroParquetWriter.<AnonymizedEvent>builder(new Path(tmp.toUri()))
+            .withSchema(AnonymizedEvent.getClassSchema())
+            .withDataModel(model)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withDictionaryEncoding("user_key", userKeyDictionary)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
       for (int i = 0; i < lines; i++) {
         System.arraycopy(data, start[i], line, 0, length[i]);
         enricher.enrich(line, length[i], false, partitionDay, result);
@@ -322,9 +341,7 @@ public final class EnrichBreakdown {
     return v;
   }
 
-  /**
-   * CPU time of this thread: the machine is shared, so wall time would measure the neighbours.
-   */
+  /** CPU time of this thread: the machine is shared, so wall time would measure the neighbours. */
   private static long cpuNanos() {
     return THREADS.getCurrentThreadCpuTime();
   }

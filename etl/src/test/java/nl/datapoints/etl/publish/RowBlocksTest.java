@@ -15,9 +15,11 @@ class RowBlocksTest {
     PackedCell c = new PackedCell(13, 1, "4711", 5, 0L);
     RowBlocks r = RowBlocks.of(List.of(a, b, c));
     assertEquals(List.of(b, c, a), CellBlock.decode(r.cells()));
-    assertEquals(List.of(new PackedCell(0, 0, "", 7, 1L), new PackedCell(13, 0, "", 14, 3L)),
+    assertEquals(
+        List.of(new PackedCell(0, 0, "", 7, 1L), new PackedCell(13, 0, "", 14, 3L)),
         CellBlock.decode(r.byHour()));
-    assertEquals(List.of(new PackedCell(0, 0, "4711", 12, 1L), new PackedCell(0, 0, "56", 9, 3L)),
+    assertEquals(
+        List.of(new PackedCell(0, 0, "4711", 12, 1L), new PackedCell(0, 0, "56", 9, 3L)),
         CellBlock.decode(r.bySbi()));
     assertEquals(3, r.cellCount());
     assertEquals(21, r.hits());
@@ -26,7 +28,9 @@ class RowBlocksTest {
 
   @Test
   void countsNullDeltasAndRollsThemUpAsNull() {
-    RowBlocks r = RowBlocks.of(List.of(new PackedCell(1, 1, "56", 4, null), new PackedCell(2, 1, "56", 6, 2L)));
+    RowBlocks r =
+        RowBlocks.of(
+            List.of(new PackedCell(1, 1, "56", 4, null), new PackedCell(2, 1, "56", 6, 2L)));
     assertEquals(1, r.nullDeltas());
     assertEquals(List.of(new PackedCell(0, 0, "56", 10, null)), CellBlock.decode(r.bySbi()));
   }

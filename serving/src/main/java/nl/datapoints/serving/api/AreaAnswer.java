@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to {@code GET /api/{postcode}/{dates}[/{radius}]}; field names are the contract of docs/api.md §2.2.
+ * The answer to {@code GET /api/{postcode}/{dates}[/{radius}]}; field names are the contract of
+ * docs/api.md §2.2.
  *
  * @param postcode the centre postcode4
  * @param center its centroid
@@ -20,8 +21,19 @@ import java.util.Map;
  * @param points per postcode4 of the area with hits or delta, by postcode
  * @param generations the generation each published date was read at
  */
-@JsonPropertyOrder({"postcode", "center", "radius_km", "dates", "missing_dates", "postcodes",
-    "totals", "stats", "timeline", "points", "generations"})
+@JsonPropertyOrder({
+  "postcode",
+  "center",
+  "radius_km",
+  "dates",
+  "missing_dates",
+  "postcodes",
+  "totals",
+  "stats",
+  "timeline",
+  "points",
+  "generations"
+})
 public record AreaAnswer(
     @JsonProperty("postcode") String postcode,
     @JsonProperty("center") Center center,

@@ -15,7 +15,15 @@ import java.util.List;
  * @param hits published hits of the generation
  * @param kept ids of the kept generations (rollback targets), newest first
  */
-@JsonPropertyOrder({"date", "generation", "published_at", "baseline_missing", "cells", "hits", "kept"})
+@JsonPropertyOrder({
+  "date",
+  "generation",
+  "published_at",
+  "baseline_missing",
+  "cells",
+  "hits",
+  "kept"
+})
 public record PublishedDate(
     @JsonProperty("date") String date,
     @JsonProperty("generation") long generation,

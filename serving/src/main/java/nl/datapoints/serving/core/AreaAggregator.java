@@ -12,12 +12,11 @@ import nl.datapoints.serving.api.AreaAnswer.Totals;
 /**
  * Sums the row blocks of one area query into totals, per-SBI stats, timeline and points.
  *
- * <p>Unfiltered queries read the per-hour rollup (timeline, points, totals) and the per-SBI
- * rollup (stats); filtered ones read every cell and keep the matching ones. Entries are
- * streamed from the blocks into primitive arrays with the SBI as an int key
- * ({@link CellBlock#sbiKey}); nothing is allocated per entry. Having a baseline is a property of a date: a delta that
- * sums over a date whose generation says {@code baselineMissing} is null. Not thread-safe:
- * one instance per request.
+ * <p>Unfiltered queries read the per-hour rollup (timeline, points, totals) and the per-SBI rollup
+ * (stats); filtered ones read every cell and keep the matching ones. Entries are streamed from the
+ * blocks into primitive arrays with the SBI as an int key ({@link CellBlock#sbiKey}); nothing is
+ * allocated per entry. Having a baseline is a property of a date: a delta that sums over a date
+ * whose generation says {@code baselineMissing} is null. Not thread-safe: one instance per request.
  */
 public final class AreaAggregator implements RowSink {
   private static final int HOURS = 24;
@@ -59,7 +58,8 @@ public final class AreaAggregator implements RowSink {
     this.filtered = !filter.isEmpty();
     this.sbiFiltered = !filter.sbi().isEmpty();
     // A filter code that is not decimal matches no cell (it stays a filter: nothing passes).
-    this.sbiFilter = filter.sbi().stream().mapToInt(CellBlock::sbiKey).filter(k -> k > 0).sorted().toArray();
+    this.sbiFilter =
+        filter.sbi().stream().mapToInt(CellBlock::sbiKey).filter(k -> k > 0).sorted().toArray();
     this.activityFilter = filter.activity().stream().mapToInt(Integer::intValue).sorted().toArray();
     this.hourHits = new long[dates.size() * HOURS];
     this.hourDelta = new long[dates.size() * HOURS];
@@ -72,8 +72,8 @@ public final class AreaAggregator implements RowSink {
     int base = dateIndex * HOURS;
     if (!filtered) {
       if (byHour != null) {
-        CellBlock.forEachKeyed(byHour, (hour, activity, sbi, hits, dp1) ->
-            addHourly(base, pc4Index, hour, hits, dp1));
+        CellBlock.forEachKeyed(
+            byHour, (hour, activity, sbi, hits, dp1) -> addHourly(base, pc4Index, hour, hits, dp1));
       }
       if (bySbi != null) {
         CellBlock.forEachKeyed(bySbi, (hour, activity, sbi, hits, dp1) -> addSbi(sbi, hits, dp1));
@@ -81,12 +81,14 @@ public final class AreaAggregator implements RowSink {
       return;
     }
     if (cells != null) {
-      CellBlock.forEachKeyed(cells, (hour, activity, sbi, hits, dp1) -> {
-        if (accepts(activity, sbi)) {
-          addHourly(base, pc4Index, hour, hits, dp1);
-          addSbi(sbi, hits, dp1);
-        }
-      });
+      CellBlock.forEachKeyed(
+          cells,
+          (hour, activity, sbi, hits, dp1) -> {
+            if (accepts(activity, sbi)) {
+              addHourly(base, pc4Index, hour, hits, dp1);
+              addSbi(sbi, hits, dp1);
+            }
+          });
     }
   }
 
@@ -118,15 +120,21 @@ public final class AreaAggregator implements RowSink {
   /** Per SBI with hits or delta, by total descending then code; labels from {@code catalog}. */
   public List<SbiStat> stats(SbiCatalog catalog) {
     List<SbiStat> out = new ArrayList<>(bySbi.size());
-    bySbi.forEach((key, hits, rawDelta) -> {
-      if (hits == 0 && rawDelta == 0) {
-        return;
-      }
-      String sbi = CellBlock.sbiOfKey(key);
-      Long delta = anyBaselineMissing ? null : rawDelta;
-      out.add(new SbiStat(sbi, catalog.label(sbi), hits, delta, Percentages.change(hits, delta)));
-    });
-    out.sort((a, b) -> a.total() != b.total() ? Long.compare(b.total(), a.total()) : a.sbi().compareTo(b.sbi()));
+    bySbi.forEach(
+        (key, hits, rawDelta) -> {
+          if (hits == 0 && rawDelta == 0) {
+            return;
+          }
+          String sbi = CellBlock.sbiOfKey(key);
+          Long delta = anyBaselineMissing ? null : rawDelta;
+          out.add(
+              new SbiStat(sbi, catalog.label(sbi), hits, delta, Percentages.change(hits, delta)));
+        });
+    out.sort(
+        (a, b) ->
+            a.total() != b.total()
+                ? Long.compare(b.total(), a.total())
+                : a.sbi().compareTo(b.sbi()));
     return out;
   }
 
@@ -136,13 +144,17 @@ public final class AreaAggregator implements RowSink {
     for (int d = 0; d < dates.size(); d++) {
       for (int h = 0; h < HOURS; h++) {
         int i = d * HOURS + h;
-        out.add(new TimelineEntry(dates.get(d), h, hourHits[i], baselineMissing[d] ? null : hourDelta[i]));
+        out.add(
+            new TimelineEntry(
+                dates.get(d), h, hourHits[i], baselineMissing[d] ? null : hourDelta[i]));
       }
     }
     return out;
   }
 
-  /** Per postcode4 of the area with hits or delta, by postcode; centroids from {@code gazetteer}. */
+  /**
+   * Per postcode4 of the area with hits or delta, by postcode; centroids from {@code gazetteer}.
+   */
   public List<Point> points(Gazetteer gazetteer) {
     List<Point> out = new ArrayList<>();
     for (int i = 0; i < area.length; i++) {
@@ -151,8 +163,14 @@ public final class AreaAggregator implements RowSink {
       }
       Place p = gazetteer.find(area[i]).orElseThrow();
       Long delta = anyBaselineMissing ? null : pointDelta[i];
-      out.add(new Point(p.postcode(), p.lat(), p.lon(), pointHits[i], delta,
-          Percentages.change(pointHits[i], delta)));
+      out.add(
+          new Point(
+              p.postcode(),
+              p.lat(),
+              p.lon(),
+              pointHits[i],
+              delta,
+              Percentages.change(pointHits[i], delta)));
     }
     return out;
   }

@@ -3,8 +3,8 @@ package nl.datapoints.serving.core;
 import java.util.List;
 
 /**
- * The optional {@code sbi} and {@code activity} filters of an area query; empty lists mean
- * "no filter on that dimension". Lists are sorted and distinct so equal filters are equal keys.
+ * The optional {@code sbi} and {@code activity} filters of an area query; empty lists mean "no
+ * filter on that dimension". Lists are sorted and distinct so equal filters are equal keys.
  *
  * @param sbi accepted SBI codes
  * @param activity accepted activity ids

@@ -1,6 +1,8 @@
 package nl.datapoints.serving.core;
 
-/** The percentage change shown everywhere: {@code (hits - delta) / delta}, rounded to 4 decimals. */
+/**
+ * The percentage change shown everywhere: {@code (hits - delta) / delta}, rounded to 4 decimals.
+ */
 final class Percentages {
   private Percentages() {}
 

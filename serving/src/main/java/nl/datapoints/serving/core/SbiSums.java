@@ -3,9 +3,9 @@ package nl.datapoints.serving.core;
 import java.util.Arrays;
 
 /**
- * Hits and delta summed per SBI key ({@code CellBlock.sbiKey}): an open-addressing int map with
- * two parallel long arrays, so summing tens of thousands of rollup entries per query allocates
- * nothing per entry (no String, no boxed key). Not thread-safe: one per request.
+ * Hits and delta summed per SBI key ({@code CellBlock.sbiKey}): an open-addressing int map with two
+ * parallel long arrays, so summing tens of thousands of rollup entries per query allocates nothing
+ * per entry (no String, no boxed key). Not thread-safe: one per request.
  */
 final class SbiSums {
   private int[] keys = new int[64];

@@ -35,8 +35,15 @@ public final class DatesResource {
     for (Map.Entry<LocalDate, Generation> e : published.all().entrySet()) {
       Generation g = e.getValue();
       List<Long> kept = published.kept(e.getKey()).stream().map(Generation::id).toList();
-      out.add(new PublishedDate(e.getKey().toString(), g.id(), Instant.ofEpochMilli(g.publishedAt()).toString(),
-          g.baselineMissing(), g.cells(), g.hits(), kept));
+      out.add(
+          new PublishedDate(
+              e.getKey().toString(),
+              g.id(),
+              Instant.ofEpochMilli(g.publishedAt()).toString(),
+              g.baselineMissing(),
+              g.cells(),
+              g.hits(),
+              kept));
     }
     return out;
   }

@@ -30,18 +30,20 @@ class SbiSumsTest {
     sums.forEach((key, h, d) -> actual.put(key, new long[] {h, d}));
     assertEquals(expected.size(), sums.size());
     assertEquals(expected.keySet(), actual.keySet());
-    expected.forEach((k, v) -> {
-      assertEquals(v[0], actual.get(k)[0], "hits of " + k);
-      assertEquals(v[1], actual.get(k)[1], "delta of " + k);
-    });
+    expected.forEach(
+        (k, v) -> {
+          assertEquals(v[0], actual.get(k)[0], "hits of " + k);
+          assertEquals(v[1], actual.get(k)[1], "delta of " + k);
+        });
   }
 
   @Test
   void emptyHasNothing() {
     SbiSums sums = new SbiSums();
-    sums.forEach((k, h, d) -> {
-      throw new AssertionError("no entries expected");
-    });
+    sums.forEach(
+        (k, h, d) -> {
+          throw new AssertionError("no entries expected");
+        });
     assertEquals(0, sums.size());
   }
 }

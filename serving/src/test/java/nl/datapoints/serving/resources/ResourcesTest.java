@@ -30,26 +30,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ResourcesTest {
   private static final LocalDate D1 = LocalDate.parse("2013-01-08");
   private static final LocalDate D2 = LocalDate.parse("2013-01-09");
-  private static final Gazetteer GAZ = new Gazetteer(List.of(new Place(1016, 52.373, 4.883, "Jordaan"),
-      new Place(1017, 52.3625, 4.89, "Centrum"), new Place(3511, 52.09, 5.12, "Utrecht")));
-  private static final SbiCatalog SBI = new SbiCatalog(Map.of("4711", "Supermarkets", "56", "Restaurants"));
+  private static final Gazetteer GAZ =
+      new Gazetteer(
+          List.of(
+              new Place(1016, 52.373, 4.883, "Jordaan"),
+              new Place(1017, 52.3625, 4.89, "Centrum"),
+              new Place(3511, 52.09, 5.12, "Utrecht")));
+  private static final SbiCatalog SBI =
+      new SbiCatalog(Map.of("4711", "Supermarkets", "56", "Restaurants"));
   private static final String KEY = "s3cret-key";
 
   private static final StubCellStore STORE = new StubCellStore();
-  private static final QueryService QUERIES = new QueryService(GAZ, SBI, STORE, new QueryParser(3, 25),
-      Caffeine.newBuilder().maximumSize(100).build());
+  private static final QueryService QUERIES =
+      new QueryService(
+          GAZ, SBI, STORE, new QueryParser(3, 25), Caffeine.newBuilder().maximumSize(100).build());
 
   static final ResourceExtension OPEN = build(List.of());
-  static final ResourceExtension KEYED = build(List.of(HexFormat.of().formatHex(ApiKeyFilter.sha256(KEY))));
+  static final ResourceExtension KEYED =
+      build(List.of(HexFormat.of().formatHex(ApiKeyFilter.sha256(KEY))));
 
   private static ResourceExtension build(List<String> keys) {
-    ResourceExtension.Builder b = ResourceExtension.builder()
-        .setRegisterDefaultExceptionMappers(false)
-        .addProvider(new ApiKeyFilter(keys))
-        .addResource(new AreaResource(QUERIES))
-        .addResource(new DatesResource(QUERIES))
-        .addResource(new SbiResource(SBI))
-        .addResource(new PostcodeResource(QUERIES));
+    ResourceExtension.Builder b =
+        ResourceExtension.builder()
+            .setRegisterDefaultExceptionMappers(false)
+            .addProvider(new ApiKeyFilter(keys))
+            .addResource(new AreaResource(QUERIES))
+            .addResource(new DatesResource(QUERIES))
+            .addResource(new SbiResource(SBI))
+            .addResource(new PostcodeResource(QUERIES));
     ExceptionMappers.all().forEach(b::addProvider);
     return b.build();
   }
@@ -58,7 +66,11 @@ class ResourcesTest {
   void data() {
     STORE.down = false;
     STORE.publish(D1, new Generation(100, 1_000, false, 3, 20));
-    STORE.put(D1, 100, 1017, List.of(new PackedCell(9, 1, "4711", 10, 5L), new PackedCell(10, 2, "56", 4, 5L)));
+    STORE.put(
+        D1,
+        100,
+        1017,
+        List.of(new PackedCell(9, 1, "4711", 10, 5L), new PackedCell(10, 2, "56", 4, 5L)));
     STORE.put(D1, 100, 1016, List.of(new PackedCell(9, 1, "56", 6, 0L)));
     STORE.put(D1, 100, 3511, List.of(new PackedCell(9, 1, "56", 1000, 0L)));
     STORE.put(D1, 99, 1017, List.of(new PackedCell(9, 1, "4711", 777, 5L)));
@@ -120,9 +132,16 @@ class ResourcesTest {
 
   @Test
   void returns400ForEachMalformedParameter() {
-    for (String path : List.of("/0123/2013-01-08", "/1017/2013-02-30", "/1017/2013-01-08/26",
-        "/1017/2013-01-08/-1", "/1017/2013-01-08/abc", "/1017/2013-01-08?sbi=x", "/1017/2013-01-08?activity=0",
-        "/1017/2013-01-01,2013-01-02,2013-01-03,2013-01-04")) {
+    for (String path :
+        List.of(
+            "/0123/2013-01-08",
+            "/1017/2013-02-30",
+            "/1017/2013-01-08/26",
+            "/1017/2013-01-08/-1",
+            "/1017/2013-01-08/abc",
+            "/1017/2013-01-08?sbi=x",
+            "/1017/2013-01-08?activity=0",
+            "/1017/2013-01-01,2013-01-02,2013-01-03,2013-01-04")) {
       JsonNode e = get(OPEN, path, 400);
       assertFalse(e.get("message").asText().contains("Exception"), e.toString());
     }
@@ -130,7 +149,9 @@ class ResourcesTest {
 
   @Test
   void returns404ForUnknownPostcode() {
-    assertEquals("postcode 9999 is not in the gazetteer", get(OPEN, "/9999/2013-01-08", 404).get("message").asText());
+    assertEquals(
+        "postcode 9999 is not in the gazetteer",
+        get(OPEN, "/9999/2013-01-08", 404).get("message").asText());
     get(OPEN, "/postcodes/9999", 404);
   }
 
@@ -145,7 +166,8 @@ class ResourcesTest {
   @Test
   void returns503WhenTheStoreIsDown() {
     STORE.down = true;
-    assertEquals("the data store is unavailable, try again shortly",
+    assertEquals(
+        "the data store is unavailable, try again shortly",
         get(OPEN, "/1017/2013-01-07", 503).get("message").asText());
   }
 
@@ -169,7 +191,8 @@ class ResourcesTest {
     assertEquals("2013-01-08", dates.get(0).get("date").asText());
     assertEquals(100, dates.get(0).get("generation").asLong());
     assertEquals("1970-01-01T00:00:01Z", dates.get(0).get("published_at").asText());
-    assertEquals("[{\"sbi\":\"4711\",\"label\":\"Supermarkets\"},{\"sbi\":\"56\",\"label\":\"Restaurants\"}]",
+    assertEquals(
+        "[{\"sbi\":\"4711\",\"label\":\"Supermarkets\"},{\"sbi\":\"56\",\"label\":\"Restaurants\"}]",
         get(OPEN, "/sbi", 200).toString());
     JsonNode pc = get(OPEN, "/postcodes/1017AB", 200);
     assertEquals("Centrum", pc.get("name").asText());
@@ -183,8 +206,12 @@ class ResourcesTest {
     Response wrong = KEYED.target("/sbi").request().header("X-Api-Key", "wrong").get();
     assertEquals(401, wrong.getStatus());
     assertEquals(401, wrong.readEntity(JsonNode.class).get("code").asInt());
-    assertEquals(401, KEYED.target("/sbi").request().header("Authorization", "Basic " + KEY).get().getStatus());
-    assertEquals(200, KEYED.target("/sbi").request().header("Authorization", "Bearer " + KEY).get().getStatus());
+    assertEquals(
+        401,
+        KEYED.target("/sbi").request().header("Authorization", "Basic " + KEY).get().getStatus());
+    assertEquals(
+        200,
+        KEYED.target("/sbi").request().header("Authorization", "Bearer " + KEY).get().getStatus());
     assertEquals(200, KEYED.target("/sbi").request().header("X-Api-Key", KEY).get().getStatus());
     assertNull(OPEN.target("/sbi").request().get().getHeaderString("WWW-Authenticate"));
   }

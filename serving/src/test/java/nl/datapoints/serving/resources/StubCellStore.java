@@ -12,7 +12,9 @@ import nl.datapoints.serving.core.PublishedDates;
 import nl.datapoints.serving.core.RowSink;
 import nl.datapoints.serving.core.StoreUnavailableException;
 
-/** An in-memory {@link CellStore}: rows per date, generation and pc4, encoded with the real codec. */
+/**
+ * An in-memory {@link CellStore}: rows per date, generation and pc4, encoded with the real codec.
+ */
 final class StubCellStore implements CellStore {
   private final Map<String, List<PackedCell>> rows = new HashMap<>();
   private final Map<LocalDate, Generation> current = new HashMap<>();
@@ -30,7 +32,8 @@ final class StubCellStore implements CellStore {
   @Override
   public PublishedDates published() {
     if (down) {
-      throw new StoreUnavailableException("stub store is down", new java.io.IOException("connection refused"));
+      throw new StoreUnavailableException(
+          "stub store is down", new java.io.IOException("connection refused"));
     }
     return new PublishedDates(current, Map.of());
   }
@@ -43,12 +46,18 @@ final class StubCellStore implements CellStore {
     reads++;
     for (int d = 0; d < dates.size(); d++) {
       for (int p = 0; p < pc4s.length; p++) {
-        List<PackedCell> cells = rows.get(dates.get(d).date() + "/" + dates.get(d).generation() + "/" + pc4s[p]);
+        List<PackedCell> cells =
+            rows.get(dates.get(d).date() + "/" + dates.get(d).generation() + "/" + pc4s[p]);
         if (cells == null) {
           continue;
         }
         if (blocks == Blocks.ROLLUPS) {
-          sink.row(d, p, CellBlock.encode(CellBlock.rollupByHour(cells)), CellBlock.encode(CellBlock.rollupBySbi(cells)), null);
+          sink.row(
+              d,
+              p,
+              CellBlock.encode(CellBlock.rollupByHour(cells)),
+              CellBlock.encode(CellBlock.rollupBySbi(cells)),
+              null);
         } else {
           sink.row(d, p, null, null, CellBlock.encode(cells));
         }
