@@ -8,8 +8,8 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationTest {
-  private final YamlConfigurationFactory<DatapointsConfiguration> factory = new YamlConfigurationFactory<>(
-      DatapointsConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+  private final YamlConfigurationFactory<DatapointsConfiguration> factory =
+      new YamlConfigurationFactory<>(
+          DatapointsConfiguration.class,
+          Validators.newValidator(),
+          Jackson.newObjectMapper(),
+          "dw");
 
   @Test
   void shippedConfigBindsBothPortsToLoopbackAndHasTheSpecDefaults() throws Exception {
@@ -48,10 +52,12 @@ class ConfigurationTest {
   @Test
   void rejectsMalformedKeysAndQuorum(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yml");
-    Files.writeString(bad, "hbase: {zookeeper: 'localhost', table: t}\napiKeySha256: ['abc']\nmaxDates: 0\n"
-        + "dashboard: {maxMarginShare: 0}\n");
-    ConfigurationValidationException e = assertThrows(ConfigurationValidationException.class,
-        () -> factory.build(bad.toFile()));
+    Files.writeString(
+        bad,
+        "hbase: {zookeeper: 'localhost', table: t}\napiKeySha256: ['abc']\nmaxDates: 0\n"
+            + "dashboard: {maxMarginShare: 0}\n");
+    ConfigurationValidationException e =
+        assertThrows(ConfigurationValidationException.class, () -> factory.build(bad.toFile()));
     String msg = e.getMessage();
     assertTrue(msg.contains("hbase.zookeeper"), msg);
     assertTrue(msg.contains("apiKeySha256"), msg);

@@ -41,10 +41,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole read path over real parts: a differentially private release written to an HBase
- * mini-cluster with real {@code Put}s and the schemas codecs (store layout 3), the real
- * application over HTTP. The test chooses every released (noisy) value and scale itself, so
- * each answer is an exact sum computed here independently: the value from the level the rules
- * name, shown as max(0, Σ), and its 95% margin from the variances of the values summed.
+ * mini-cluster with real {@code Put}s and the schemas codecs (store layout 3), the real application
+ * over HTTP. The test chooses every released (noisy) value and scale itself, so each answer is an
+ * exact sum computed here independently: the value from the level the rules name, shown as max(0,
+ * Σ), and its 95% margin from the variances of the values summed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatapointsIT {
@@ -57,10 +57,15 @@ class DatapointsIT {
   private static final long G9 = 1_357_800_000_000L;
   private static final double EPSILON_D8 = 1.0;
   private static final double EPSILON_D9 = 0.5;
-  /** The test gazetteer (same as it-ref/postcodes.csv), kept here to compute areas independently. */
+
+  /**
+   * The test gazetteer (same as it-ref/postcodes.csv), kept here to compute areas independently.
+   */
   private static final Map<Integer, double[]> PLACES = new LinkedHashMap<>();
+
   /** The SBI catalogue (it-ref/sbi.csv): the public domain every row has a value for. */
   private static final List<String> SBIS = List.of("4711", "56", "4771");
+
   private static final double[] SCALES = {0.5, 1, 2, 4};
 
   static {
@@ -74,6 +79,7 @@ class DatapointsIT {
 
   /** date → generation → pc4 → released values, exactly as written to HBase. */
   private static final Map<LocalDate, Map<Long, Map<Integer, Release>>> WRITTEN = new TreeMap<>();
+
   /** The generation each date is published at (the pointer row, as the test last wrote it). */
   private static final Map<LocalDate, Generation> CURRENT = new TreeMap<>();
 
@@ -83,20 +89,23 @@ class DatapointsIT {
 
   @RegisterExtension
   @Order(2)
-  static final DropwizardAppExtension<DatapointsConfiguration> APP = new DropwizardAppExtension<>(
-      DatapointsApplication.class, resourceFilePath("it-config.yml"),
-      config("hbase.zookeeper", HBASE::quorum),
-      config("referenceDir", resourceFilePath("it-ref")));
+  static final DropwizardAppExtension<DatapointsConfiguration> APP =
+      new DropwizardAppExtension<>(
+          DatapointsApplication.class,
+          resourceFilePath("it-config.yml"),
+          config("hbase.zookeeper", HBASE::quorum),
+          config("referenceDir", resourceFilePath("it-ref")));
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // ---------------------------------------------------------------- data
 
   /**
    * Released values of one row as noise makes them: every level on its own (TOTAL is not Σ HOUR),
-   * some negative, scales that differ per level and row, cells new this week (no delta) and
-   * cells released a week ago only (lapsed).
+   * some negative, scales that differ per level and row, cells new this week (no delta) and cells
+   * released a week ago only (lapsed).
    */
   private static Release release(long seed, boolean baseline) {
     Random r = new Random(seed);
@@ -142,8 +151,8 @@ class DatapointsIT {
     WRITTEN.computeIfAbsent(date, d -> new TreeMap<>()).put(gen, rows);
   }
 
-  private static Generation generation(LocalDate date, long gen, long publishedAt, boolean baselineMissing,
-      double epsilon) {
+  private static Generation generation(
+      LocalDate date, long gen, long publishedAt, boolean baselineMissing, double epsilon) {
     long values = 0;
     long hits = 0;
     for (Release r : WRITTEN.get(date).get(gen).values()) {
@@ -187,16 +196,25 @@ class DatapointsIT {
     double[] q = PLACES.get(b);
     double dLat = Math.toRadians(q[0] - p[0]);
     double dLon = Math.toRadians(q[1] - p[1]);
-    double h = Math.pow(Math.sin(dLat / 2), 2)
-        + Math.cos(Math.toRadians(p[0])) * Math.cos(Math.toRadians(q[0])) * Math.pow(Math.sin(dLon / 2), 2);
+    double h =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(p[0]))
+                * Math.cos(Math.toRadians(q[0]))
+                * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
   }
 
   private static List<Integer> area(int center, double r) {
-    return PLACES.keySet().stream().filter(p -> p == center || km(center, p) <= r).sorted().toList();
+    return PLACES.keySet().stream()
+        .filter(p -> p == center || km(center, p) <= r)
+        .sorted()
+        .toList();
   }
 
-  /** Variance of discrete Laplace noise of scale b: 2q / (1 - q)², q = e^(-1/b); 0 for an exact value. */
+  /**
+   * Variance of discrete Laplace noise of scale b: 2q / (1 - q)², q = e^(-1/b); 0 for an exact
+   * value.
+   */
   private static double variance(double b) {
     if (b == 0) {
       return 0;
@@ -206,7 +224,10 @@ class DatapointsIT {
     return 2 * q / (oneMinusQ * oneMinusQ);
   }
 
-  /** 95% margin: ⌈z √Σvar⌉ with z = 1.96 + 0.165 / √max(1, n), n = (Σvar)² / Σvar² (docs/privacy.md). */
+  /**
+   * 95% margin: ⌈z √Σvar⌉ with z = 1.96 + 0.165 / √max(1, n), n = (Σvar)² / Σvar²
+   * (docs/privacy.md).
+   */
   private static long moe(double sumVar, double sumVar2) {
     if (sumVar == 0) {
       return 0;
@@ -215,7 +236,10 @@ class DatapointsIT {
     return (long) Math.ceil((1.96 + 0.165 / Math.sqrt(Math.max(1, n))) * Math.sqrt(sumVar));
   }
 
-  /** One expected sum: value, variance and variance² of hits and delta, and whether anything was released. */
+  /**
+   * One expected sum: value, variance and variance² of hits and delta, and whether anything was
+   * released.
+   */
   private static final class Sum {
     long hits;
     double hitsVar;
@@ -251,17 +275,28 @@ class DatapointsIT {
     }
   }
 
-  /** The parts of an expected answer: each level per part by the rules, each sum over the area and read dates. */
-  private record Expected(Sum totals, Map<Integer, Sum> points, Map<String, Sum> stats, Map<String, Sum> timeline,
-      boolean nullDelta, List<String> levels) {}
+  /**
+   * The parts of an expected answer: each level per part by the rules, each sum over the area and
+   * read dates.
+   */
+  private record Expected(
+      Sum totals,
+      Map<Integer, Sum> points,
+      Map<String, Sum> stats,
+      Map<String, Sum> timeline,
+      boolean nullDelta,
+      List<String> levels) {}
 
-  private static boolean matches(ReleaseBlock.Entry e, Level level, Set<String> sbi, Set<Integer> act) {
-    boolean sbiOk = sbi.isEmpty() || !(level == Level.SBI || level == Level.CELL) || sbi.contains(e.sbi());
+  private static boolean matches(
+      ReleaseBlock.Entry e, Level level, Set<String> sbi, Set<Integer> act) {
+    boolean sbiOk =
+        sbi.isEmpty() || !(level == Level.SBI || level == Level.CELL) || sbi.contains(e.sbi());
     boolean actOk = act.isEmpty() || level != Level.CELL || act.contains(e.activity());
     return sbiOk && actOk;
   }
 
-  private static Expected expect(int center, double r, List<LocalDate> dates, Set<String> sbi, Set<Integer> act) {
+  private static Expected expect(
+      int center, double r, List<LocalDate> dates, Set<String> sbi, Set<Integer> act) {
     Level totalsLevel = !act.isEmpty() ? Level.CELL : sbi.isEmpty() ? Level.TOTAL : Level.SBI;
     Level timelineLevel = act.isEmpty() && sbi.isEmpty() ? Level.HOUR : Level.CELL;
     Level statsLevel = !act.isEmpty() ? Level.CELL : Level.SBI;
@@ -304,25 +339,36 @@ class DatapointsIT {
     }
     points.values().removeIf(s -> !s.any);
     stats.values().removeIf(s -> !s.any);
-    List<String> levels = List.of(totalsLevel, totalsLevel, timelineLevel, statsLevel).stream()
-        .map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    List<String> levels =
+        List.of(totalsLevel, totalsLevel, timelineLevel, statsLevel).stream()
+            .map(l -> l.name().toLowerCase(java.util.Locale.ROOT))
+            .toList();
     return new Expected(totals, points, stats, timeline, nullDelta, levels);
   }
 
   private static Double percentage(long hits, Long delta) {
-    return delta == null || delta == 0 ? null : Math.round((double) (hits - delta) / delta * 10_000.0) / 10_000.0;
+    return delta == null || delta == 0
+        ? null
+        : Math.round((double) (hits - delta) / delta * 10_000.0) / 10_000.0;
   }
 
   /** The value, delta and margins of one part of the answer against one expected sum. */
-  private static void assertSum(Sum e, boolean nullDelta, JsonNode a, String hitsField, String what) {
+  private static void assertSum(
+      Sum e, boolean nullDelta, JsonNode a, String hitsField, String what) {
     assertEquals(e.shown(), a.get(hitsField).asLong(), what + " " + hitsField + ": " + a);
-    assertEquals(moe(e.hitsVar, e.hitsVar2), a.get(hitsField + "_moe").asLong(), what + " " + hitsField + "_moe: " + a);
+    assertEquals(
+        moe(e.hitsVar, e.hitsVar2),
+        a.get(hitsField + "_moe").asLong(),
+        what + " " + hitsField + "_moe: " + a);
     if (nullDelta) {
-      assertTrue(a.get("delta").isNull() && a.get("delta_moe").isNull(), what + " delta must be null: " + a);
+      assertTrue(
+          a.get("delta").isNull() && a.get("delta_moe").isNull(),
+          what + " delta must be null: " + a);
       assertEquals("baseline_missing", a.get("delta_reason").asText(), what + ": " + a);
     } else {
       assertEquals(e.shownDelta(), a.get("delta").asLong(), what + " delta: " + a);
-      assertEquals(moe(e.deltaVar, e.deltaVar2), a.get("delta_moe").asLong(), what + " delta_moe: " + a);
+      assertEquals(
+          moe(e.deltaVar, e.deltaVar2), a.get("delta_moe").asLong(), what + " delta_moe: " + a);
       assertTrue(a.get("delta_reason").isNull(), what + ": " + a);
     }
     if (a.has("percentage")) {
@@ -345,10 +391,15 @@ class DatapointsIT {
       assertEquals(PLACES.get(Integer.parseInt(pc))[0], p.get("lat").asDouble());
     }
     assertEquals(e.points().keySet().stream().map(String::valueOf).toList(), pointKeys, "points");
-    List<String> expectedSbiOrder = e.stats().entrySet().stream()
-        .sorted((x, y) -> x.getValue().shown() != y.getValue().shown()
-            ? Long.compare(y.getValue().shown(), x.getValue().shown()) : x.getKey().compareTo(y.getKey()))
-        .map(Map.Entry::getKey).toList();
+    List<String> expectedSbiOrder =
+        e.stats().entrySet().stream()
+            .sorted(
+                (x, y) ->
+                    x.getValue().shown() != y.getValue().shown()
+                        ? Long.compare(y.getValue().shown(), x.getValue().shown())
+                        : x.getKey().compareTo(y.getKey()))
+            .map(Map.Entry::getKey)
+            .toList();
     List<String> sbiOrder = new ArrayList<>();
     for (JsonNode s : a.get("stats")) {
       String sbi = s.get("sbi").asText();
@@ -362,8 +413,14 @@ class DatapointsIT {
       Sum exp = e.timeline().get(date + "/" + String.format("%02d", t.get("hour").asInt()));
       assertSum(exp, CURRENT.get(LocalDate.parse(date)).baselineMissing(), t, "hits", "timeline");
     }
-    assertEquals(e.levels(), List.of(a.get("levels").get("totals").asText(), a.get("levels").get("points").asText(),
-        a.get("levels").get("timeline").asText(), a.get("levels").get("stats").asText()), "levels");
+    assertEquals(
+        e.levels(),
+        List.of(
+            a.get("levels").get("totals").asText(),
+            a.get("levels").get("points").asText(),
+            a.get("levels").get("timeline").asText(),
+            a.get("levels").get("stats").asText()),
+        "levels");
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -406,12 +463,19 @@ class DatapointsIT {
     for (double r : new double[] {0, 1, 2, 3, 10, 25}) {
       JsonNode a = ok("/api/1012/2013-01-08/" + r);
       List<String> expectedArea = area(1012, r).stream().map(String::valueOf).toList();
-      assertEquals(expectedArea.toString().replace(" ", ""), a.get("postcodes").toString().replace("\"", ""), "r=" + r);
+      assertEquals(
+          expectedArea.toString().replace(" ", ""),
+          a.get("postcodes").toString().replace("\"", ""),
+          "r=" + r);
       assertAnswer(expect(1012, r, List.of(D8), Set.of(), Set.of()), a);
       assertEquals(G8, a.get("generations").get("2013-01-08").asLong());
-      assertEquals("{\"unit\":\"user-day\",\"epsilon\":1.0,\"delta\":1.0E-8,\"epsilon_over_dates\":1.0}",
+      assertEquals(
+          "{\"unit\":\"user-day\",\"epsilon\":1.0,\"delta\":1.0E-8,\"epsilon_over_dates\":1.0}",
           a.get("privacy").toString());
-      assertEquals(SBIS.size(), a.get("stats").size(), "unfiltered, every catalogue SBI has a released value");
+      assertEquals(
+          SBIS.size(),
+          a.get("stats").size(),
+          "unfiltered, every catalogue SBI has a released value");
     }
     assertEquals(2, area(1012, 1).size(), "the 1 km area must hold 1012 and 1016");
     assertEquals(5, area(1012, 10).size(), "10 km reaches Zuidoost but not Utrecht");
@@ -421,31 +485,43 @@ class DatapointsIT {
   @Order(2)
   void answersSeveralDatesWithMissingAndBaselineMissingDates() throws IOException {
     // A raw ';' (a matrix-parameter separator to Jersey) as well as ',' and '%3B'.
-    for (String dates : List.of("2013-01-10;2013-01-09;2013-01-08", "2013-01-08,2013-01-09,2013-01-10,2013-01-08",
-        "2013-01-08%3B2013-01-09%3B2013-01-10")) {
+    for (String dates :
+        List.of(
+            "2013-01-10;2013-01-09;2013-01-08",
+            "2013-01-08,2013-01-09,2013-01-10,2013-01-08",
+            "2013-01-08%3B2013-01-09%3B2013-01-10")) {
       JsonNode a = ok("/api/1017/" + dates + "/3");
-      assertEquals("[\"2013-01-08\",\"2013-01-09\",\"2013-01-10\"]", a.get("dates").toString(), dates);
+      assertEquals(
+          "[\"2013-01-08\",\"2013-01-09\",\"2013-01-10\"]", a.get("dates").toString(), dates);
       assertEquals("[\"2013-01-10\"]", a.get("missing_dates").toString());
       assertEquals(48, a.get("timeline").size());
       assertAnswer(expect(1017, 3, List.of(D8, D9), Set.of(), Set.of()), a);
-      assertTrue(a.get("totals").get("delta").isNull(), "D9 has no baseline, so every sum over it has null delta");
+      assertTrue(
+          a.get("totals").get("delta").isNull(),
+          "D9 has no baseline, so every sum over it has null delta");
       assertEquals("baseline_missing", a.get("totals").get("delta_reason").asText());
       assertTrue(a.get("timeline").get(24 + 5).get("delta").isNull(), "D9 timeline delta is null");
       assertTrue(a.get("timeline").get(5).get("delta").isNumber(), "D8 timeline delta is a number");
-      assertEquals("{\"2013-01-08\":" + G8 + ",\"2013-01-09\":" + G9 + "}", a.get("generations").toString());
+      assertEquals(
+          "{\"2013-01-08\":" + G8 + ",\"2013-01-09\":" + G9 + "}", a.get("generations").toString());
       // The largest per-day guarantee, and what a user present on both dates could lose at most.
-      assertEquals("{\"unit\":\"user-day\",\"epsilon\":1.0,\"delta\":1.0E-8,\"epsilon_over_dates\":1.5}",
+      assertEquals(
+          "{\"unit\":\"user-day\",\"epsilon\":1.0,\"delta\":1.0E-8,\"epsilon_over_dates\":1.5}",
           a.get("privacy").toString());
     }
     JsonNode onlyMissing = ok("/api/1017/2013-02-01");
-    assertEquals("{\"total\":0,\"total_moe\":0,\"delta\":null,\"delta_moe\":null,\"percentage\":null,"
-        + "\"delta_reason\":\"not_published\"}", onlyMissing.get("totals").toString());
+    assertEquals(
+        "{\"total\":0,\"total_moe\":0,\"delta\":null,\"delta_moe\":null,\"percentage\":null,"
+            + "\"delta_reason\":\"not_published\"}",
+        onlyMissing.get("totals").toString());
     assertEquals(0, onlyMissing.get("timeline").size());
     assertTrue(onlyMissing.get("privacy").get("epsilon").isNull());
     // One real answer left for reading (the API contract's example): target/it-answers/.
     Path sample = Path.of("target", "it-answers", "1017-2013-01-08-3km.json");
     Files.createDirectories(sample.getParent());
-    Files.writeString(sample, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ok("/api/1017/2013-01-08/3")));
+    Files.writeString(
+        sample,
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ok("/api/1017/2013-01-08/3")));
   }
 
   @Test
@@ -454,7 +530,8 @@ class DatapointsIT {
     JsonNode a = ok("/api/1012/2013-01-08/25?sbi=4711");
     assertAnswer(expect(1012, 25, List.of(D8), Set.of("4711"), Set.of()), a);
     assertEquals(1, a.get("stats").size());
-    assertEquals("{\"totals\":\"sbi\",\"points\":\"sbi\",\"timeline\":\"cell\",\"stats\":\"sbi\"}",
+    assertEquals(
+        "{\"totals\":\"sbi\",\"points\":\"sbi\",\"timeline\":\"cell\",\"stats\":\"sbi\"}",
         a.get("levels").toString());
     JsonNode b = ok("/api/1012/2013-01-08;2013-01-09/10?activity=2&activity=3&sbi=56&sbi=4771");
     assertAnswer(expect(1012, 10, List.of(D8, D9), Set.of("56", "4771"), Set.of(2, 3)), b);
@@ -462,14 +539,17 @@ class DatapointsIT {
     JsonNode c = ok("/api/1017/2013-01-08/25?activity=1");
     assertAnswer(expect(1017, 25, List.of(D8), Set.of(), Set.of(1)), c);
     long unfiltered = ok("/api/1012/2013-01-08/25").get("totals").get("total").asLong();
-    assertTrue(a.get("totals").get("total").asLong() != unfiltered, "the SBI level answered, not TOTAL");
+    assertTrue(
+        a.get("totals").get("total").asLong() != unfiltered, "the SBI level answered, not TOTAL");
   }
 
   @Test
   @Order(4)
   void reducesPc6ToPc4() {
-    assertEquals(ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012%20ab/2013-01-08/2").toString());
-    assertEquals(ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012AB/2013-01-08/2").toString());
+    assertEquals(
+        ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012%20ab/2013-01-08/2").toString());
+    assertEquals(
+        ok("/api/1012/2013-01-08/2").toString(), ok("/api/1012AB/2013-01-08/2").toString());
     JsonNode pc = ok("/api/postcodes/1016xy");
     assertEquals("Amsterdam Grachtengordel", pc.get("name").asText());
   }
@@ -477,8 +557,13 @@ class DatapointsIT {
   @Test
   @Order(5)
   void rejectsBadRequestsUnknownPostcodesAndMissingKeys() {
-    for (String bad : List.of("/api/0123/2013-01-08", "/api/1012/2013-1-8", "/api/1012/2013-01-08/25.5",
-        "/api/1012/2013-01-08?sbi=1", "/api/1012/2013-01-08?activity=70000")) {
+    for (String bad :
+        List.of(
+            "/api/0123/2013-01-08",
+            "/api/1012/2013-1-8",
+            "/api/1012/2013-01-08/25.5",
+            "/api/1012/2013-01-08?sbi=1",
+            "/api/1012/2013-01-08?activity=70000")) {
       Answer a = call(bad, KEY);
       assertEquals(400, a.status(), bad);
       assertEquals(400, a.body().get("code").asInt());
@@ -527,7 +612,8 @@ class DatapointsIT {
     }
     JsonNode after = awaitGeneration(q, G8_OLD);
     assertAnswer(expect(1012, 25, List.of(D8), Set.of(), Set.of()), after);
-    assertTrue(before != after.get("totals").get("total").asLong(), "the generations hold different data");
+    assertTrue(
+        before != after.get("totals").get("total").asLong(), "the generations hold different data");
     try (Table t = HBASE.table()) {
       point(t, D8, new8, List.of(new8, old8));
     }
@@ -541,7 +627,9 @@ class DatapointsIT {
       if (a.get("generations").get("2013-01-08").asLong() == gen) {
         return a;
       }
-      assertTrue(System.currentTimeMillis() < deadline, "pointer flip to " + gen + " not visible within 5 s");
+      assertTrue(
+          System.currentTimeMillis() < deadline,
+          "pointer flip to " + gen + " not visible within 5 s");
       Thread.sleep(100);
     }
   }

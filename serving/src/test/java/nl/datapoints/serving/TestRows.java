@@ -20,14 +20,17 @@ import org.apache.hadoop.hbase.client.Put;
 
 /**
  * The Puts the serving tests write in place of a publish: a data row of store layout 3 and a
- * pointer flip through the schemas' own codecs, so every fixture writes what the publish writes.
- * A test chooses the released (noisy) values itself with {@link Release}, so it knows every
- * value and scale an answer sums and can compute the answer independently.
+ * pointer flip through the schemas' own codecs, so every fixture writes what the publish writes. A
+ * test chooses the released (noisy) values itself with {@link Release}, so it knows every value and
+ * scale an answer sums and can compute the answer independently.
  */
 public final class TestRows {
   private TestRows() {}
 
-  /** The data row of {@code date} + {@code pc4} at generation {@code gen}: {@code r:a} and, with cells, {@code d:c}. */
+  /**
+   * The data row of {@code date} + {@code pc4} at generation {@code gen}: {@code r:a} and, with
+   * cells, {@code d:c}.
+   */
   public static Put row(LocalDate date, int pc4, long gen, Release release) {
     Put put = new Put(RowKey.of(date, pc4).toBytes());
     put.addColumn(StoreLayout.familyOf(ReleaseBlock.AREA), ReleaseBlock.AREA, gen, release.area());
@@ -40,7 +43,8 @@ public final class TestRows {
 
   /** Adds the pointer flip of {@code date} to {@code pointer} (a Put of the pointer row). */
   public static Put flip(Put pointer, LocalDate date, Generation current, List<Generation> kept) {
-    PointerRow.flip(date, current, kept).forEach((q, v) -> pointer.addColumn(StoreLayout.FAMILY, q, v));
+    PointerRow.flip(date, current, kept)
+        .forEach((q, v) -> pointer.addColumn(StoreLayout.FAMILY, q, v));
     return pointer;
   }
 
@@ -50,18 +54,21 @@ public final class TestRows {
   }
 
   /** A generation of a private release at ε = {@code epsilon}, δ = 1e-8 per user-day. */
-  public static Generation generation(long id, long publishedAt, boolean baselineMissing, long cells, long hits,
-      double epsilon) {
+  public static Generation generation(
+      long id, long publishedAt, boolean baselineMissing, long cells, long hits, double epsilon) {
     return new Generation(id, publishedAt, baselineMissing, cells, hits, epsilon, 1e-8);
   }
 
-  /** A true cell of a test's model, from which {@link Release#derived} makes a row's released values. */
+  /**
+   * A true cell of a test's model, from which {@link Release#derived} makes a row's released
+   * values.
+   */
   public record Cell(int hour, int activity, String sbi, long hits, long delta) {}
 
   /**
-   * The released values of one row, member by member, with the noise scale of each level. A
-   * delta of {@code null} means the member had no released value on D-7 ({@code deltaReleased}
-   * false); without a baseline every delta is ignored.
+   * The released values of one row, member by member, with the noise scale of each level. A delta
+   * of {@code null} means the member had no released value on D-7 ({@code deltaReleased} false);
+   * without a baseline every delta is ignored.
    */
   public static final class Release {
     private final boolean baseline;
@@ -85,7 +92,11 @@ public final class TestRows {
      * TOTAL, every HOUR 0-23 and every SBI of {@code sbiDomain} (zeros included) and each cell,
      * each value its true sum plus a draw of {@code noise}, every level at {@code scale}.
      */
-    public static Release derived(boolean baseline, List<Cell> truth, List<String> sbiDomain, double scale,
+    public static Release derived(
+        boolean baseline,
+        List<Cell> truth,
+        List<String> sbiDomain,
+        double scale,
         LongSupplier noise) {
       return derived(baseline, truth, sbiDomain, l -> scale, c -> true, l -> noise.getAsLong());
     }
@@ -95,8 +106,13 @@ public final class TestRows {
      * levels complete (zeros included), the CELL level only for the cells {@code selected} keeps
      * (as partition selection leaves out cells with few users).
      */
-    public static Release derived(boolean baseline, List<Cell> truth, List<String> sbiDomain,
-        ToDoubleFunction<Level> scale, Predicate<Cell> selected, ToLongFunction<Level> noise) {
+    public static Release derived(
+        boolean baseline,
+        List<Cell> truth,
+        List<String> sbiDomain,
+        ToDoubleFunction<Level> scale,
+        Predicate<Cell> selected,
+        ToLongFunction<Level> noise) {
       Release r = of(baseline);
       for (Level l : Level.values()) {
         r.scales(l, scale.applyAsDouble(l), scale.applyAsDouble(l));
@@ -110,15 +126,24 @@ public final class TestRows {
         add(hours[c.hour()], c);
         add(sbis.computeIfAbsent(c.sbi(), k -> new long[2]), c);
         if (selected.test(c)) {
-          r.cell(c.hour(), c.activity(), c.sbi(), c.hits() + noise.applyAsLong(Level.CELL),
+          r.cell(
+              c.hour(),
+              c.activity(),
+              c.sbi(),
+              c.hits() + noise.applyAsLong(Level.CELL),
               c.delta() + noise.applyAsLong(Level.CELL));
         }
       }
       r.total(total[0] + noise.applyAsLong(Level.TOTAL), total[1] + noise.applyAsLong(Level.TOTAL));
       for (int h = 0; h < 24; h++) {
-        r.hour(h, hours[h][0] + noise.applyAsLong(Level.HOUR), hours[h][1] + noise.applyAsLong(Level.HOUR));
+        r.hour(
+            h,
+            hours[h][0] + noise.applyAsLong(Level.HOUR),
+            hours[h][1] + noise.applyAsLong(Level.HOUR));
       }
-      sbis.forEach((s, v) -> r.sbi(s, v[0] + noise.applyAsLong(Level.SBI), v[1] + noise.applyAsLong(Level.SBI)));
+      sbis.forEach(
+          (s, v) ->
+              r.sbi(s, v[0] + noise.applyAsLong(Level.SBI), v[1] + noise.applyAsLong(Level.SBI)));
       return r;
     }
 
@@ -134,19 +159,24 @@ public final class TestRows {
     }
 
     public Release total(long hits, Long delta) {
-      return add(Level.TOTAL, new ReleaseBlock.Entry(-1, 0, "", true, hits, delta != null, delta(delta)));
+      return add(
+          Level.TOTAL, new ReleaseBlock.Entry(-1, 0, "", true, hits, delta != null, delta(delta)));
     }
 
     public Release hour(int hour, long hits, Long delta) {
-      return add(Level.HOUR, new ReleaseBlock.Entry(hour, 0, "", true, hits, delta != null, delta(delta)));
+      return add(
+          Level.HOUR, new ReleaseBlock.Entry(hour, 0, "", true, hits, delta != null, delta(delta)));
     }
 
     public Release sbi(String sbi, long hits, Long delta) {
-      return add(Level.SBI, new ReleaseBlock.Entry(-1, 0, sbi, true, hits, delta != null, delta(delta)));
+      return add(
+          Level.SBI, new ReleaseBlock.Entry(-1, 0, sbi, true, hits, delta != null, delta(delta)));
     }
 
     public Release cell(int hour, int activity, String sbi, long hits, Long delta) {
-      return add(Level.CELL, new ReleaseBlock.Entry(hour, activity, sbi, true, hits, delta != null, delta(delta)));
+      return add(
+          Level.CELL,
+          new ReleaseBlock.Entry(hour, activity, sbi, true, hits, delta != null, delta(delta)));
     }
 
     /** A cell not selected on this date, kept for its released value on D-7. */
@@ -159,8 +189,13 @@ public final class TestRows {
     }
 
     private Release add(Level level, ReleaseBlock.Entry e) {
-      entries.get(level).add(baseline ? e
-          : new ReleaseBlock.Entry(e.hour(), e.activity(), e.sbi(), e.released(), e.hits(), false, 0));
+      entries
+          .get(level)
+          .add(
+              baseline
+                  ? e
+                  : new ReleaseBlock.Entry(
+                      e.hour(), e.activity(), e.sbi(), e.released(), e.hits(), false, 0));
       return this;
     }
 
@@ -169,7 +204,10 @@ public final class TestRows {
       return baseline;
     }
 
-    /** The values of {@code level}, as added (a delta not released reads {@code deltaReleased} false). */
+    /**
+     * The values of {@code level}, as added (a delta not released reads {@code deltaReleased}
+     * false).
+     */
     public List<ReleaseBlock.Entry> entries(Level level) {
       return List.copyOf(entries.get(level));
     }

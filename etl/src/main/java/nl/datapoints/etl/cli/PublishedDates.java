@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * The dates that have aggregates in the warehouse ({@code aggregates/dt=*}), listed in the
- * driver: the input of {@link CascadePlan}. Other names there (swap-aside copies) are ignored.
+ * The dates that have aggregates in the warehouse ({@code aggregates/dt=*}), listed in the driver:
+ * the input of {@link CascadePlan}. Other names there (swap-aside copies) are ignored.
  */
 final class PublishedDates {
   private PublishedDates() {}

@@ -20,13 +20,22 @@ final class RunSummary {
       events += rep.events();
       quarantined += rep.quarantinedTotal();
       cells += rep.cellsPublished();
-      out.printf("  %s: %s lines %d, events %d, quarantined %d, empty %d, cells %d (suppressed %d), baseline %s, %s%n",
-          rep.date(), rep.status(), rep.linesRead(), rep.events(), rep.quarantinedTotal(), rep.emptyLines(),
-          rep.cellsPublished(), rep.cellsSuppressed(), rep.baselineMissing() ? "missing" : "ok",
+      out.printf(
+          "  %s: %s lines %d, events %d, quarantined %d, empty %d, cells %d (suppressed %d), baseline %s, %s%n",
+          rep.date(),
+          rep.status(),
+          rep.linesRead(),
+          rep.events(),
+          rep.quarantinedTotal(),
+          rep.emptyLines(),
+          rep.cellsPublished(),
+          rep.cellsSuppressed(),
+          rep.baselineMissing() ? "missing" : "ok",
           rep.published() ? "published" : "not published");
     }
     Path last = r.reportPaths().values().stream().reduce((x, y) -> y).orElseThrow();
-    out.printf("SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells in %.1f s; report %s%n",
+    out.printf(
+        "SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells in %.1f s; report %s%n",
         r.reports().size(), r.generation(), lines, events, quarantined, cells, seconds, last);
     return last;
   }

@@ -9,9 +9,9 @@ import java.util.Map;
  * The answer to {@code GET /api/{postcode}/{dates}[/{radius}]}; field names are the contract of
  * docs/api.md §2.2 (with the fields of the differentially private release).
  *
- * <p>Every hits, total and delta is a sum of released (noisy) values, shown as {@code max(0,
- * sum)}, with its 95% margin of error beside it ({@code *_moe}); a null delta says why in
- * {@code delta_reason}.
+ * <p>Every hits, total and delta is a sum of released (noisy) values, shown as {@code max(0, sum)},
+ * with its 95% margin of error beside it ({@code *_moe}); a null delta says why in {@code
+ * delta_reason}.
  *
  * @param postcode the centre postcode4
  * @param center its centroid
@@ -27,8 +27,21 @@ import java.util.Map;
  * @param privacy the guarantee of the values the answer was computed from
  * @param levels which released level answered each part
  */
-@JsonPropertyOrder({"postcode", "center", "radius_km", "dates", "missing_dates", "postcodes",
-    "totals", "stats", "timeline", "points", "generations", "privacy", "levels"})
+@JsonPropertyOrder({
+  "postcode",
+  "center",
+  "radius_km",
+  "dates",
+  "missing_dates",
+  "postcodes",
+  "totals",
+  "stats",
+  "timeline",
+  "points",
+  "generations",
+  "privacy",
+  "levels"
+})
 public record AreaAnswer(
     @JsonProperty("postcode") String postcode,
     @JsonProperty("center") Center center,
@@ -46,6 +59,7 @@ public record AreaAnswer(
 
   /** {@code delta_reason}: a date summed over was released without a release of its D-7. */
   public static final String BASELINE_MISSING = "baseline_missing";
+
   /** {@code delta_reason}: none of the requested dates is published, so nothing is compared. */
   public static final String NOT_PUBLISHED = "not_published";
 
@@ -64,7 +78,16 @@ public record AreaAnswer(
       @JsonProperty("delta_reason") String deltaReason) {}
 
   /** Sums of one SBI code. */
-  @JsonPropertyOrder({"sbi", "label", "total", "total_moe", "delta", "delta_moe", "percentage", "delta_reason"})
+  @JsonPropertyOrder({
+    "sbi",
+    "label",
+    "total",
+    "total_moe",
+    "delta",
+    "delta_moe",
+    "percentage",
+    "delta_reason"
+  })
   public record SbiStat(
       @JsonProperty("sbi") String sbi,
       @JsonProperty("label") String label,
@@ -87,7 +110,17 @@ public record AreaAnswer(
       @JsonProperty("delta_reason") String deltaReason) {}
 
   /** Sums of one postcode4 over the dates. */
-  @JsonPropertyOrder({"postcode", "lat", "lon", "hits", "hits_moe", "delta", "delta_moe", "percentage", "delta_reason"})
+  @JsonPropertyOrder({
+    "postcode",
+    "lat",
+    "lon",
+    "hits",
+    "hits_moe",
+    "delta",
+    "delta_moe",
+    "percentage",
+    "delta_reason"
+  })
   public record Point(
       @JsonProperty("postcode") String postcode,
       @JsonProperty("lat") double lat,
@@ -104,8 +137,8 @@ public record AreaAnswer(
    * released values is post-processing and costs no further privacy).
    *
    * @param unit the privacy unit: {@code user-day}
-   * @param epsilon the largest ε of the read dates' generations (per user-day); null when no
-   *     date was read or one of them has no recorded guarantee
+   * @param epsilon the largest ε of the read dates' generations (per user-day); null when no date
+   *     was read or one of them has no recorded guarantee
    * @param delta the largest δ of the read dates' generations; null with epsilon
    * @param epsilonOverDates Σ ε over the read dates: what a user present on every date of the
    *     answer could lose at most (basic composition); null with epsilon
@@ -119,8 +152,8 @@ public record AreaAnswer(
 
   /**
    * The released level ({@code total}, {@code hour}, {@code sbi}, {@code cell}) each part was
-   * summed from. {@code cell} values exist only for the cells partition selection kept (cells
-   * with few users are left out), so a part from {@code cell} is a lower bound beyond its margin.
+   * summed from. {@code cell} values exist only for the cells partition selection kept (cells with
+   * few users are left out), so a part from {@code cell} is a lower bound beyond its margin.
    */
   @JsonPropertyOrder({"totals", "points", "timeline", "stats"})
   public record Levels(

@@ -17,8 +17,17 @@ import java.util.List;
  * @param delta δ of the date's guarantee per user-day, or null with epsilon
  * @param kept ids of the kept generations (rollback targets), newest first
  */
-@JsonPropertyOrder({"date", "generation", "published_at", "baseline_missing", "cells", "hits", "epsilon", "delta",
-    "kept"})
+@JsonPropertyOrder({
+  "date",
+  "generation",
+  "published_at",
+  "baseline_missing",
+  "cells",
+  "hits",
+  "epsilon",
+  "delta",
+  "kept"
+})
 public record PublishedDate(
     @JsonProperty("date") String date,
     @JsonProperty("generation") long generation,

@@ -13,17 +13,17 @@ import nl.datapoints.serving.api.AreaAnswer.TimelineEntry;
 import nl.datapoints.serving.api.AreaAnswer.Totals;
 
 /**
- * Sums the release blocks of one area query into totals, per-SBI stats, timeline and points,
- * each part from the level its {@link ReadPlan} names (the coarsest that answers it).
+ * Sums the release blocks of one area query into totals, per-SBI stats, timeline and points, each
+ * part from the level its {@link ReadPlan} names (the coarsest that answers it).
  *
- * <p>Values are streamed from the blocks ({@link ReleaseBlock#forEach}) into primitive sums
- * ({@link NoisySums}) with the SBI as an int key; nothing is allocated per value. Each sum
- * carries Σ value, Σ noise variance and Σ variance² ({@link ReleaseBlock#variance} of the
- * section's scale), for hits and for delta; a value that is not released adds nothing, not even
- * variance. The answer shows {@code max(0, sum)} with the sum's 95% margin: sums are unbiased
- * because no single value is clamped, and only a negative final sum is shown as 0. Having a
- * baseline is a property of a date: a delta that sums over a date whose generation says
- * {@code baselineMissing} is null. Not thread-safe: one instance per request.
+ * <p>Values are streamed from the blocks ({@link ReleaseBlock#forEach}) into primitive sums ({@link
+ * NoisySums}) with the SBI as an int key; nothing is allocated per value. Each sum carries Σ value,
+ * Σ noise variance and Σ variance² ({@link ReleaseBlock#variance} of the section's scale), for hits
+ * and for delta; a value that is not released adds nothing, not even variance. The answer shows
+ * {@code max(0, sum)} with the sum's 95% margin: sums are unbiased because no single value is
+ * clamped, and only a negative final sum is shown as 0. Having a baseline is a property of a date:
+ * a delta that sums over a date whose generation says {@code baselineMissing} is null. Not
+ * thread-safe: one instance per request.
  */
 public final class AreaAggregator implements RowSink {
   private static final int HOURS = 24;
@@ -46,7 +46,8 @@ public final class AreaAggregator implements RowSink {
   /**
    * An aggregator for the given published dates (ascending) and area.
    *
-   * @param dates ISO dates, in the order the store's date indexes refer to (empty: nothing published)
+   * @param dates ISO dates, in the order the store's date indexes refer to (empty: nothing
+   *     published)
    * @param baselineMissing per date, whether its generation has no baseline
    * @param area postcode4s, ascending, in the order the store's pc4 indexes refer to
    * @param filter sbi/activity filter; it chooses the {@link ReadPlan}
@@ -63,7 +64,8 @@ public final class AreaAggregator implements RowSink {
     this.plan = ReadPlan.of(filter);
     this.sbiFiltered = !filter.sbi().isEmpty();
     // A filter code that is not decimal matches no value (it stays a filter: nothing passes).
-    this.sbiFilter = filter.sbi().stream().mapToInt(ReleaseBlock::sbiKey).filter(k -> k > 0).sorted().toArray();
+    this.sbiFilter =
+        filter.sbi().stream().mapToInt(ReleaseBlock::sbiKey).filter(k -> k > 0).sorted().toArray();
     this.activityFilter = filter.activity().stream().mapToInt(Integer::intValue).sorted().toArray();
     this.hours = new NoisySums(dates.size() * HOURS);
     this.points = new NoisySums(area.length);
@@ -85,7 +87,10 @@ public final class AreaAggregator implements RowSink {
     }
   }
 
-  /** Routes each value of a block to the sums whose level it is; one per aggregator, reused for every row. */
+  /**
+   * Routes each value of a block to the sums whose level it is; one per aggregator, reused for
+   * every row.
+   */
   private final class Adder implements ReleaseBlock.Visitor {
     private int timelineBase;
     private int pc4Index;
@@ -118,7 +123,13 @@ public final class AreaAggregator implements RowSink {
     }
 
     @Override
-    public void entry(int hour, int activity, int sbiKey, boolean released, long hits, boolean deltaReleased,
+    public void entry(
+        int hour,
+        int activity,
+        int sbiKey,
+        boolean released,
+        long hits,
+        boolean deltaReleased,
         long delta) {
       if (!released && !deltaReleased) {
         return;
@@ -143,7 +154,8 @@ public final class AreaAggregator implements RowSink {
       }
     }
 
-    private void add(NoisySums sums, int slot, boolean released, long hits, boolean deltaReleased, long delta) {
+    private void add(
+        NoisySums sums, int slot, boolean released, long hits, boolean deltaReleased, long delta) {
       if (released) {
         sums.addHits(slot, hits, hitsVariance);
       }
@@ -153,18 +165,29 @@ public final class AreaAggregator implements RowSink {
     }
   }
 
-  /** Sums over the area and every date; with no date published, 0 and a null delta ({@code not_published}). */
+  /**
+   * Sums over the area and every date; with no date published, 0 and a null delta ({@code
+   * not_published}).
+   */
   public Totals totals() {
     if (dates.isEmpty()) {
       return new Totals(0, 0, null, null, null, AreaAnswer.NOT_PUBLISHED);
     }
     Long delta = delta(totals, 0, anyBaselineMissing);
     long shown = totals.shownHits(0);
-    return new Totals(shown, totals.hitsMoe(0), delta, deltaMoe(totals, 0, anyBaselineMissing),
-        Percentages.change(shown, delta), reason(anyBaselineMissing));
+    return new Totals(
+        shown,
+        totals.hitsMoe(0),
+        delta,
+        deltaMoe(totals, 0, anyBaselineMissing),
+        Percentages.change(shown, delta),
+        reason(anyBaselineMissing));
   }
 
-  /** Per SBI with any released value, by shown total descending then code; labels from {@code catalog}. */
+  /**
+   * Per SBI with any released value, by shown total descending then code; labels from {@code
+   * catalog}.
+   */
   public List<SbiStat> stats(SbiCatalog catalog) {
     NoisySums s = bySbi.sums();
     List<SbiStat> out = new ArrayList<>(bySbi.size());
@@ -175,10 +198,22 @@ public final class AreaAggregator implements RowSink {
       String sbi = ReleaseBlock.sbiOfKey(bySbi.key(slot));
       long shown = s.shownHits(slot);
       Long delta = delta(s, slot, anyBaselineMissing);
-      out.add(new SbiStat(sbi, catalog.label(sbi), shown, s.hitsMoe(slot), delta,
-          deltaMoe(s, slot, anyBaselineMissing), Percentages.change(shown, delta), reason(anyBaselineMissing)));
+      out.add(
+          new SbiStat(
+              sbi,
+              catalog.label(sbi),
+              shown,
+              s.hitsMoe(slot),
+              delta,
+              deltaMoe(s, slot, anyBaselineMissing),
+              Percentages.change(shown, delta),
+              reason(anyBaselineMissing)));
     }
-    out.sort((a, b) -> a.total() != b.total() ? Long.compare(b.total(), a.total()) : a.sbi().compareTo(b.sbi()));
+    out.sort(
+        (a, b) ->
+            a.total() != b.total()
+                ? Long.compare(b.total(), a.total())
+                : a.sbi().compareTo(b.sbi()));
     return out;
   }
 
@@ -189,14 +224,24 @@ public final class AreaAggregator implements RowSink {
       boolean missing = baselineMissing[d];
       for (int h = 0; h < HOURS; h++) {
         int i = d * HOURS + h;
-        out.add(new TimelineEntry(dates.get(d), h, hours.shownHits(i), hours.hitsMoe(i), delta(hours, i, missing),
-            deltaMoe(hours, i, missing), reason(missing)));
+        out.add(
+            new TimelineEntry(
+                dates.get(d),
+                h,
+                hours.shownHits(i),
+                hours.hitsMoe(i),
+                delta(hours, i, missing),
+                deltaMoe(hours, i, missing),
+                reason(missing)));
       }
     }
     return out;
   }
 
-  /** Per postcode4 of the area with any released value, by postcode; centroids from {@code gazetteer}. */
+  /**
+   * Per postcode4 of the area with any released value, by postcode; centroids from {@code
+   * gazetteer}.
+   */
   public List<Point> points(Gazetteer gazetteer) {
     List<Point> out = new ArrayList<>();
     for (int i = 0; i < area.length; i++) {
@@ -206,15 +251,27 @@ public final class AreaAggregator implements RowSink {
       Place p = gazetteer.find(area[i]).orElseThrow();
       long shown = points.shownHits(i);
       Long delta = delta(points, i, anyBaselineMissing);
-      out.add(new Point(p.postcode(), p.lat(), p.lon(), shown, points.hitsMoe(i), delta,
-          deltaMoe(points, i, anyBaselineMissing), Percentages.change(shown, delta), reason(anyBaselineMissing)));
+      out.add(
+          new Point(
+              p.postcode(),
+              p.lat(),
+              p.lon(),
+              shown,
+              points.hitsMoe(i),
+              delta,
+              deltaMoe(points, i, anyBaselineMissing),
+              Percentages.change(shown, delta),
+              reason(anyBaselineMissing)));
     }
     return out;
   }
 
   /** Which level answered each part. */
   public Levels levels() {
-    return new Levels(ReadPlan.name(plan.totals()), ReadPlan.name(plan.points()), ReadPlan.name(plan.timeline()),
+    return new Levels(
+        ReadPlan.name(plan.totals()),
+        ReadPlan.name(plan.points()),
+        ReadPlan.name(plan.timeline()),
         ReadPlan.name(plan.stats()));
   }
 

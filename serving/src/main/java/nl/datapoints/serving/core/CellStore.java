@@ -4,11 +4,15 @@ import java.util.List;
 
 /** Read access to the serving store: the published generations and the row blocks of an area. */
 public interface CellStore {
-  /** What to read per row (store layout 3: {@code r:a} the area block, {@code d:c} the cells block). */
+  /**
+   * What to read per row (store layout 3: {@code r:a} the area block, {@code d:c} the cells block).
+   */
   enum Blocks {
     /** The public-domain levels (TOTAL, HOUR, SBI): enough for unfiltered queries. */
     AREA,
-    /** Both blocks: an SBI filter answers totals, points and stats from SBI, the timeline from CELL. */
+    /**
+     * Both blocks: an SBI filter answers totals, points and stats from SBI, the timeline from CELL.
+     */
     AREA_AND_CELLS,
     /** The selected cells only: an activity filter is answered from CELL alone. */
     CELLS;

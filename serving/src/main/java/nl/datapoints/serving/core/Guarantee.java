@@ -6,10 +6,10 @@ import nl.datapoints.schemas.Generation;
 import nl.datapoints.serving.api.AreaAnswer.Privacy;
 
 /**
- * The privacy statement of an answer from the generations of the dates it read (pure). Each
- * date's release is ε-δ differentially private per user-day; an answer over several dates
- * combines several releases, so one user present on all of them is protected at Σ ε (basic
- * composition), while ε and δ state the per-day guarantee (the largest over the dates).
+ * The privacy statement of an answer from the generations of the dates it read (pure). Each date's
+ * release is ε-δ differentially private per user-day; an answer over several dates combines several
+ * releases, so one user present on all of them is protected at Σ ε (basic composition), while ε and
+ * δ state the per-day guarantee (the largest over the dates).
  */
 public final class Guarantee {
   /** The privacy unit of the release. */
@@ -18,9 +18,9 @@ public final class Guarantee {
   private Guarantee() {}
 
   /**
-   * The statement for an answer that read {@code read}; ε, δ and Σ ε are null when nothing was
-   * read or a read date has no recorded guarantee (a release from before layout 3): no number
-   * can then be promised.
+   * The statement for an answer that read {@code read}; ε, δ and Σ ε are null when nothing was read
+   * or a read date has no recorded guarantee (a release from before layout 3): no number can then
+   * be promised.
    */
   public static Privacy of(List<Generation> read) {
     if (read.isEmpty() || read.stream().anyMatch(g -> !g.isPrivate())) {

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import nl.datapoints.schemas.Margins;
 
 /**
- * Sums of released values per slot (pure, primitive arrays, nothing allocated per value): for
- * hits and for delta the sum of the values, of their noise variances and of the squares of
- * those variances — what {@link Margins#moe95} needs — and whether any released value was
- * summed at all. A value that is not released is an exact 0 and is not added. Not thread-safe.
+ * Sums of released values per slot (pure, primitive arrays, nothing allocated per value): for hits
+ * and for delta the sum of the values, of their noise variances and of the squares of those
+ * variances — what {@link Margins#moe95} needs — and whether any released value was summed at all.
+ * A value that is not released is an exact 0 and is not added. Not thread-safe.
  */
 final class NoisySums {
   private long[] hits;
@@ -36,7 +36,9 @@ final class NoisySums {
     any[slot] = true;
   }
 
-  /** Adds a released delta value (the released hits of D-7) with noise variance {@code variance}. */
+  /**
+   * Adds a released delta value (the released hits of D-7) with noise variance {@code variance}.
+   */
   void addDelta(int slot, long value, double variance) {
     delta[slot] += value;
     deltaVar[slot] += variance;

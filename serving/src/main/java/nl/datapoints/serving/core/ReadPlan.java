@@ -4,10 +4,10 @@ import java.util.Locale;
 import nl.datapoints.schemas.Level;
 
 /**
- * Which released level answers each part of an area answer, and so which blocks are read
- * (pure): every number comes from the coarsest level that can answer it, because a coarser
- * level sums fewer noisy values (a smaller margin) and is complete, while the CELL level holds
- * only the cells that partition selection kept (a lower bound).
+ * Which released level answers each part of an area answer, and so which blocks are read (pure):
+ * every number comes from the coarsest level that can answer it, because a coarser level sums fewer
+ * noisy values (a smaller margin) and is complete, while the CELL level holds only the cells that
+ * partition selection kept (a lower bound).
  *
  * <ul>
  *   <li>no filter: totals and points from TOTAL, timeline from HOUR, stats from SBI;
@@ -63,7 +63,10 @@ public enum ReadPlan {
     return stats;
   }
 
-  /** The name a level has in the answer's {@code levels}: {@code total}, {@code hour}, {@code sbi}, {@code cell}. */
+  /**
+   * The name a level has in the answer's {@code levels}: {@code total}, {@code hour}, {@code sbi},
+   * {@code cell}.
+   */
   public static String name(Level level) {
     return level.name().toLowerCase(Locale.ROOT);
   }

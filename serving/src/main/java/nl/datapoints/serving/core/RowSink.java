@@ -1,6 +1,9 @@
 package nl.datapoints.serving.core;
 
-/** Receives the blocks of one data row read from the store; a block not asked for or missing is null. */
+/**
+ * Receives the blocks of one data row read from the store; a block not asked for or missing is
+ * null.
+ */
 @FunctionalInterface
 public interface RowSink {
   /**

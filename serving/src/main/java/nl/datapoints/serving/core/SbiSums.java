@@ -4,9 +4,9 @@ import java.util.Arrays;
 import nl.datapoints.schemas.ReleaseBlock;
 
 /**
- * {@link NoisySums} per SBI key ({@link ReleaseBlock#sbiKey}): an open-addressing int map from
- * key to a slot of dense sums, so summing tens of thousands of values per query allocates
- * nothing per value (no String, no boxed key). Not thread-safe: one per request.
+ * {@link NoisySums} per SBI key ({@link ReleaseBlock#sbiKey}): an open-addressing int map from key
+ * to a slot of dense sums, so summing tens of thousands of values per query allocates nothing per
+ * value (no String, no boxed key). Not thread-safe: one per request.
  */
 final class SbiSums {
   private int[] keys = new int[64];

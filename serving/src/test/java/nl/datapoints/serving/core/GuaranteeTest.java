@@ -14,14 +14,22 @@ class GuaranteeTest {
 
   @Test
   void statesTheLargestPerDayGuaranteeAndTheSumOfEpsilonOverTheDates() {
-    assertEquals(new Privacy("user-day", 1.0, 1e-7, 2.5),
+    assertEquals(
+        new Privacy("user-day", 1.0, 1e-7, 2.5),
         Guarantee.of(List.of(gen(1, 1.0, 1e-8), gen(2, 0.5, 1e-7), gen(3, 1.0, 1e-8))));
   }
 
   @Test
   void sumsEpsilonInDecimal() {
-    List<Generation> week = List.of(gen(1, 0.1, 1e-8), gen(2, 0.1, 1e-8), gen(3, 0.1, 1e-8), gen(4, 0.1, 1e-8),
-        gen(5, 0.1, 1e-8), gen(6, 0.1, 1e-8), gen(7, 0.1, 1e-8));
+    List<Generation> week =
+        List.of(
+            gen(1, 0.1, 1e-8),
+            gen(2, 0.1, 1e-8),
+            gen(3, 0.1, 1e-8),
+            gen(4, 0.1, 1e-8),
+            gen(5, 0.1, 1e-8),
+            gen(6, 0.1, 1e-8),
+            gen(7, 0.1, 1e-8));
     assertEquals(0.7, Guarantee.of(week).epsilonOverDates(), "not 0.7000000000000001");
   }
 

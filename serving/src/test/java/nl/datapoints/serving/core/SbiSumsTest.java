@@ -39,16 +39,22 @@ class SbiSumsTest {
       slots.put(sums.key(s), s);
     }
     assertEquals(expected.keySet(), slots.keySet());
-    expected.forEach((k, v) -> {
-      int s = slots.get(k);
-      assertEquals(v[0], sums.sums().rawHits(s), "hits of " + k);
-      assertEquals(v[1], sums.sums().rawDelta(s), "delta of " + k);
-      double[] ev = expectedVar.get(k);
-      assertEquals(nl.datapoints.schemas.Margins.moe95(ev[0], ev[1]), sums.sums().hitsMoe(s), "hits moe of " + k);
-      assertEquals(nl.datapoints.schemas.Margins.moe95(2 * ev[0], 4 * ev[1]), sums.sums().deltaMoe(s),
-          "delta moe of " + k);
-      assertEquals(sums.slot(k), s, "a key keeps its slot");
-    });
+    expected.forEach(
+        (k, v) -> {
+          int s = slots.get(k);
+          assertEquals(v[0], sums.sums().rawHits(s), "hits of " + k);
+          assertEquals(v[1], sums.sums().rawDelta(s), "delta of " + k);
+          double[] ev = expectedVar.get(k);
+          assertEquals(
+              nl.datapoints.schemas.Margins.moe95(ev[0], ev[1]),
+              sums.sums().hitsMoe(s),
+              "hits moe of " + k);
+          assertEquals(
+              nl.datapoints.schemas.Margins.moe95(2 * ev[0], 4 * ev[1]),
+              sums.sums().deltaMoe(s),
+              "delta moe of " + k);
+          assertEquals(sums.slot(k), s, "a key keeps its slot");
+        });
   }
 
   @Test

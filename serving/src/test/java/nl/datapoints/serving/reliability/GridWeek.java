@@ -21,19 +21,19 @@ import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
+import nl.datapoints.serving.DatapointsApplication;
 import nl.datapoints.serving.TestRows;
 import nl.datapoints.serving.TestRows.Release;
-import nl.datapoints.serving.DatapointsApplication;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 
 /**
- * A published week for load tests: a 20 × 20 grid of postcode4s (1000–1399) about 1.8 km
- * apart around Amsterdam, so 10 km around the centre holds ~100 of them, as 10 km around 1012
- * does in the real gazetteer (the dashboard's hardest query); the last seven dates up to
- * yesterday (so the freshness check is green), each in its own region; 10–40 cells per row,
- * released as the pipeline would (every level, public domains filled, noise of at most ±3 at
- * scale 2). Knows what it wrote, so an answer's sums can be checked against the released values.
+ * A published week for load tests: a 20 × 20 grid of postcode4s (1000–1399) about 1.8 km apart
+ * around Amsterdam, so 10 km around the centre holds ~100 of them, as 10 km around 1012 does in the
+ * real gazetteer (the dashboard's hardest query); the last seven dates up to yesterday (so the
+ * freshness check is green), each in its own region; 10–40 cells per row, released as the pipeline
+ * would (every level, public domains filled, noise of at most ±3 at scale 2). Knows what it wrote,
+ * so an answer's sums can be checked against the released values.
  */
 final class GridWeek {
   static final int SIDE = 20;
@@ -52,7 +52,9 @@ final class GridWeek {
     return out;
   }
 
-  /** The newest {@code n} dates joined for a URL path ({@code %3B}, as the dashboard sends them). */
+  /**
+   * The newest {@code n} dates joined for a URL path ({@code %3B}, as the dashboard sends them).
+   */
   static String newest(int n) {
     List<LocalDate> d = dates();
     StringBuilder out = new StringBuilder();
@@ -75,7 +77,13 @@ final class GridWeek {
     int[] dateCounts = {1, 3, 7};
     List<Query> out = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
-      String path = "/api/" + centres[i % centres.length] + "/" + newest(dateCounts[i % 3]) + "/" + radii[i % 4];
+      String path =
+          "/api/"
+              + centres[i % centres.length]
+              + "/"
+              + newest(dateCounts[i % 3])
+              + "/"
+              + radii[i % 4];
       if (i % 4 == 3) {
         out.add(new Query(path + "?sbi=4711&activity=2", Set.of("4711"), Set.of(2)));
       } else if (i % 6 == 5) {
@@ -104,14 +112,23 @@ final class GridWeek {
       StringBuilder pc = new StringBuilder("pc4,lat,lon,name\n");
       for (int r = 0; r < SIDE; r++) {
         for (int c = 0; c < SIDE; c++) {
-          pc.append(FIRST_PC4 + r * SIDE + c).append(',').append(String.format(java.util.Locale.ROOT, "%.4f",
-              52.20 + r * 0.016)).append(',').append(String.format(java.util.Locale.ROOT, "%.4f", 4.65 + c * 0.026))
-              .append(",Grid ").append(r).append('/').append(c).append('\n');
+          pc.append(FIRST_PC4 + r * SIDE + c)
+              .append(',')
+              .append(String.format(java.util.Locale.ROOT, "%.4f", 52.20 + r * 0.016))
+              .append(',')
+              .append(String.format(java.util.Locale.ROOT, "%.4f", 4.65 + c * 0.026))
+              .append(",Grid ")
+              .append(r)
+              .append('/')
+              .append(c)
+              .append('\n');
         }
       }
       Files.writeString(dir.resolve("postcodes.csv"), pc);
-      Files.writeString(dir.resolve("sbi.csv"), "sbi,label\n4711,Supermarkets\n56,Restaurants\n"
-          + "4771,\"Clothing, shoes\"\n6201,Software\n");
+      Files.writeString(
+          dir.resolve("sbi.csv"),
+          "sbi,label\n4711,Supermarkets\n56,Restaurants\n"
+              + "4771,\"Clothing, shoes\"\n6201,Software\n");
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -168,9 +185,9 @@ final class GridWeek {
   }
 
   /**
-   * Checks an area answer against the written values: its total, and the hits of each point,
-   * summed over the postcodes and dates it lists from the level that answers them (TOTAL
-   * unfiltered, SBI with only an SBI filter, CELL with an activity filter), shown as max(0, Σ).
+   * Checks an area answer against the written values: its total, and the hits of each point, summed
+   * over the postcodes and dates it lists from the level that answers them (TOTAL unfiltered, SBI
+   * with only an SBI filter, CELL with an activity filter), shown as max(0, Σ).
    */
   void assertSums(JsonNode answer, Set<String> sbi, Set<Integer> activity, String what) {
     Level level = !activity.isEmpty() ? Level.CELL : sbi.isEmpty() ? Level.TOTAL : Level.SBI;
@@ -182,7 +199,8 @@ final class GridWeek {
       for (JsonNode p : answer.get("postcodes")) {
         int pc4 = p.asInt();
         for (ReleaseBlock.Entry e : rows.get(pc4).entries(level)) {
-          if ((sbi.isEmpty() || sbi.contains(e.sbi())) && (activity.isEmpty() || activity.contains(e.activity()))) {
+          if ((sbi.isEmpty() || sbi.contains(e.sbi()))
+              && (activity.isEmpty() || activity.contains(e.activity()))) {
             total += e.hits();
             perPc4.merge(pc4, e.hits(), Long::sum);
           }

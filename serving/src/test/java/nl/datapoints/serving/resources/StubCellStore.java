@@ -11,7 +11,9 @@ import nl.datapoints.serving.core.PublishedDates;
 import nl.datapoints.serving.core.RowSink;
 import nl.datapoints.serving.core.StoreUnavailableException;
 
-/** An in-memory {@link CellStore}: rows per date, generation and pc4, encoded with the real codec. */
+/**
+ * An in-memory {@link CellStore}: rows per date, generation and pc4, encoded with the real codec.
+ */
 final class StubCellStore implements CellStore {
   private final Map<String, Release> rows = new HashMap<>();
   private final Map<LocalDate, Generation> current = new HashMap<>();
@@ -30,7 +32,8 @@ final class StubCellStore implements CellStore {
   @Override
   public PublishedDates published() {
     if (down) {
-      throw new StoreUnavailableException("stub store is down", new java.io.IOException("connection refused"));
+      throw new StoreUnavailableException(
+          "stub store is down", new java.io.IOException("connection refused"));
     }
     return new PublishedDates(current, Map.of());
   }
