@@ -24,10 +24,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An independent, deliberately plain re-implementation of what the pipeline must compute:
- * parses the generated raw logs with java.time and regular expressions, counts distinct raw
- * user ids per cell, applies k and derives delta. Slow and simple on purpose: it shares no code
- * with the jobs it checks.
+ * An independent, deliberately plain re-implementation of what the pipeline must compute: parses
+ * the generated raw logs with java.time and regular expressions, counts distinct raw user ids per
+ * cell, applies k and derives delta. Slow and simple on purpose: it shares no code with the jobs it
+ * checks.
  */
 public final class ReferenceModel {
   private static final ZoneId AMS = ZoneId.of("Europe/Amsterdam");
@@ -38,6 +38,7 @@ public final class ReferenceModel {
 
   /** Per date: cell → [hits, users]. */
   public final Map<LocalDate, Map<CellKey, Set<String>>> users = new TreeMap<>();
+
   public final Map<LocalDate, Map<CellKey, Long>> hits = new TreeMap<>();
   public final Map<LocalDate, Long> lines = new TreeMap<>();
   public final Map<LocalDate, Long> goodEvents = new TreeMap<>();
@@ -54,10 +55,12 @@ public final class ReferenceModel {
       s.skip(1).forEach(l -> pc4s.add(Integer.parseInt(l.split(",")[0])));
     }
     try (Stream<String> s = Files.lines(ref.resolve("merchants.csv"))) {
-      s.skip(1).forEach(l -> {
-        String[] f = l.split(",");
-        merchants.put(Long.parseLong(f[0]), f[1]);
-      });
+      s.skip(1)
+          .forEach(
+              l -> {
+                String[] f = l.split(",");
+                merchants.put(Long.parseLong(f[0]), f[1]);
+              });
     }
   }
 
@@ -65,12 +68,18 @@ public final class ReferenceModel {
     Path dir = raw.resolve("dt=" + date);
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
-      s.filter(p -> p.getFileName().toString().endsWith(".gz") || p.getFileName().toString().endsWith(".tsv"))
-          .sorted().forEach(files::add);
+      s.filter(
+              p ->
+                  p.getFileName().toString().endsWith(".gz")
+                      || p.getFileName().toString().endsWith(".tsv"))
+          .sorted()
+          .forEach(files::add);
     }
     for (Path f : files) {
-      try (InputStream in = f.toString().endsWith(".gz")
-          ? new GZIPInputStream(Files.newInputStream(f), 1 << 16) : Files.newInputStream(f)) {
+      try (InputStream in =
+          f.toString().endsWith(".gz")
+              ? new GZIPInputStream(Files.newInputStream(f), 1 << 16)
+              : Files.newInputStream(f)) {
         byte[] all = in.readAllBytes();
         int start = 0;
         for (int i = 0; i <= all.length; i++) {
@@ -98,9 +107,13 @@ public final class ReferenceModel {
     }
     String line;
     try {
-      line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(buf, from, end - from)).toString();
+      line =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(buf, from, end - from))
+              .toString();
     } catch (CharacterCodingException e) {
       return;
     }
@@ -130,8 +143,12 @@ public final class ReferenceModel {
     } catch (NumberFormatException e) {
       return;
     }
-    if (merchant <= 0 || activity < 1 || activity > 65535 || !pc4s.contains(pc4)
-        || !merchants.containsKey(merchant) || !local.toLocalDate().equals(date)) {
+    if (merchant <= 0
+        || activity < 1
+        || activity > 65535
+        || !pc4s.contains(pc4)
+        || !merchants.containsKey(merchant)
+        || !local.toLocalDate().equals(date)) {
       return;
     }
     goodEvents.merge(date, 1L, Long::sum);
@@ -143,18 +160,24 @@ public final class ReferenceModel {
       rawPc6.add(f[3]);
     }
     CellKey k = new CellKey(local.getHour(), pc4, activity, merchants.get(merchant));
-    users.computeIfAbsent(date, d -> new HashMap<>()).computeIfAbsent(k, x -> new HashSet<>()).add(f[1]);
+    users
+        .computeIfAbsent(date, d -> new HashMap<>())
+        .computeIfAbsent(k, x -> new HashSet<>())
+        .add(f[1]);
     hits.computeIfAbsent(date, d -> new HashMap<>()).merge(k, 1L, Long::sum);
   }
 
   /** Published hits of a date: cells with at least k distinct users. */
   public Map<CellKey, Long> published(LocalDate date, int k) {
     Map<CellKey, Long> out = new HashMap<>();
-    users.getOrDefault(date, Map.of()).forEach((cell, u) -> {
-      if (u.size() >= k) {
-        out.put(cell, hits.get(date).get(cell));
-      }
-    });
+    users
+        .getOrDefault(date, Map.of())
+        .forEach(
+            (cell, u) -> {
+              if (u.size() >= k) {
+                out.put(cell, hits.get(date).get(cell));
+              }
+            });
     return out;
   }
 
@@ -170,16 +193,18 @@ public final class ReferenceModel {
 
   public long suppressedHits(LocalDate date, int k) {
     long[] s = {0};
-    users.getOrDefault(date, Map.of()).forEach((cell, u) -> {
-      if (u.size() < k) {
-        s[0] += hits.get(date).get(cell);
-      }
-    });
+    users
+        .getOrDefault(date, Map.of())
+        .forEach(
+            (cell, u) -> {
+              if (u.size() < k) {
+                s[0] += hits.get(date).get(cell);
+              }
+            });
     return s[0];
   }
 
   public static LocalDate localDate(String iso) {
     return OffsetDateTime.parse(iso).atZoneSameInstant(AMS).toLocalDate();
   }
-
 }

@@ -2,21 +2,22 @@ package nl.datapoints.etl.aggregate;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Cell;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * Merges a cell's values, lets {@link CellAggregator} decide, writes published cells to
- * {@code cells/dt=D/part-r-NNNNN.parquet} and, in cleanup, per-date totals to
- * {@code stats/part-r-NNNNN}. Runs in the reduce task.
+ * Merges a cell's values, lets {@link CellAggregator} decide, writes published cells to {@code
+ * cells/dt=D/part-r-NNNNN.parquet} and, in cleanup, per-date totals to {@code stats/part-r-NNNNN}.
+ * Runs in the reduce task.
  */
 public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable, NullWritable> {
   static final String CELLS_OUTPUT = "cells";
-  static final String STATS_OUTPUT = "stats";
+  static final String STATS_OUTPUT = StageStats.DIR;
 
   private BatchDates batch;
   private CellAggregator aggregator;
@@ -39,7 +40,7 @@ public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable,
     cellPaths = new String[batch.size()];
     localDates = new LocalDate[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
-      cellPaths[i] = CELLS_OUTPUT + "/dt=" + batch.label(i) + "/part";
+      cellPaths[i] = Layout.stagedPart(CELLS_OUTPUT, batch.date(i));
       localDates[i] = batch.date(i);
     }
   }
@@ -56,8 +57,11 @@ public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable,
       merge.add(v);
     }
     CellTally current = merge.current();
-    Outcome outcome = aggregator.decide(current.hits, current.users.distinctCapped(),
-        merge.baseline(batch.baselineMissingAt(dateIndex)));
+    Outcome outcome =
+        aggregator.decide(
+            current.hits,
+            current.users.distinctCapped(),
+            merge.baseline(batch.baselineMissingAt(dateIndex)));
     stats.record(dateIndex, outcome);
     if (outcome.suppressed()) {
       counts[AggregateCounters.CELLS_SUPPRESSED.ordinal()]++;
@@ -84,12 +88,10 @@ public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable,
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     try {
-      Text line = new Text();
-      LongWritable value = new LongWritable();
-      for (DateStats.Line l : stats.lines()) {
-        line.set(l.date() + "\t" + l.metric());
-        value.set(l.value());
-        outputs.write(STATS_OUTPUT, line, value, STATS_OUTPUT + "/part");
+      Text text = new Text();
+      for (String line : stats.lines()) {
+        text.set(line);
+        outputs.write(STATS_OUTPUT, NullWritable.get(), text, STATS_OUTPUT + "/part");
       }
       for (AggregateCounters c : AggregateCounters.values()) {
         if (counts[c.ordinal()] != 0) {

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.datapoints.etl.common.FractionRange;
+import nl.datapoints.etl.common.WholeRange;
 
 /**
- * The options of one command, parsed once from {@code --name value} and {@code --flag} words
- * (runs in the driver). Every getter validates and names the option, what is allowed and what
- * was given; unknown options and stray words are usage errors.
+ * The options of one command, parsed once from {@code --name value} and {@code --flag} words (runs
+ * in the driver). Every getter validates and names the option, what is allowed and what was given;
+ * unknown options and stray words are usage errors.
  */
-public final class Args {
+final class Args {
   private final String command;
   private final Map<String, String> values;
 
@@ -30,12 +32,14 @@ public final class Args {
    * @param valued option names that take a value
    * @param flags option names that take none
    */
-  public static Args parse(String command, List<String> words, Set<String> valued, Set<String> flags) {
+  public static Args parse(
+      String command, List<String> words, Set<String> valued, Set<String> flags) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       if (!w.startsWith("--") || w.length() == 2) {
-        throw new UsageException("'" + command + "' takes options of the form --name value; unexpected '" + w + "'");
+        throw new UsageException(
+            "'" + command + "' takes options of the form --name value; unexpected '" + w + "'");
       }
       String name = w.substring(2);
       String inline = null;
@@ -65,7 +69,14 @@ public final class Args {
         valued.forEach(n -> known.add("--" + n));
         flags.forEach(n -> known.add("--" + n));
         known.sort(null);
-        throw new UsageException("'" + command + "' has no option --" + name + " (options: " + String.join(" ", known) + ")");
+        throw new UsageException(
+            "'"
+                + command
+                + "' has no option --"
+                + name
+                + " (options: "
+                + String.join(" ", known)
+                + ")");
       }
     }
     return new Args(command, values);
@@ -115,39 +126,63 @@ public final class Args {
     }
   }
 
-  public long longValue(String name, long dflt, long min, long max) {
+  /**
+   * The value of a whole-number option, {@code dflt} when not given; a value that is not a whole
+   * number or lies outside {@code range} gets the range's one message.
+   */
+  public long longValue(WholeRange range, long dflt) {
+    String v = values.get(range.option());
+    if (v == null) {
+      return dflt;
+    }
+    long n;
+    try {
+      n = Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(range.violation("'" + v + "'"));
+    }
+    if (!range.contains(n)) {
+      throw new UsageException(range.violation(v));
+    }
+    return n;
+  }
+
+  /** As {@link #longValue(WholeRange, long)} for an int option (the range must fit an int). */
+  public int intValue(WholeRange range, int dflt) {
+    return (int) longValue(range, dflt);
+  }
+
+  /** The value of an option that takes any 64-bit whole number, {@code dflt} when not given. */
+  public long longValue(String name, long dflt) {
     String v = values.get(name);
     if (v == null) {
       return dflt;
     }
     try {
-      long n = Long.parseLong(v.trim());
-      if (n < min || n > max) {
-        throw new UsageException("--" + name + " must be in " + min + ".." + max + ", got " + v);
-      }
-      return n;
+      return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be a whole number in " + min + ".." + max + ", got '" + v + "'");
+      throw new UsageException("--" + name + " must be a whole number, got '" + v + "'");
     }
   }
 
-  public int intValue(String name, int dflt, int min, int max) {
-    return (int) longValue(name, dflt, min, max);
-  }
-
-  public double fraction(String name, double dflt) {
-    String v = values.get(name);
+  /**
+   * The value of a fraction option, {@code dflt} when not given; a value that is not a number or
+   * lies outside {@code range} gets the range's one message.
+   */
+  public double fraction(FractionRange range, double dflt) {
+    String v = values.get(range.option());
     if (v == null) {
       return dflt;
     }
+    double f;
     try {
-      double f = Double.parseDouble(v.trim());
-      if (!(f >= 0 && f <= 1)) {
-        throw new UsageException("--" + name + " must be a fraction in 0..1, got " + v);
-      }
-      return f;
+      f = Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be a fraction in 0..1, got '" + v + "'");
+      throw new UsageException(range.violation("'" + v + "'"));
     }
+    if (!range.contains(f)) {
+      throw new UsageException(range.violation(v));
+    }
+    return f;
   }
 }

@@ -1,37 +1,22 @@
 package nl.datapoints.etl.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.generate.GenerateConfig;
 import nl.datapoints.etl.generate.GenerateSummary;
 import nl.datapoints.etl.generate.SampleGenerator;
-import nl.datapoints.etl.publish.DateStatus;
-import nl.datapoints.etl.publish.PublishConfig;
-import nl.datapoints.etl.publish.PublishResult;
-import nl.datapoints.etl.publish.PublishStatus;
-import nl.datapoints.etl.publish.Publisher;
-import nl.datapoints.etl.common.RunReport;
 import nl.datapoints.etl.run.Pipeline;
 import nl.datapoints.etl.run.PipelineConfig;
-import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.StoreLayout;
+import nl.datapoints.etl.run.Plan;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -39,16 +24,32 @@ import org.apache.hadoop.fs.Path;
  * parsed options into typed configuration and calling the step (runs in the driver).
  */
 public final class Commands {
-  static final int MAX_BACKFILL_DAYS = 366;
-
-  private static final Set<String> COMMON = Set.of("raw", "ref", "warehouse", "min-users",
-      "max-bad-fraction", "hmac-key-file", "zookeeper", "table");
+  private static final Set<String> COMMON =
+      Set.of(
+          "raw",
+          "ref",
+          "warehouse",
+          "min-users",
+          "max-bad-fraction",
+          "hmac-key-file",
+          "zookeeper",
+          "table",
+          "release-key-file",
+          "epsilon",
+          "delta",
+          "epsilon-split",
+          "max-events",
+          "max-cells",
+          "max-hits");
   private static final Set<String> COMMON_FLAGS = Set.of("skip-corrupt-files");
 
-  private record Command(String name, String synopsis, String description, Set<String> valued,
-      Set<String> flags, Function<Args, Integer> action) {}
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private record Command(
+      String name,
+      String synopsis,
+      String description,
+      Set<String> valued,
+      Set<String> flags,
+      Function<Args, Integer> action) {}
 
   private final Configuration conf;
   private final PrintStream out;
@@ -57,31 +58,86 @@ public final class Commands {
   public Commands(Configuration conf, PrintStream out) {
     this.conf = conf;
     this.out = out;
-    add("generate", "--out DIR --from DATE --days N [--events-per-day N] [--seed S] [--bad-fraction F]",
-        "write a realistic sample: DIR/raw/dt=... logs and DIR/ref/*.csv",
-        Set.of("out", "from", "days", "events-per-day", "seed", "bad-fraction"), Set.of(), this::generate);
-    add("run", "--date DATE [--no-publish]", "enrich + aggregate (+ publish) one date",
-        union(COMMON, "date"), union(COMMON_FLAGS, "no-publish"), this::runOne);
-    add("backfill", "--from DATE --to DATE [--cascade] [--no-publish]",
+    StoreCommands store = new StoreCommands(conf, out);
+    add(
+        "generate",
+        "--out DIR --from DATE --days N [--events-per-day N] [--seed S] [--bad-fraction F]",
+        "write a realistic sample: DIR/raw/" + Layout.PARTITION_PATTERN + " logs and DIR/ref/*.csv",
+        Set.of("out", "from", "days", "events-per-day", "seed", "bad-fraction"),
+        Set.of(),
+        this::generate);
+    add(
+        "run",
+        "--date DATE [--no-publish]",
+        "enrich + aggregate + release (+ publish) one date",
+        union(COMMON, "date"),
+        union(COMMON_FLAGS, "no-publish"),
+        this::runOne);
+    add(
+        "backfill",
+        "--from DATE --to DATE [--cascade] [--no-publish]",
         "the same for a range, in one job per stage; --cascade also redoes dates whose delta depends on it",
-        union(COMMON, "from", "to"), union(COMMON_FLAGS, "cascade", "no-publish"), this::backfill);
-    add("enrich", "--date DATE", "stage 1 only: raw logs -> anonymized events + quarantine (Oozie action)",
-        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "enrich"));
-    add("aggregate", "--date DATE", "stage 2 only: events + published D-7 -> cells (Oozie action)",
-        union(COMMON, "date"), COMMON_FLAGS, a -> stage(a, "aggregate"));
-    add("publish", "--date DATE | --from DATE --to DATE",
-        "stage 3 only: cells -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
-        union(COMMON, "date", "from", "to"), COMMON_FLAGS, this::publish);
-    add("rollback", "--date DATE [--generation G]", "point the date back to the previous (or given) kept generation",
-        Set.of("date", "generation", "zookeeper", "table"), Set.of(), this::rollback);
-    add("status", "[--date DATE] [--json]", "published dates, current and kept generations, cells, hits",
-        Set.of("date", "zookeeper", "table"), Set.of("json"), this::status);
-    add("drop-table", "--table NAME", "disable and delete a serving table (e.g. one in an older store layout)",
-        Set.of("zookeeper", "table"), Set.of(), this::dropTable);
+        union(COMMON, "from", "to"),
+        union(COMMON_FLAGS, "cascade", "no-publish"),
+        this::backfill);
+    add(
+        "enrich",
+        "--date DATE",
+        "stage 1 only: raw logs -> anonymized events + quarantine (Oozie action)",
+        union(COMMON, "date"),
+        COMMON_FLAGS,
+        a -> stage(a, "enrich"));
+    add(
+        "aggregate",
+        "--date DATE",
+        "stage 2 only: events + D-7 -> exact k-suppressed cells, internal (Oozie action)",
+        union(COMMON, "date"),
+        COMMON_FLAGS,
+        a -> stage(a, "aggregate"));
+    add(
+        "release",
+        "--date DATE",
+        "stage 3 only: events + released D-7 -> differentially private release (Oozie action)",
+        union(COMMON, "date"),
+        COMMON_FLAGS,
+        a -> stage(a, "release"));
+    add(
+        "publish",
+        "--date DATE | --from DATE --to DATE",
+        "stage 4 only: release -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
+        union(COMMON, "date", "from", "to"),
+        COMMON_FLAGS,
+        this::publish);
+    add(
+        "rollback",
+        "--date DATE [--generation G]",
+        "point the date back to the previous (or given) kept generation",
+        Set.of("date", "generation", "zookeeper", "table"),
+        Set.of(),
+        store::rollback);
+    add(
+        "status",
+        "[--date DATE] [--json]",
+        "published dates, current and kept generations, cells, hits",
+        Set.of("date", "zookeeper", "table"),
+        Set.of("json"),
+        store::status);
+    add(
+        "drop-table",
+        "--table NAME",
+        "disable and delete a serving table (e.g. one in an older store layout)",
+        Set.of("zookeeper", "table"),
+        Set.of(),
+        store::dropTable);
   }
 
-  private void add(String name, String synopsis, String description, Set<String> valued,
-      Set<String> flags, Function<Args, Integer> action) {
+  private void add(
+      String name,
+      String synopsis,
+      String description,
+      Set<String> valued,
+      Set<String> flags,
+      Function<Args, Integer> action) {
     commands.put(name, new Command(name, synopsis, description, valued, flags, action));
   }
 
@@ -93,14 +149,18 @@ public final class Commands {
 
   /** The help text: every command with its synopsis and description. */
   public String usage() {
-    StringBuilder b = new StringBuilder("usage: scripts/etl [hadoop generic options] <command> [options]\n\ncommands:\n");
+    StringBuilder b =
+        new StringBuilder(
+            "usage: scripts/etl [hadoop generic options] <command> [options]\n\ncommands:\n");
     for (Command c : commands.values()) {
       b.append(String.format("  %-10s %s%n  %-10s   %s%n", c.name, c.synopsis, "", c.description));
     }
-    b.append("\ncommon options: --raw DIR (var/raw) --ref DIR (var/ref) --warehouse DIR (var/warehouse)\n")
-        .append("  --min-users K (5) --max-bad-fraction F (0.01) --hmac-key-file FILE --skip-corrupt-files\n")
-        .append("  --zookeeper HOST:PORT --table NAME (datapoints)\n")
-        .append("the HMAC secret comes from DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or --hmac-key-file\n")
+    b.append("\ncommon options:\n")
+        .append(RunOptions.usage())
+        .append(
+            "the HMAC secret comes from DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or --hmac-key-file\n")
+        .append(
+            "the release secret comes from DATAPOINTS_RELEASE_KEY (hex, at least 32 bytes) or --release-key-file\n")
         .append("exit status: 0 success, 1 the run failed, 2 usage error\n");
     return b.toString();
   }
@@ -109,71 +169,40 @@ public final class Commands {
   public int run(String name, List<String> words) {
     Command c = commands.get(name);
     if (c == null) {
-      throw new UsageException("unknown command '" + name + "' (commands: " + String.join(", ", commands.keySet()) + ")");
+      throw new UsageException(
+          "unknown command '"
+              + name
+              + "' (commands: "
+              + String.join(", ", commands.keySet())
+              + ")");
     }
     return c.action.apply(Args.parse(name, words, c.valued, c.flags));
   }
 
-  PipelineConfig pipelineConfig(Args a) {
-    Layout layout = new Layout(qualified(a.string("raw", "var/raw")), qualified(a.string("ref", "var/ref")),
-        qualified(a.string("warehouse", "var/warehouse")));
-    try {
-      return new PipelineConfig(layout,
-          a.intValue("min-users", PipelineConfig.DEFAULT_MIN_USERS, 1, 1_000_000),
-          a.fraction("max-bad-fraction", PipelineConfig.DEFAULT_MAX_BAD_FRACTION),
-          a.path("hmac-key-file"), a.flag("skip-corrupt-files"), a.string("zookeeper"),
-          a.string("table", StoreLayout.DEFAULT_TABLE));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-  }
-
-  /** A path made absolute against the default file system (local dirs resolve against the cwd). */
-  private Path qualified(String p) {
-    try {
-      Path path = new Path(p);
-      return path.getFileSystem(conf).makeQualified(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("resolving " + p, e);
-    }
-  }
-
   private int runOne(Args a) {
     LocalDate d = a.requiredDate("date");
-    return runPlan(a, Pipeline.Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
+    PipelineConfig cfg = RunOptions.parse(a, conf);
+    return runPlan(cfg, Plan.full(List.of(d), List.of(), !a.flag("no-publish")));
   }
 
   private int backfill(Args a) {
     LocalDate from = a.requiredDate("from");
     LocalDate to = a.requiredDate("to");
-    List<LocalDate> dates = range(from, to);
-    PipelineConfig cfg = pipelineConfig(a);
-    List<LocalDate> cascade = a.flag("cascade") ? cascade(cfg.layout(), from, to) : List.of();
+    List<LocalDate> dates = DateRange.of(from, to);
+    PipelineConfig cfg = RunOptions.parse(a, conf);
+    List<LocalDate> cascade =
+        a.flag("cascade")
+            ? CascadePlan.dependents(PublishedDates.list(conf, cfg.layout()), from, to)
+            : List.of();
     if (!cascade.isEmpty()) {
       out.println("cascade: delta of " + cascade + " depends on the range; recomputing them too");
     }
-    return runPlan(a, Pipeline.Plan.full(dates, cascade, !a.flag("no-publish")));
-  }
-
-  /** The dates from..to inclusive, at most {@link #MAX_BACKFILL_DAYS}. */
-  private static List<LocalDate> range(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new UsageException("--to must not be before --from, got " + from + " .. " + to);
-    }
-    long days = ChronoUnit.DAYS.between(from, to) + 1;
-    if (days > MAX_BACKFILL_DAYS) {
-      throw new UsageException("a range covers at most " + MAX_BACKFILL_DAYS + " days, got " + days);
-    }
-    List<LocalDate> dates = new ArrayList<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      dates.add(d);
-    }
-    return dates;
+    return runPlan(cfg, Plan.full(dates, cascade, !a.flag("no-publish")));
   }
 
   /**
-   * Publishes existing aggregates: one date (the Oozie action), or a range in ONE HFile job and
-   * one bulk load (reloading the store from the warehouse, e.g. into a new table).
+   * Publishes existing releases: one date (the Oozie action), or a range in ONE HFile job and one
+   * bulk load (reloading the store from the warehouse, e.g. into a new table).
    */
   private int publish(Args a) {
     Optional<LocalDate> date = a.date("date");
@@ -182,159 +211,86 @@ public final class Commands {
     if (date.isPresent() == (from.isPresent() || to.isPresent())) {
       throw new UsageException("publish needs --date DATE or --from DATE --to DATE");
     }
-    List<LocalDate> dates = date.map(List::of)
-        .orElseGet(() -> range(from.orElseThrow(() -> new UsageException("--from is required with --to")),
-            to.orElseThrow(() -> new UsageException("--to is required with --from"))));
-    return runPlan(a, new Pipeline.Plan(List.of(), List.of(), dates));
-  }
-
-  /**
-   * Published dates after the range whose delta depends on it: D-7 is in the range or is itself
-   * such a date (ascending, so the chain is followed week by week).
-   */
-  List<LocalDate> cascade(Layout layout, LocalDate from, LocalDate to) {
-    TreeSet<LocalDate> dependent = new TreeSet<>();
-    for (LocalDate d : publishedAggregates(layout)) {
-      LocalDate base = d.minusDays(7);
-      boolean inRange = !base.isBefore(from) && !base.isAfter(to);
-      if (d.isAfter(to) && (inRange || dependent.contains(base))) {
-        dependent.add(d);
-      }
-    }
-    return List.copyOf(dependent);
-  }
-
-  private TreeSet<LocalDate> publishedAggregates(Layout layout) {
-    TreeSet<LocalDate> dates = new TreeSet<>();
-    try {
-      FileSystem fs = layout.aggregatesRoot().getFileSystem(conf);
-      if (!fs.exists(layout.aggregatesRoot())) {
-        return dates;
-      }
-      for (FileStatus st : fs.listStatus(layout.aggregatesRoot())) {
-        String n = st.getPath().getName();
-        if (st.isDirectory() && n.startsWith("dt=")) {
-          dates.add(LocalDate.parse(n.substring(3)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("listing " + layout.aggregatesRoot(), e);
-    }
-    return dates;
+    List<LocalDate> dates =
+        date.map(List::of)
+            .orElseGet(
+                () ->
+                    DateRange.of(
+                        from.orElseThrow(() -> new UsageException("--from is required with --to")),
+                        to.orElseThrow(() -> new UsageException("--to is required with --from"))));
+    return runPlan(RunOptions.parse(a, conf), Plan.publishOnly(dates));
   }
 
   private int stage(Args a, String stage) {
     List<LocalDate> d = List.of(a.requiredDate("date"));
-    Pipeline.Plan plan = switch (stage) {
-      case "enrich" -> new Pipeline.Plan(d, List.of(), List.of());
-      case "aggregate" -> new Pipeline.Plan(List.of(), d, List.of());
-      default -> throw new IllegalArgumentException(stage);
-    };
-    return runPlan(a, plan);
+    Plan plan =
+        switch (stage) {
+          case "enrich" -> Plan.enrichOnly(d);
+          case "aggregate" -> Plan.aggregateOnly(d);
+          case "release" -> Plan.releaseOnly(d);
+          default -> throw new IllegalArgumentException(stage);
+        };
+    return runPlan(RunOptions.parse(a, conf), plan);
   }
 
-  private int runPlan(Args a, Pipeline.Plan plan) {
-    PipelineConfig cfg = pipelineConfig(a);
+  /** Runs {@code plan} with options already validated, so nothing runs on a bad option. */
+  private int runPlan(PipelineConfig cfg, Plan plan) {
     long start = System.nanoTime();
-    Pipeline.Publishing publishing = plan.publish().isEmpty() ? null : publishing(cfg);
+    Pipeline.Publishing publishing =
+        plan.publish().isEmpty() ? null : new HBasePublishing(conf, cfg, out);
     Pipeline.Result r = new Pipeline(conf, cfg, publishing, out).run(plan);
-    long lines = 0;
-    long events = 0;
-    long quarantined = 0;
-    long cells = 0;
-    for (RunReport rep : r.reports().values()) {
-      lines += rep.linesRead();
-      events += rep.events();
-      quarantined += rep.quarantinedTotal();
-      cells += rep.cellsPublished();
-      out.printf("  %s: %s lines %d, events %d, quarantined %d, empty %d, cells %d (suppressed %d), baseline %s, %s%n",
-          rep.date(), rep.status(), rep.linesRead(), rep.events(), rep.quarantinedTotal(), rep.emptyLines(),
-          rep.cellsPublished(), rep.cellsSuppressed(), rep.baselineMissing() ? "missing" : "ok",
-          rep.published() ? "published" : "not published");
-    }
-    Path last = r.reportPaths().values().stream().reduce((x, y) -> y).orElseThrow();
+    Path last = RunSummary.print(out, r, (System.nanoTime() - start) / 1e9);
     OozieOutput.write(r.reports().values().stream().reduce((x, y) -> y).orElseThrow(), last);
-    out.printf("SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells in %.1f s; report %s%n",
-        r.reports().size(), r.generation(), lines, events, quarantined, cells,
-        (System.nanoTime() - start) / 1e9, last);
     return 0;
   }
 
-  /** Publishing through HBase bulk load, connected per publish. */
-  Pipeline.Publishing publishing(PipelineConfig cfg) {
-    return (dates, generation) -> {
-      PublishConfig pc = PublishConfig.of(cfg.layout().warehouse().toString(), dates, generation,
-          cfg.table(), cfg.zookeeper());
-      try (Publisher p = Publisher.connect(conf, cfg.table(), cfg.zookeeper())) {
-        PublishResult r = p.publish(pc);
-        out.printf("  publish: HFile job %.1f s, bulk load %.1f s%n", r.hfileJobMillis() / 1e3, r.bulkLoadMillis() / 1e3);
-        Map<LocalDate, Generation> live = new TreeMap<>();
-        r.dates().forEach(d -> live.put(LocalDate.parse(d.date()), d.current()));
-        return live;
-      } catch (IOException e) {
-        throw new UncheckedIOException("publishing to HBase table " + cfg.table() + ": " + e.getMessage(), e);
-      }
-    };
-  }
-
   private int generate(Args a) {
+    java.nio.file.Path dir = java.nio.file.Path.of(a.requiredString("out"));
+    LocalDate from = a.requiredDate("from");
+    a.requiredString("days");
     GenerateConfig g;
     try {
-      g = new GenerateConfig(java.nio.file.Path.of(a.requiredString("out")), a.requiredDate("from"),
-          a.intValue("days", 0, 1, GenerateConfig.MAX_DAYS),
-          a.intValue("events-per-day", GenerateConfig.DEFAULT_EVENTS_PER_DAY, 0, GenerateConfig.MAX_EVENTS_PER_DAY),
-          a.longValue("seed", GenerateConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE),
-          a.fraction("bad-fraction", GenerateConfig.DEFAULT_BAD_FRACTION));
-      if (a.string("days").isEmpty()) {
-        throw new UsageException("'generate' needs --days");
-      }
+      g =
+          new GenerateConfig(
+              dir,
+              from,
+              a.intValue(GenerateConfig.DAYS_RANGE, 0),
+              a.intValue(
+                  GenerateConfig.EVENTS_PER_DAY_RANGE, GenerateConfig.DEFAULT_EVENTS_PER_DAY),
+              a.longValue("seed", GenerateConfig.DEFAULT_SEED),
+              a.fraction(GenerateConfig.BAD_FRACTION_RANGE, GenerateConfig.DEFAULT_BAD_FRACTION));
     } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    out.printf("generating %d day(s) from %s, %d events per day, seed %d, bad fraction %s into %s%n",
+    out.printf(
+        "generating %d day(s) from %s, %d events per day, seed %d, bad fraction %s into %s%n",
         g.days(), g.from(), g.eventsPerDay(), g.seed(), g.badFraction(), g.out());
-    GenerateSummary s = SampleGenerator.generate(g, (done, total, day) ->
-        out.printf("  [%d/%d] %s: %d lines, %d events, %d bad, %d empty, %.1f MB gzip%n", done, total,
-            day.date(), day.lines(), day.events(), day.quarantined(), day.emptyLines(), day.bytes() / 1e6));
-    out.printf("SUCCEEDED generated %d lines (%d events) in %d partitions, %d postcodes, %d merchants, %d SBI codes: %s, %s%n",
-        s.lines(), s.events(), s.days().size(), s.postcodes(), s.merchants(), s.sbiCodes(), g.rawDir(), g.refDir());
+    GenerateSummary s =
+        SampleGenerator.generate(
+            g,
+            (done, total, day) ->
+                out.printf(
+                    "  [%d/%d] %s: %d lines, %d events, %d bad, %d empty, %.1f MB gzip%n",
+                    done,
+                    total,
+                    day.date(),
+                    day.lines(),
+                    day.events(),
+                    day.quarantined(),
+                    day.emptyLines(),
+                    day.bytes() / 1e6));
+    out.printf(
+        "SUCCEEDED generated %d lines (%d events) in %d partitions, %d postcodes, %d merchants, %d SBI codes: %s, %s%n",
+        s.lines(),
+        s.events(),
+        s.days().size(),
+        s.postcodes(),
+        s.merchants(),
+        s.sbiCodes(),
+        g.rawDir(),
+        g.refDir());
     return 0;
-  }
-
-  private int rollback(Args a) {
-    LocalDate date = a.requiredDate("date");
-    Optional<Long> gen = a.string("generation").map(g -> a.longValue("generation", 0, 1, Long.MAX_VALUE));
-    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
-    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
-      DateStatus st = p.rollback(date, gen);
-      out.println("rolled back " + date + " in table " + table + ": " + st.format());
-      return 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("rolling back " + date + " in HBase table " + table + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Drops a table; needs --table spelled out, so the default table is never dropped by accident. */
-  private int dropTable(Args a) {
-    String table = a.requiredString("table");
-    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
-      out.println(p.dropTable() ? "dropped table " + table : "table " + table + " does not exist; nothing dropped");
-      return 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("dropping HBase table " + table + ": " + e.getMessage(), e);
-    }
-  }
-
-  private int status(Args a) {
-    String table = a.string("table", StoreLayout.DEFAULT_TABLE);
-    try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
-      PublishStatus st = p.status(a.date("date"));
-      out.println(a.flag("json") ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st) : st.format());
-      return 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading status of HBase table " + table + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import nl.datapoints.etl.common.FaultInjection;
+import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.TaskFailures;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.schemas.AnonymizedEvent;
@@ -17,10 +18,9 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * The enrich map task (runs in tasks): feeds each raw line to {@link Enricher} and writes the
- * event to {@code events/dt=D/part}, the line to {@code quarantine/dt=D/part}, and in
- * {@code cleanup()} the per-date tallies to {@code stats/part}, all through
- * {@link MultipleOutputs}.
+ * The enrich map task (runs in tasks): feeds each raw line to {@link Enricher} and writes the event
+ * to {@code events/dt=D/part}, the line to {@code quarantine/dt=D/part}, and in {@code cleanup()}
+ * the per-date tallies to {@code stats/part}, all through {@link MultipleOutputs}.
  */
 public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, NullWritable> {
   private static final byte[] TAB = {'\t'};
@@ -66,8 +66,8 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
   }
 
   /**
-   * Runs the task; a failure (e.g. a corrupt gzip file) is also noted for the driver through
-   * {@link TaskFailures}, because the local runner passes no task diagnostics to it.
+   * Runs the task; a failure (e.g. a corrupt gzip file) is also noted for the driver through {@link
+   * TaskFailures}, because the local runner passes no task diagnostics to it.
    */
   @Override
   public void run(Context context) throws IOException, InterruptedException {
@@ -155,8 +155,8 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
     currentSourceBytes = source.getBytes(StandardCharsets.UTF_8);
     partitionDate = PartitionDate.ofFile(source);
     partitionEpochDay = (int) partitionDate.toEpochDay();
-    eventsBase = EnrichJob.EVENTS + "/dt=" + partitionDate + "/part";
-    quarantineBase = EnrichJob.QUARANTINE + "/dt=" + partitionDate + "/part";
+    eventsBase = Layout.stagedPart(EnrichJob.EVENTS, partitionDate);
+    quarantineBase = Layout.stagedPart(EnrichJob.QUARANTINE, partitionDate);
     stats.seen(partitionDate);
   }
 

@@ -6,18 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.datapoints.etl.common.StageStats;
 
 /**
- * Per-partition-date tallies of one task, rendered as the stats lines
- * {@code YYYY-MM-DD\tmetric\tvalue} (pure core, runs in tasks).
+ * Per-partition-date tallies of one task, rendered as {@link StageStats} lines (pure core, runs in
+ * tasks).
  */
-public final class EnrichStats {
-  /** Metric names of the stats file. */
-  public static final String LINES_READ = "lines_read";
-  public static final String EVENTS = "events";
-  public static final String EMPTY_LINES = "empty_lines";
-  public static final String QUARANTINED_PREFIX = "quarantined:";
-  public static final String CORRUPT_FILE = "corrupt_file";
+final class EnrichStats {
 
   /** Tallies of one date. */
   static final class Tally {
@@ -70,17 +65,20 @@ public final class EnrichStats {
   /** The stats lines, ordered by date; zero quarantine reasons are left out. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    byDate.forEach((date, t) -> {
-      out.add(date + "\t" + LINES_READ + "\t" + t.linesRead);
-      out.add(date + "\t" + EVENTS + "\t" + t.events);
-      out.add(date + "\t" + EMPTY_LINES + "\t" + t.emptyLines);
-      for (Reason r : Reason.values()) {
-        if (t.quarantined[r.ordinal()] > 0) {
-          out.add(date + "\t" + QUARANTINED_PREFIX + r.name() + "\t" + t.quarantined[r.ordinal()]);
-        }
-      }
-      t.corruptFiles.forEach(f -> out.add(date + "\t" + CORRUPT_FILE + "\t" + f));
-    });
+    byDate.forEach(
+        (date, t) -> {
+          out.add(StageStats.line(date, StageStats.LINES_READ, t.linesRead));
+          out.add(StageStats.line(date, StageStats.EVENTS, t.events));
+          out.add(StageStats.line(date, StageStats.EMPTY_LINES, t.emptyLines));
+          for (Reason r : Reason.values()) {
+            if (t.quarantined[r.ordinal()] > 0) {
+              out.add(
+                  StageStats.line(
+                      date, StageStats.QUARANTINED_PREFIX + r.name(), t.quarantined[r.ordinal()]));
+            }
+          }
+          t.corruptFiles.forEach(f -> out.add(StageStats.corruptFileLine(date, f)));
+        });
     return out;
   }
 

@@ -2,32 +2,42 @@ package nl.datapoints.etl.generate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.FractionRange;
+import nl.datapoints.etl.common.WholeRange;
 
 /**
- * Validated options of {@code scripts/etl generate}; built once by the CLI (runs in the client JVM).
+ * Validated options of {@code scripts/etl generate}; built once by the CLI (runs in the client
+ * JVM).
  *
- * @param out          directory that receives {@code raw/dt=…} and {@code ref/*.csv}
- * @param from         first partition date
- * @param days         number of consecutive dates, 1–3660
- * @param eventsPerDay average lines per day (weekdays vary around it), 1–500,000,000
- * @param seed         seed of every random choice; same seed, same bytes
- * @param badFraction  fraction of lines that are malformed, 0–0.5
+ * @param out directory that receives {@code raw/dt=…} and {@code ref/*.csv}
+ * @param from first partition date
+ * @param days number of consecutive dates, in {@link #DAYS_RANGE}
+ * @param eventsPerDay average lines per day (weekdays vary around it), in {@link
+ *     #EVENTS_PER_DAY_RANGE}
+ * @param seed seed of every random choice; same seed, same bytes
+ * @param badFraction fraction of lines that are malformed, in {@link #BAD_FRACTION_RANGE}
  */
-public record GenerateConfig(Path out, LocalDate from, int days, int eventsPerDay, long seed,
-    double badFraction) {
+public record GenerateConfig(
+    Path out, LocalDate from, int days, int eventsPerDay, long seed, double badFraction) {
 
   /** Default of {@code --events-per-day}. */
   public static final int DEFAULT_EVENTS_PER_DAY = 1_000_000;
+
   /** Default of {@code --seed}. */
   public static final long DEFAULT_SEED = 20130107L;
+
   /** Default of {@code --bad-fraction}. */
   public static final double DEFAULT_BAD_FRACTION = 0.001;
-  /** Largest {@code --days}. */
-  public static final int MAX_DAYS = 3660;
-  /** Largest {@code --events-per-day}. */
-  public static final int MAX_EVENTS_PER_DAY = 500_000_000;
-  /** Largest {@code --bad-fraction}. */
-  public static final double MAX_BAD_FRACTION = 0.5;
+
+  /** The one bound of {@code --days}: ten years. */
+  public static final WholeRange DAYS_RANGE = new WholeRange("days", 1, 3660);
+
+  /** The one bound of {@code --events-per-day}. */
+  public static final WholeRange EVENTS_PER_DAY_RANGE =
+      new WholeRange("events-per-day", 1, 500_000_000);
+
+  /** The one bound of {@code --bad-fraction}: a sample is mostly good lines. */
+  public static final FractionRange BAD_FRACTION_RANGE = new FractionRange("bad-fraction", 0, 0.5);
 
   /** Validates every option; a mistake names the option, the allowed range and the value given. */
   public GenerateConfig {
@@ -37,24 +47,18 @@ public record GenerateConfig(Path out, LocalDate from, int days, int eventsPerDa
     if (from == null) {
       throw new IllegalArgumentException("--from is required: a date YYYY-MM-DD; none was given");
     }
-    if (days < 1 || days > MAX_DAYS) {
-      throw new IllegalArgumentException(
-          "--days must be between 1 and " + MAX_DAYS + ", got " + days);
-    }
-    if (eventsPerDay < 1 || eventsPerDay > MAX_EVENTS_PER_DAY) {
-      throw new IllegalArgumentException(
-          "--events-per-day must be between 1 and " + MAX_EVENTS_PER_DAY + ", got " + eventsPerDay);
-    }
-    if (!(badFraction >= 0.0 && badFraction <= MAX_BAD_FRACTION)) {
-      throw new IllegalArgumentException(
-          "--bad-fraction must be between 0 and " + MAX_BAD_FRACTION + ", got " + badFraction);
-    }
+    DAYS_RANGE.check(days);
+    EVENTS_PER_DAY_RANGE.check(eventsPerDay);
+    BAD_FRACTION_RANGE.check(badFraction);
   }
 
-  /** The options with defaults for {@code --events-per-day}, {@code --seed} and {@code --bad-fraction}. */
+  /**
+   * The options with defaults for {@code --events-per-day}, {@code --seed} and {@code
+   * --bad-fraction}.
+   */
   public static GenerateConfig withDefaults(Path out, LocalDate from, int days) {
-    return new GenerateConfig(out, from, days, DEFAULT_EVENTS_PER_DAY, DEFAULT_SEED,
-        DEFAULT_BAD_FRACTION);
+    return new GenerateConfig(
+        out, from, days, DEFAULT_EVENTS_PER_DAY, DEFAULT_SEED, DEFAULT_BAD_FRACTION);
   }
 
   /** A copy with another {@code --events-per-day}. */

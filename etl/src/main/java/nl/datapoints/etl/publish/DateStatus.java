@@ -23,9 +23,17 @@ public record DateStatus(String date, Generation current, List<Generation> kept)
 
   /** One line: date, generation, cells, hits, baseline, publish time, kept ids. */
   public String format() {
-    return date + "  generation " + current.id() + "  cells " + current.cells() + "  hits "
-        + current.hits() + (current.baselineMissing() ? "  baseline missing" : "")
-        + "  published " + Instant.ofEpochMilli(current.publishedAt())
-        + "  kept " + nl.datapoints.schemas.PointerRow.ids(kept);
+    return date
+        + "  generation "
+        + current.id()
+        + "  cells "
+        + current.cells()
+        + "  hits "
+        + current.hits()
+        + (current.baselineMissing() ? "  baseline missing" : "")
+        + "  published "
+        + Instant.ofEpochMilli(current.publishedAt())
+        + "  kept "
+        + nl.datapoints.schemas.PointerRow.ids(kept);
   }
 }

@@ -1,12 +1,13 @@
 package nl.datapoints.etl.publish;
 
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
+import nl.datapoints.etl.common.StageStats;
 
 /**
- * What the HFile job wrote per date (pure): cells, hits and cells with a null delta. Reduce
- * tasks write one line per date ({@link #toLine}); the driver sums them ({@link #parseInto}).
+ * What the HFile job wrote per date (pure): cells, hits and cells with a null delta. Reduce tasks
+ * write them as {@link StageStats} lines ({@link #lines}); the driver reads the sums back ({@link
+ * #of}).
  *
  * @param cells cells written
  * @param hits sum of their hits
@@ -19,22 +20,19 @@ record DateTotals(long cells, long hits, long nullDeltas) {
     return new DateTotals(cells + o.cells, hits + o.hits, nullDeltas + o.nullDeltas);
   }
 
-  /** {@code YYYY-MM-DD \t cells \t hits \t nullDeltas}. */
-  static String toLine(LocalDate date, DateTotals t) {
-    return date + "\t" + t.cells + "\t" + t.hits + "\t" + t.nullDeltas;
+  /** The figure lines of {@code date}. */
+  List<String> lines(LocalDate date) {
+    return List.of(
+        StageStats.line(date, StageStats.CELLS_WRITTEN, cells),
+        StageStats.line(date, StageStats.HITS_WRITTEN, hits),
+        StageStats.line(date, StageStats.NULL_DELTAS, nullDeltas));
   }
 
-  /** Adds one line written by {@link #toLine} to {@code sums}; a malformed line is an IllegalStateException. */
-  static void parseInto(String line, Map<LocalDate, DateTotals> sums) {
-    String[] f = line.split("\t");
-    if (f.length != 4) {
-      throw new IllegalStateException("publish stats line must have 4 fields, got '" + line + "'");
-    }
-    DateTotals t = new DateTotals(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
-    sums.merge(LocalDate.parse(f[0]), t, DateTotals::plus);
-  }
-
-  static Map<LocalDate, DateTotals> newMap() {
-    return new TreeMap<>();
+  /** The totals of {@code date} summed over every reduce task; zero when none wrote it. */
+  static DateTotals of(StageStats stats, LocalDate date) {
+    return new DateTotals(
+        stats.get(date, StageStats.CELLS_WRITTEN),
+        stats.get(date, StageStats.HITS_WRITTEN),
+        stats.get(date, StageStats.NULL_DELTAS));
   }
 }

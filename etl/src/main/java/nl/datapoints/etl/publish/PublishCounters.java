@@ -1,6 +1,9 @@
 package nl.datapoints.etl.publish;
 
-/** Counters of the HFile job (mapper and reducer tasks); any BAD_/DUPLICATE_ count stops the publish. */
+/**
+ * Counters of the HFile job (mapper and reducer tasks); any BAD_/DUPLICATE_ count stops the
+ * publish.
+ */
 public enum PublishCounters {
   /** Cells read from the aggregates. */
   CELLS_READ,

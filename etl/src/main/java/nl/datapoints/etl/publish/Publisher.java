@@ -1,38 +1,36 @@
 package nl.datapoints.etl.publish;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.StageStats;
+import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
+import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
+import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes aggregates to the HBase serving store, rolls dates back and reports status (driver).
+ * Publishes releases to the HBase serving store, rolls dates back and reports status (driver).
  *
  * <p>Publish = HFile job for the whole batch → bulk load under the generation's timestamp → one
  * pointer flip per date. Until a date's flip, readers keep seeing its previous generation.
@@ -64,6 +62,17 @@ public final class Publisher implements Closeable {
     return new Publisher(hbase, name, ConnectionFactory.createConnection(hbase), Clock.systemUTC());
   }
 
+  /**
+   * Creates {@code table} as the first publish of {@code dates} creates it (layout version,
+   * families, split points), or checks the layout of an existing one. Public for the publish
+   * benchmark's Put-based writer ({@code nl.datapoints.bench.publish.PutPublish}), whose table must
+   * be set up exactly like the bulk-loaded one.
+   */
+  public static void createTable(Admin admin, TableName table, List<LocalDate> dates)
+      throws IOException {
+    TableSetup.ensureTable(admin, table, dates, PublishConfig.DEFAULT_SPLITS_PER_DATE);
+  }
+
   /** Test hook: runs after the bulk load and before the first pointer flip. */
   void beforeFlip(Runnable hook) {
     this.beforeFlip = hook;
@@ -72,8 +81,11 @@ public final class Publisher implements Closeable {
   /** Publishes every date of {@code config} as generation {@code config.generation()}. */
   public PublishResult publish(PublishConfig config) throws IOException {
     if (!TableName.valueOf(config.table()).equals(table)) {
-      throw new IllegalArgumentException("--table of the publish must be the connected table "
-          + table + ", got " + config.table());
+      throw new IllegalArgumentException(
+          "--table of the publish must be the connected table "
+              + table
+              + ", got "
+              + config.table());
     }
     try (Admin admin = connection.getAdmin()) {
       TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
@@ -86,31 +98,63 @@ public final class Publisher implements Closeable {
     long t0 = clock.millis();
     Job job = HFileJob.create(conf, config, hfiles);
     runJob(job, config);
-    Map<LocalDate, DateTotals> totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
+    StageStats totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
     long t1 = clock.millis();
-    if (fs.exists(new Path(hfiles, Bytes.toString(StoreLayout.FAMILY)))) {
+    boolean anyFamily = false;
+    for (byte[] f : StoreLayout.FAMILIES) {
+      anyFamily |= fs.exists(new Path(hfiles, Bytes.toString(f)));
+    }
+    if (anyFamily) {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();
-    LOG.info("generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
+    LOG.info(
+        "generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
 
     beforeFlip.run();
     List<DateStatus> flipped = new ArrayList<>();
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
       for (LocalDate date : config.dates()) {
-        DateTotals dt = totals.getOrDefault(date, DateTotals.ZERO);
-        boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(HFileJob.aggregatesDir(config.warehouseDir(), Generations.baselineDate(date))));
-        Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
-            dt.cells(), dt.hits());
+        DateTotals dt = DateTotals.of(totals, date);
+        boolean baselineMissing =
+            Generations.baselineMissing(
+                dt,
+                fs.exists(
+                    Layout.releaseOf(
+                        new Path(config.warehouseDir()), Generations.baselineDate(date))));
+        ReleaseManifest manifest =
+            ReleaseManifest.read(fs, Layout.releaseOf(new Path(config.warehouseDir()), date))
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "the release of "
+                                + date
+                                + " has no "
+                                + ReleaseManifest.FILE
+                                + ": it was not written by the release stage; run it again"));
+        Generation fresh =
+            new Generation(
+                config.generation(),
+                clock.millis(),
+                baselineMissing,
+                dt.cells(),
+                dt.hits(),
+                manifest.epsilon(),
+                manifest.delta());
         Optional<DatePointer> previous = pointers.read(date);
-        List<Generation> kept = PointerRow.keptAfterPublish(fresh,
-            previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
+        List<Generation> kept =
+            PointerRow.keptAfterPublish(
+                fresh, previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
         pointers.flip(date, previous, fresh, kept);
         flipped.add(new DateStatus(date.toString(), fresh, kept));
-        LOG.info("published {} generation {}: {} cells, {} hits{}", date, fresh.id(), fresh.cells(),
-            fresh.hits(), baselineMissing ? ", baseline missing" : "");
+        LOG.info(
+            "published {} generation {}: {} cells, {} hits{}",
+            date,
+            fresh.id(),
+            fresh.cells(),
+            fresh.hits(),
+            baselineMissing ? ", baseline missing" : "");
       }
     }
     fs.delete(work, true);
@@ -118,7 +162,8 @@ public final class Publisher implements Closeable {
   }
 
   private static Path workDir(PublishConfig config) {
-    return new Path(new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
+    return new Path(
+        new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
   }
 
   private static void runJob(Job job, PublishConfig config) throws IOException {
@@ -136,43 +181,46 @@ public final class Publisher implements Closeable {
     long bad = counters.findCounter(PublishCounters.BAD_CELL).getValue();
     long dup = counters.findCounter(PublishCounters.DUPLICATE_CELL).getValue();
     if (bad > 0 || dup > 0) {
-      throw new IOException("not publishing generation " + config.generation() + " of "
-          + config.dates() + ": the aggregates hold " + bad + " cells that cannot be packed and "
-          + dup + " duplicate cells (see counters " + PublishCounters.class.getSimpleName() + ")");
+      throw new IOException(
+          "not publishing generation "
+              + config.generation()
+              + " of "
+              + config.dates()
+              + ": the aggregates hold "
+              + bad
+              + " cells that cannot be packed and "
+              + dup
+              + " duplicate cells (see counters "
+              + PublishCounters.class.getSimpleName()
+              + ")");
     }
   }
 
-  private static Map<LocalDate, DateTotals> readTotals(FileSystem fs, Path dir) throws IOException {
-    Map<LocalDate, DateTotals> sums = DateTotals.newMap();
-    if (fs.exists(dir)) {
-      for (FileStatus f : fs.listStatus(dir)) {
-        try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            if (!line.isEmpty()) {
-              DateTotals.parseInto(line, sums);
-            }
-          }
-        }
-      }
-      // Bulk load treats every directory under the output as a column family.
-      fs.delete(dir, true);
-    }
-    return sums;
+  private static StageStats readTotals(FileSystem fs, Path dir) throws IOException {
+    StageStats totals = StageStats.readDir(fs, dir);
+    // Bulk load treats every directory under the output as a column family.
+    fs.delete(dir, true);
+    return totals;
   }
 
   /**
-   * Points {@code date} back to the kept generation before the current one, or to
-   * {@code generation} (which must be kept). The kept list is unchanged.
+   * Points {@code date} back to the kept generation before the current one, or to {@code
+   * generation} (which must be kept). The kept list is unchanged.
    */
   public DateStatus rollback(LocalDate date, Optional<Long> generation) throws IOException {
     if (status(Optional.of(date)).dates().isEmpty()) {
-      throw new IllegalArgumentException("--date " + date + " was never published in table " + table);
+      throw new IllegalArgumentException(
+          "--date " + date + " was never published in table " + table);
     }
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
-      DatePointer now = pointers.read(date).orElseThrow(() -> new IllegalArgumentException(
-          "--date " + date + " was never published in table " + table));
+      DatePointer now =
+          pointers
+              .read(date)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--date " + date + " was never published in table " + table));
       Generation target = PointerRow.rollbackTarget(now, generation);
       pointers.flip(date, Optional.of(now), target, now.kept());
       LOG.info("rolled {} back from generation {} to {}", date, now.current().id(), target.id());
@@ -191,9 +239,10 @@ public final class Publisher implements Closeable {
     }
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
-      List<DatePointer> read = date.isPresent()
-          ? pointers.read(date.get()).map(List::of).orElse(List.of())
-          : pointers.readAll();
+      List<DatePointer> read =
+          date.isPresent()
+              ? pointers.read(date.get()).map(List::of).orElse(List.of())
+              : pointers.readAll();
       List<DateStatus> dates = read.stream().map(DateStatus::of).toList();
       return new PublishStatus(table.getNameAsString(), layout, dates);
     }

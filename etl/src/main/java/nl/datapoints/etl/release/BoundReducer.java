@@ -5,19 +5,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Level;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
  * Bounds one user-day's contributions ({@link Bounding}) and writes them, without the user key,
- * keyed by date + pc4 for the release job; in cleanup, per-date figures of what the bounds
- * touched to {@code stats/part-r-NNNNN}. Runs in the reduce task.
+ * keyed by date + pc4 for the release job; in cleanup, per-date figures of what the bounds touched
+ * to {@code stats/part-r-NNNNN}. Runs in the reduce task.
  */
 public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, ReleaseInput> {
-  static final String STATS = "stats";
+  static final String STATS = StageStats.DIR;
   static final List<String> METRICS = metrics();
 
   private Bounding bounding;
@@ -29,12 +30,18 @@ public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, 
   private final long[] counts = new long[ReleaseCounters.values().length];
 
   private static List<String> metrics() {
-    List<String> m = new ArrayList<>(List.of("users", "users_touched", "events_kept", "events_dropped"));
+    List<String> m =
+        new ArrayList<>(
+            List.of(
+                StageStats.USERS,
+                StageStats.USERS_TOUCHED,
+                StageStats.EVENTS_KEPT,
+                StageStats.EVENTS_DROPPED));
     for (Level l : Level.values()) {
-      m.add("cells_dropped:" + l.name().toLowerCase());
+      m.add(StageStats.CELLS_DROPPED_PREFIX + l.name().toLowerCase());
     }
     for (Level l : Level.values()) {
-      m.add("hits_clamped:" + l.name().toLowerCase());
+      m.add(StageStats.HITS_CLAMPED_PREFIX + l.name().toLowerCase());
     }
     return List.copyOf(m);
   }
@@ -58,24 +65,33 @@ public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, 
     LocalDate date = LocalDate.ofEpochDay(key.date());
     Bounding.Result r = bounding.bound(key.user().clone(), date, events);
     int d = batch.get(key.date());
-    figures.add(d, "users", 1);
-    figures.add(d, "users_touched", r.touched() ? 1 : 0);
-    figures.add(d, "events_kept", events.size() - r.eventsDropped());
-    figures.add(d, "events_dropped", r.eventsDropped());
+    figures.add(d, StageStats.USERS, 1);
+    figures.add(d, StageStats.USERS_TOUCHED, r.touched() ? 1 : 0);
+    figures.add(d, StageStats.EVENTS_KEPT, events.size() - r.eventsDropped());
+    figures.add(d, StageStats.EVENTS_DROPPED, r.eventsDropped());
     counts[ReleaseCounters.USER_DAYS.ordinal()]++;
     counts[ReleaseCounters.USER_DAYS_TOUCHED.ordinal()] += r.touched() ? 1 : 0;
     counts[ReleaseCounters.EVENTS_DROPPED.ordinal()] += r.eventsDropped();
     for (Level l : Level.values()) {
       String name = l.name().toLowerCase();
-      figures.add(d, "cells_dropped:" + name, r.cellsDropped().get(l));
-      figures.add(d, "hits_clamped:" + name, r.hitsClamped().get(l));
+      figures.add(d, StageStats.CELLS_DROPPED_PREFIX + name, r.cellsDropped().get(l));
+      figures.add(d, StageStats.HITS_CLAMPED_PREFIX + name, r.hitsClamped().get(l));
       counts[ReleaseCounters.CELLS_DROPPED.ordinal()] += r.cellsDropped().get(l);
       counts[ReleaseCounters.HITS_CLAMPED.ordinal()] += r.hitsClamped().get(l);
     }
     for (Bounding.Contribution c : r.contributions()) {
       Member m = c.member();
       outKey.set(key.date(), c.pc4());
-      outValue.set(ReleaseInput.Tag.TODAY, m.level(), c.pc4(), m.hour(), m.activity(), m.sbi(), c.hits(), 1, 0);
+      outValue.set(
+          ReleaseInput.Tag.TODAY,
+          m.level(),
+          c.pc4(),
+          m.hour(),
+          m.activity(),
+          m.sbi(),
+          c.hits(),
+          1,
+          0);
       context.write(outKey, outValue);
     }
   }
@@ -83,12 +99,10 @@ public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     try {
-      Text line = new Text();
-      LongWritable value = new LongWritable();
-      for (String[] l : figures.lines()) {
-        line.set(l[0] + "\t" + l[1]);
-        value.set(Long.parseLong(l[2]));
-        outputs.write(STATS, line, value, STATS + "/part");
+      Text text = new Text();
+      for (String line : figures.lines()) {
+        text.set(line);
+        outputs.write(STATS, NullWritable.get(), text, STATS + "/part");
       }
       for (ReleaseCounters c : ReleaseCounters.values()) {
         if (counts[c.ordinal()] != 0) {

@@ -10,18 +10,19 @@ import java.util.Map;
 import nl.datapoints.schemas.Level;
 
 /**
- * Contribution bounding of one user-day (pure; runs in the reduce task of the bound job): what
- * one user may contribute to the release of a date, so that the noise of every level can be
- * calibrated to a fixed sensitivity (docs/privacy.md §3).
+ * Contribution bounding of one user-day (pure; runs in the reduce task of the bound job): what one
+ * user may contribute to the release of a date, so that the noise of every level can be calibrated
+ * to a fixed sensitivity (docs/privacy.md §3).
  *
  * <ol>
  *   <li>At most {@code maxEvents} events: the events are ordered by a keyed hash of (user, cell,
- *       occurrence) and the first ones kept, so a rerun keeps the same events and the choice
- *       does not favour any hour, place or industry.
- *   <li>Per level, at most {@code maxCells} members (pc4 × member of the level): ordered by a
- *       keyed hash of (user, level, member) and the first ones kept.
+ *       occurrence) and the first ones kept, so a rerun keeps the same events and the choice does
+ *       not favour any hour, place or industry.
+ *   <li>Per level, at most {@code maxCells} members (pc4 × member of the level): ordered by a keyed
+ *       hash of (user, level, member) and the first ones kept.
  *   <li>Per member, at most {@code maxHits} hits.
  * </ol>
+ *
  * Every level sees the same kept events, so a level's contributions from one user-day sum to at
  * most min(maxEvents, maxCells × maxHits) = its sensitivity.
  */
@@ -48,11 +49,15 @@ final class Bounding {
    * @param cellsDropped per level, members above {@code maxCells}
    * @param hitsClamped per level, hits above {@code maxHits} (of the members kept)
    */
-  record Result(List<Contribution> contributions, long eventsDropped, Map<Level, Long> cellsDropped,
+  record Result(
+      List<Contribution> contributions,
+      long eventsDropped,
+      Map<Level, Long> cellsDropped,
       Map<Level, Long> hitsClamped) {
     /** True when any bound removed anything of this user-day. */
     boolean touched() {
-      return eventsDropped > 0 || cellsDropped.values().stream().anyMatch(v -> v > 0)
+      return eventsDropped > 0
+          || cellsDropped.values().stream().anyMatch(v -> v > 0)
           || hitsClamped.values().stream().anyMatch(v -> v > 0);
     }
   }
@@ -65,8 +70,19 @@ final class Bounding {
     List<Keyed<Event>> ordered = new ArrayList<>(events.size());
     for (Event e : events) {
       int occurrence = seen.merge(e, 1, Integer::sum) - 1;
-      long key = rnd.reset(ValueId.ofUser(ValueId.Purpose.EVENT_ORDER, userKey, Level.CELL, date, e.pc4(),
-          e.hour(), e.activity(), e.sbi(), occurrence)).bits(62);
+      long key =
+          rnd.reset(
+                  ValueId.ofUser(
+                      ValueId.Purpose.EVENT_ORDER,
+                      userKey,
+                      Level.CELL,
+                      date,
+                      e.pc4(),
+                      e.hour(),
+                      e.activity(),
+                      e.sbi(),
+                      occurrence))
+              .bits(62);
       ordered.add(new Keyed<>(e, key));
     }
     ordered.sort(Comparator.comparingLong(Keyed::key));
@@ -82,13 +98,27 @@ final class Bounding {
     for (Level level : Level.values()) {
       Map<Contribution, Long> counts = new LinkedHashMap<>();
       for (Event e : kept) {
-        counts.merge(new Contribution(e.pc4(), Member.of(level, e.hour(), e.activity(), e.sbi()), 0), 1L, Long::sum);
+        counts.merge(
+            new Contribution(e.pc4(), Member.of(level, e.hour(), e.activity(), e.sbi()), 0),
+            1L,
+            Long::sum);
       }
       List<Keyed<Contribution>> members = new ArrayList<>(counts.size());
       for (Contribution c : counts.keySet()) {
         Member m = c.member();
-        long key = rnd.reset(ValueId.ofUser(ValueId.Purpose.CELL_ORDER, userKey, level, date, c.pc4(), m.hour(),
-            m.activity(), m.sbi(), 0)).bits(62);
+        long key =
+            rnd.reset(
+                    ValueId.ofUser(
+                        ValueId.Purpose.CELL_ORDER,
+                        userKey,
+                        level,
+                        date,
+                        c.pc4(),
+                        m.hour(),
+                        m.activity(),
+                        m.sbi(),
+                        0))
+                .bits(62);
         members.add(new Keyed<>(c, key));
       }
       members.sort(Comparator.comparingLong(Keyed::key));

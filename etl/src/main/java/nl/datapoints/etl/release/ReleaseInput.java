@@ -9,20 +9,27 @@ import org.apache.hadoop.io.WritableUtils;
 
 /**
  * A value of the release job's shuffle, a tagged union (map and reduce tasks):
+ *
  * <ul>
  *   <li>{@link Tag#EVENT}: one event of a user-day (bound job: pc4, hour, activity, SBI);
  *   <li>{@link Tag#TODAY}: bounded hits and distinct users of a member on the key's date;
- *   <li>{@link Tag#BASELINE}: the same for the key's date minus 7, when that date is in the
- *       batch, so its release is recomputed next to the date's (the same draws: same noise);
- *   <li>{@link Tag#STORED}: a released value of D-7 read back from {@code release/dt=D-7}
- *       (hits and its noise scale);
- *   <li>{@link Tag#DOMAIN}: the key's pc4 is in the gazetteer (so it is released even when
- *       nobody was there).
+ *   <li>{@link Tag#BASELINE}: the same for the key's date minus 7, when that date is in the batch,
+ *       so its release is recomputed next to the date's (the same draws: same noise);
+ *   <li>{@link Tag#STORED}: a released value of D-7 read back from {@code release/dt=D-7} (hits and
+ *       its noise scale);
+ *   <li>{@link Tag#DOMAIN}: the key's pc4 is in the gazetteer (so it is released even when nobody
+ *       was there).
  * </ul>
  */
 public final class ReleaseInput implements Writable {
   /** What a value carries. */
-  enum Tag { EVENT, TODAY, BASELINE, STORED, DOMAIN }
+  enum Tag {
+    EVENT,
+    TODAY,
+    BASELINE,
+    STORED,
+    DOMAIN
+  }
 
   private static final Tag[] TAGS = Tag.values();
   private static final Level[] LEVELS = Level.values();
@@ -37,7 +44,16 @@ public final class ReleaseInput implements Writable {
   long users;
   double scale;
 
-  ReleaseInput set(Tag t, Level l, int pc4, int hour, int activity, String sbi, long hits, long users, double scale) {
+  ReleaseInput set(
+      Tag t,
+      Level l,
+      int pc4,
+      int hour,
+      int activity,
+      String sbi,
+      long hits,
+      long users,
+      double scale) {
     this.tag = t;
     this.level = l;
     this.pc4 = pc4;
@@ -82,6 +98,7 @@ public final class ReleaseInput implements Writable {
 
   @Override
   public String toString() {
-    return tag + " " + level + " " + pc4 + "/" + hour + "/" + activity + "/" + sbi + " hits " + hits + " users " + users;
+    return tag + " " + level + " " + pc4 + "/" + hour + "/" + activity + "/" + sbi + " hits " + hits
+        + " users " + users;
   }
 }

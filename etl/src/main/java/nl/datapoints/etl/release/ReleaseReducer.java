@@ -1,20 +1,17 @@
 package nl.datapoints.etl.release;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.etl.release.ReleaseCore.Released;
 import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.ReleasedValue;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
@@ -23,20 +20,25 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 /**
  * Releases one date × pc4 ({@link ReleaseCore}), joins the deltas ({@link DeltaJoin}) and writes
  * the values to {@code release/dt=D/part-r-NNNNN.parquet}; in cleanup, per-date figures (values,
- * selected cells, released total hits, a digest of the release) to {@code stats/part-r-NNNNN}.
- * Runs in the reduce task.
+ * selected cells, released total hits, a digest of the release) to {@code stats/part-r-NNNNN}. Runs
+ * in the reduce task.
  */
-public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWritable, NullWritable> {
+public final class ReleaseReducer
+    extends Reducer<DatePc4, ReleaseInput, NullWritable, NullWritable> {
   static final String RELEASE = "release";
-  static final String STATS = "stats";
-  static final List<String> METRICS = List.of("values", "cells_selected", "total_hits", "digest");
+  static final String STATS = StageStats.DIR;
+  static final List<String> METRICS =
+      List.of(
+          StageStats.VALUES_RELEASED,
+          StageStats.CELLS_SELECTED,
+          StageStats.TOTAL_HITS_RELEASED,
+          StageStats.RELEASE_DIGEST);
 
   private ReleaseConfig config;
   private ReleaseCore core;
   private Map<Integer, Integer> batch;
   private DateFigures figures;
   private MultipleOutputs<NullWritable, NullWritable> outputs;
-  private MessageDigest sha;
   private long released;
   private long selected;
   private long outsideDomain;
@@ -45,15 +47,12 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
   protected void setup(Context context) throws IOException {
     config = ReleaseConfig.readFrom(context.getConfiguration());
     ReferenceData ref = ReferenceData.load(context.getConfiguration(), config.refDir());
-    core = new ReleaseCore(config.privacy(), ReleaseKey.from(context.getCredentials()).stream(), ref.sbiDomain());
+    core =
+        new ReleaseCore(
+            config.privacy(), ReleaseKey.from(context.getCredentials()).stream(), ref.sbiDomain());
     batch = config.indexByEpochDay();
     figures = new DateFigures(config.dates(), METRICS);
     outputs = new MultipleOutputs<>(context);
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
@@ -90,44 +89,59 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
       baseline = stored;
     }
     int d = batch.get(key.date());
-    String path = RELEASE + "/" + Layout.partition(date) + "/part";
+    String path = Layout.stagedPart(RELEASE, date);
     for (ReleasedValue v : DeltaJoin.join(date, key.pc4(), release, baseline)) {
       outputs.write(RELEASE, null, v, path);
-      figures.add(d, "values", 1);
-      figures.add(d, "digest", digest(v));
+      figures.add(d, StageStats.VALUES_RELEASED, 1);
+      figures.add(d, StageStats.RELEASE_DIGEST, digest(v));
       if (v.getLevel() == Level.TOTAL) {
-        figures.add(d, "total_hits", v.getHits());
+        figures.add(d, StageStats.TOTAL_HITS_RELEASED, v.getHits());
       }
       if (v.getLevel() == Level.CELL && v.getReleased()) {
-        figures.add(d, "cells_selected", 1);
+        figures.add(d, StageStats.CELLS_SELECTED, 1);
         selected++;
       }
       released++;
     }
   }
 
-  /** 64 bits of SHA-256 of a value's fields: summed over a date, equal releases give equal sums. */
-  private long digest(ReleasedValue v) {
-    sha.reset();
-    String s = v.getPc4() + "|" + v.getLevel() + "|" + v.getHour() + "|" + v.getActivity() + "|" + v.getSbi() + "|"
-        + v.getReleased() + "|" + v.getHits() + "|" + v.getHitsScale() + "|" + v.getDelta() + "|" + v.getDeltaScale();
-    byte[] h = sha.digest(s.getBytes(StandardCharsets.UTF_8));
-    long out = 0;
-    for (int i = 0; i < 8; i++) {
-      out = (out << 8) | (h[i] & 0xFF);
-    }
-    return out;
+  /**
+   * A 64-bit digest of a value's fields (a multiply-xorshift mix, not a cryptographic hash: it only
+   * has to tell one release of a date from another). Summed over a date, equal releases give equal
+   * sums whatever the order the reducers wrote them in.
+   */
+  static long digest(ReleasedValue v) {
+    long h = 0x243F6A8885A308D3L;
+    h = mix(h, v.getPc4());
+    h = mix(h, v.getLevel().ordinal());
+    h = mix(h, v.getHour() == null ? -1 : v.getHour());
+    h = mix(h, v.getActivity() == null ? -1 : v.getActivity());
+    h = mix(h, v.getSbi() == null ? -1 : v.getSbi().hashCode());
+    h = mix(h, v.getReleased() ? 1 : 0);
+    h = mix(h, v.getHits());
+    h = mix(h, Double.doubleToLongBits(v.getHitsScale()));
+    h = mix(h, v.getDelta() == null ? Long.MIN_VALUE : v.getDelta());
+    h =
+        mix(
+            h,
+            v.getDeltaScale() == null
+                ? Long.MIN_VALUE
+                : Double.doubleToLongBits(v.getDeltaScale()));
+    return h ^ (h >>> 31);
+  }
+
+  private static long mix(long h, long v) {
+    long x = (h ^ v) * 0x9E3779B97F4A7C15L;
+    return x ^ (x >>> 29);
   }
 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     try {
-      Text line = new Text();
-      LongWritable value = new LongWritable();
-      for (String[] l : figures.lines()) {
-        line.set(l[0] + "\t" + l[1]);
-        value.set(Long.parseLong(l[2]));
-        outputs.write(STATS, line, value, STATS + "/part");
+      Text text = new Text();
+      for (String line : figures.lines()) {
+        text.set(line);
+        outputs.write(STATS, NullWritable.get(), text, STATS + "/part");
       }
       context.getCounter(ReleaseCounters.VALUES_RELEASED).increment(released);
       context.getCounter(ReleaseCounters.CELLS_SELECTED).increment(selected);

@@ -49,34 +49,70 @@ class OozieWorkflowTest {
   void workflowRunsTheThreeStagesInOrderWithKnownOptions() throws Exception {
     DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
     dbf.setNamespaceAware(true);
-    Document doc = dbf.newDocumentBuilder().parse(new File(OOZIE.resolve("workflow.xml").toString()));
+    Document doc =
+        dbf.newDocumentBuilder().parse(new File(OOZIE.resolve("workflow.xml").toString()));
     NodeList actions = doc.getElementsByTagNameNS("*", "action");
     List<String> stages = new ArrayList<>();
-    Commands commands = new Commands(new Configuration(), new PrintStream(new ByteArrayOutputStream()));
+    Commands commands =
+        new Commands(new Configuration(), new PrintStream(new ByteArrayOutputStream()));
     for (int i = 0; i < actions.getLength(); i++) {
-      Element java = (Element) ((Element) actions.item(i)).getElementsByTagNameNS("*", "java").item(0);
+      Element java =
+          (Element) ((Element) actions.item(i)).getElementsByTagNameNS("*", "java").item(0);
       assertEquals("nl.datapoints.etl.Main", text(java, "main-class"));
       NodeList args = java.getElementsByTagNameNS("*", "arg");
       List<String> words = new ArrayList<>();
       for (int a = 1; a < args.getLength(); a++) {
-        words.add(args.item(a).getTextContent().startsWith("${") ? "2013-01-08" : args.item(a).getTextContent());
+        words.add(
+            args.item(a).getTextContent().startsWith("${")
+                ? "2013-01-08"
+                : args.item(a).getTextContent());
       }
       String stage = args.item(0).getTextContent();
       stages.add(stage);
       assertTrue(commands.usage().contains("  " + stage + " "), "known command " + stage);
       for (int w = 0; w < words.size(); w += 2) {
-        assertTrue(commands.usage().contains(words.get(w)), "option " + words.get(w) + " of " + stage + " is documented");
+        assertTrue(
+            commands.usage().contains(words.get(w)),
+            "option " + words.get(w) + " of " + stage + " is documented");
       }
-      assertEquals(1, java.getElementsByTagNameNS("*", "capture-output").getLength(), stage + " hands its report to Oozie");
+      assertEquals(
+          1,
+          java.getElementsByTagNameNS("*", "capture-output").getLength(),
+          stage + " hands its report to Oozie");
     }
     assertEquals(List.of("enrich", "aggregate", "publish"), stages);
   }
 
   @Test
   void actionOutputCarriesWhatTheDecisionNodesRead() {
-    RunReport r = new RunReport("2013-01-08", 42L, RunReport.SUCCEEDED, "ok", 10, 8, 1,
-        Map.of("FIELD_COUNT", 1L), 1, true, 5, 2, 8, 3, false, List.of(), true, 5, "a", "b");
-    Properties p = OozieOutput.properties(r, new org.apache.hadoop.fs.Path("/wh/reports/dt=2013-01-08/42.json"));
+    RunReport r =
+        new RunReport(
+            "2013-01-08",
+            42L,
+            RunReport.SUCCEEDED,
+            "ok",
+            10,
+            8,
+            1,
+            Map.of("FIELD_COUNT", 1L),
+            1,
+            true,
+            5,
+            2,
+            8,
+            3,
+            false,
+            List.of(),
+            true,
+            5,
+            "a",
+            "b",
+            null,
+            null,
+            null);
+    Properties p =
+        OozieOutput.properties(
+            r, new org.apache.hadoop.fs.Path("/wh/reports/dt=2013-01-08/42.json"));
     assertEquals("SUCCEEDED", p.getProperty("status"));
     assertEquals("true", p.getProperty("accounting_ok"));
     assertEquals("true", p.getProperty("published"));

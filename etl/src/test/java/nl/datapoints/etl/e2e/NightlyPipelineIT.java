@@ -22,14 +22,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.datapoints.etl.Main;
-import nl.datapoints.testkit.ReferenceModel;
-import nl.datapoints.testkit.ReferenceModel.CellKey;
 import nl.datapoints.etl.generate.DaySummary;
 import nl.datapoints.etl.generate.Defect;
 import nl.datapoints.etl.generate.GenerateConfig;
 import nl.datapoints.etl.generate.GenerateProgress;
 import nl.datapoints.etl.generate.GenerateSummary;
 import nl.datapoints.etl.generate.SampleGenerator;
+import nl.datapoints.testkit.ReferenceModel;
+import nl.datapoints.testkit.ReferenceModel.CellKey;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The nightly pipeline end to end in Hadoop local mode, through the real command line: generated
  * logs for a week and a day, two nightly runs a week apart, a backfill of the same dates, and the
- * failure paths. Every figure is checked against {@link ReferenceModel}, which recomputes the
- * cells from the raw lines with its own plain code, and against what the generator injected.
+ * failure paths. Every figure is checked against {@link ReferenceModel}, which recomputes the cells
+ * from the raw lines with its own plain code, and against what the generator injected.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,7 +74,8 @@ class NightlyPipelineIT {
     raw = g.rawDir();
     ref = g.refDir();
     keyFile = tmp.resolve("hmac.key");
-    Files.writeString(keyFile, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+    Files.writeString(
+        keyFile, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
     model = new ReferenceModel(ref);
     model.readPartition(raw, D1);
     model.readPartition(raw, D8);
@@ -90,13 +91,23 @@ class NightlyPipelineIT {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = ToolRunner.run(new Configuration(), new Main(o, e), args);
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private String[] common(Path warehouse, String... more) {
     List<String> a = new ArrayList<>(List.of(more));
-    a.addAll(List.of("--raw", raw.toString(), "--ref", ref.toString(), "--warehouse", warehouse.toString(),
-        "--hmac-key-file", keyFile.toString(), "--no-publish"));
+    a.addAll(
+        List.of(
+            "--raw",
+            raw.toString(),
+            "--ref",
+            ref.toString(),
+            "--warehouse",
+            warehouse.toString(),
+            "--hmac-key-file",
+            keyFile.toString(),
+            "--no-publish"));
     return a.toArray(String[]::new);
   }
 
@@ -126,18 +137,26 @@ class NightlyPipelineIT {
       long quarantined = 0;
       for (Map.Entry<Defect, Long> e : truth.defects().entrySet()) {
         JsonNode q = r.get("quarantined").get(e.getKey().name());
-        assertEquals(e.getValue().longValue(), q == null ? 0 : q.asLong(), "quarantined " + e.getKey() + " on " + d);
+        assertEquals(
+            e.getValue().longValue(),
+            q == null ? 0 : q.asLong(),
+            "quarantined " + e.getKey() + " on " + d);
         quarantined += e.getValue();
       }
       assertTrue(quarantined > 0, "the sample has bad lines");
-      assertEquals(r.get("lines_read").asLong(),
-          r.get("events").asLong() + quarantined + r.get("empty_lines").asLong(), "accounting identity");
+      assertEquals(
+          r.get("lines_read").asLong(),
+          r.get("events").asLong() + quarantined + r.get("empty_lines").asLong(),
+          "accounting identity");
       assertTrue(r.get("accounting_ok").asBoolean());
-      assertEquals(model.suppressedHits(d, K), r.get("hits_suppressed").asLong(), "hits_suppressed of " + d);
-      assertEquals(model.expectedCells(d, K, d.equals(D8)).size(), r.get("cells_published").asLong());
+      assertEquals(
+          model.suppressedHits(d, K), r.get("hits_suppressed").asLong(), "hits_suppressed of " + d);
+      assertEquals(
+          model.expectedCells(d, K, d.equals(D8)).size(), r.get("cells_published").asLong());
       assertEquals(d.equals(D1), r.get("baseline_missing").asBoolean());
       assertFalse(r.get("published").asBoolean());
-      assertEquals(quarantined, quarantineLines(d).values().stream().mapToLong(Long::longValue).sum());
+      assertEquals(
+          quarantined, quarantineLines(d).values().stream().mapToLong(Long::longValue).sum());
       assertEquals(quarantineLines(d), reasons(r));
     }
   }
@@ -164,7 +183,10 @@ class NightlyPipelineIT {
     for (Path wh : List.of(tmp.resolve("nightly"), tmp.resolve("backfill"))) {
       List<Path> files;
       try (Stream<Path> s = Files.walk(wh)) {
-        files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".crc")).toList();
+        files =
+            s.filter(Files::isRegularFile)
+                .filter(p -> !p.getFileName().toString().endsWith(".crc"))
+                .toList();
       }
       assertFalse(files.isEmpty());
       for (Path f : files) {
@@ -172,8 +194,14 @@ class NightlyPipelineIT {
           for (GenericRecord rec : readAll(f)) {
             for (var field : rec.getSchema().getFields()) {
               Object v = rec.get(field.name());
-              String s = v instanceof GenericData.Fixed fx ? new String(fx.bytes(), StandardCharsets.ISO_8859_1) : String.valueOf(v);
-              assertFalse(model.rawUserIds.contains(s) || model.rawIps.contains(s) || model.rawPc6.contains(s),
+              String s =
+                  v instanceof GenericData.Fixed fx
+                      ? new String(fx.bytes(), StandardCharsets.ISO_8859_1)
+                      : String.valueOf(v);
+              assertFalse(
+                  model.rawUserIds.contains(s)
+                      || model.rawIps.contains(s)
+                      || model.rawPc6.contains(s),
                   f + " field " + field.name() + " holds raw personal data");
             }
           }
@@ -212,10 +240,21 @@ class NightlyPipelineIT {
   @Order(5)
   void refusesToRunWithoutAnHmacSecret() throws Exception {
     Path wh = tmp.resolve("nokey");
-    Run run = etl("run", "--date", D1.toString(), "--raw", raw.toString(), "--ref", ref.toString(),
-        "--warehouse", wh.toString(), "--no-publish");
+    Run run =
+        etl(
+            "run",
+            "--date",
+            D1.toString(),
+            "--raw",
+            raw.toString(),
+            "--ref",
+            ref.toString(),
+            "--warehouse",
+            wh.toString(),
+            "--no-publish");
     assertEquals(1, run.exit);
-    assertTrue(run.err.contains("DATAPOINTS_HMAC_KEY") && run.err.contains("--hmac-key-file"), run.err);
+    assertTrue(
+        run.err.contains("DATAPOINTS_HMAC_KEY") && run.err.contains("--hmac-key-file"), run.err);
     assertFalse(Files.exists(wh.resolve("events")));
   }
 
@@ -274,8 +313,12 @@ class NightlyPipelineIT {
       for (Path f : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
         for (GenericRecord r : readAll(f)) {
           assertEquals((int) d.toEpochDay(), ((Number) r.get("date")).intValue());
-          CellKey k = new CellKey((Integer) r.get("hour"), (Integer) r.get("pc4"), (Integer) r.get("activity"),
-              r.get("sbi").toString());
+          CellKey k =
+              new CellKey(
+                  (Integer) r.get("hour"),
+                  (Integer) r.get("pc4"),
+                  (Integer) r.get("activity"),
+                  r.get("sbi").toString());
           Object delta = r.get("delta");
           List<Long> v = new ArrayList<>();
           v.add((Long) r.get("hits"));
@@ -290,9 +333,11 @@ class NightlyPipelineIT {
   private static List<GenericRecord> readAll(Path f) throws IOException {
     List<GenericRecord> out = new ArrayList<>();
     Configuration conf = new Configuration();
-    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()), conf))
-        .withDataModel(GenericData.get()).build()) {
+    try (ParquetReader<GenericRecord> r =
+        AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()), conf))
+            .withDataModel(GenericData.get())
+            .build()) {
       for (GenericRecord rec; (rec = r.read()) != null; ) {
         out.add(rec);
       }
@@ -300,7 +345,8 @@ class NightlyPipelineIT {
     return out;
   }
 
-  private static void assertCells(Map<CellKey, List<Long>> actual, Map<CellKey, Long[]> expected, LocalDate d) {
+  private static void assertCells(
+      Map<CellKey, List<Long>> actual, Map<CellKey, Long[]> expected, LocalDate d) {
     assertFalse(expected.isEmpty(), "the model publishes cells on " + d);
     for (Map.Entry<CellKey, Long[]> e : expected.entrySet()) {
       List<Long> a = actual.get(e.getKey());

@@ -17,20 +17,23 @@ import org.apache.parquet.hadoop.ParquetWriter;
 final class CellFixtures {
   private CellFixtures() {}
 
-  static Cell cell(LocalDate date, int hour, int pc4, int activity, String sbi, long hits, Long delta) {
+  static Cell cell(
+      LocalDate date, int hour, int pc4, int activity, String sbi, long hits, Long delta) {
     return new Cell(date, hour, pc4, activity, sbi, hits, delta);
   }
 
   /** Writes {@code cells} to {@code <warehouse>/aggregates/dt=D/<file>}. */
-  static void write(Path warehouse, LocalDate date, String file, List<Cell> cells) throws IOException {
+  static void write(Path warehouse, LocalDate date, String file, List<Cell> cells)
+      throws IOException {
     Path dir = warehouse.resolve("aggregates").resolve("dt=" + date);
     java.nio.file.Files.createDirectories(dir);
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(dir.resolve(file).toUri());
-    try (ParquetWriter<Cell> w = AvroParquetWriter.<Cell>builder(out)
-        .withSchema(Cell.getClassSchema())
-        .withDataModel(org.apache.avro.specific.SpecificData.getForClass(Cell.class))
-        .withConf(new Configuration())
-        .build()) {
+    try (ParquetWriter<Cell> w =
+        AvroParquetWriter.<Cell>builder(out)
+            .withSchema(Cell.getClassSchema())
+            .withDataModel(org.apache.avro.specific.SpecificData.getForClass(Cell.class))
+            .withConf(new Configuration())
+            .build()) {
       for (Cell c : cells) {
         w.write(c);
       }

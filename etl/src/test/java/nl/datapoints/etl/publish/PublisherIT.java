@@ -27,10 +27,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.apache.hadoop.hbase.StartMiniClusterOption;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -58,24 +56,24 @@ class PublisherIT {
   private static Connection connection;
   private static String zookeeper;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static Path warehouse;
 
-  private static final List<Cell> D1_CELLS = List.of(
-      cell(D1, 0, 1012, 1, "4711", 7, null),
-      cell(D1, 13, 1012, 2, "56", 9, null),
-      cell(D1, 13, 1012, 1, "4711", 5, null),
-      cell(D1, 23, 5611, 3, "47111", 12, null),
-      cell(D1, 4, 9999, 1, "56", 6, null));
+  private static final List<Cell> D1_CELLS =
+      List.of(
+          cell(D1, 0, 1012, 1, "4711", 7, null),
+          cell(D1, 13, 1012, 2, "56", 9, null),
+          cell(D1, 13, 1012, 1, "4711", 5, null),
+          cell(D1, 23, 5611, 3, "47111", 12, null),
+          cell(D1, 4, 9999, 1, "56", 6, null));
   // Spread over two files, with pc4 1017 in both, so a row is assembled across map tasks.
-  private static final List<Cell> D2_FILE_A = List.of(
-      cell(D2, 8, 1017, 1, "4711", 11, 10L),
-      cell(D2, 9, 1017, 2, "56", 0, 4L),
-      cell(D2, 10, 3500, 7, "4711", 20, 0L));
-  private static final List<Cell> D2_FILE_B = List.of(
-      cell(D2, 8, 1017, 2, "4711", 8, 8L),
-      cell(D2, 22, 8000, 65535, "93", 5, 6L));
+  private static final List<Cell> D2_FILE_A =
+      List.of(
+          cell(D2, 8, 1017, 1, "4711", 11, 10L),
+          cell(D2, 9, 1017, 2, "56", 0, 4L),
+          cell(D2, 10, 3500, 7, "4711", 20, 0L));
+  private static final List<Cell> D2_FILE_B =
+      List.of(cell(D2, 8, 1017, 2, "4711", 8, 8L), cell(D2, 22, 8000, 65535, "93", 5, 6L));
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -119,8 +117,14 @@ class PublisherIT {
   }
 
   private static PublishConfig config(long generation, LocalDate... dates) {
-    return new PublishConfig(warehouse.toUri().toString(), List.of(dates), generation, TABLE,
-        Optional.of(zookeeper), 3, 2);
+    return new PublishConfig(
+        warehouse.toUri().toString(),
+        List.of(dates),
+        generation,
+        TABLE,
+        Optional.of(zookeeper),
+        3,
+        2);
   }
 
   private static Publisher publisher() throws IOException {
@@ -132,21 +136,29 @@ class PublisherIT {
       throws IOException {
     Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
     try (Table t = connection.getTable(TableName.valueOf(TABLE));
-        ResultScanner rs = t.getScanner(new Scan().setRowPrefixFilter(RowKey.datePrefix(date))
-            .setTimeRange(g, g + 1).addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY))) {
+        ResultScanner rs =
+            t.getScanner(
+                new Scan()
+                    .setRowPrefixFilter(RowKey.datePrefix(date))
+                    .setTimeRange(g, g + 1)
+                    .addFamily(StoreLayout.FAMILY)
+                    .addFamily(StoreLayout.ROLLUP_FAMILY))) {
       for (Result r : rs) {
         assertEquals(3, r.size(), "row " + new String(r.getRow()) + " has c, h and s");
-        out.put(RowKey.parse(r.getRow()).pc4(), List.of(
-            CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS)),
-            CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR)),
-            CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI))));
+        out.put(
+            RowKey.parse(r.getRow()).pc4(),
+            List.of(
+                CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS)),
+                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR)),
+                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI))));
       }
     }
     return out;
   }
 
   /** What readers see: the current generation's rows. */
-  private static Map<Integer, List<List<PackedCell>>> readCurrent(LocalDate date) throws IOException {
+  private static Map<Integer, List<List<PackedCell>>> readCurrent(LocalDate date)
+      throws IOException {
     try (Publisher p = publisher()) {
       long g = p.status(Optional.of(date)).dates().get(0).current().id();
       return readGeneration(date, g);
@@ -155,10 +167,15 @@ class PublisherIT {
 
   private static Map<Integer, List<List<PackedCell>>> expected(List<Cell> cells) {
     Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
-    CellFixtures.byPc4(cells).forEach((pc4, packed) -> out.put(pc4, List.of(
-        CellBlock.decode(CellBlock.encode(packed)),
-        CellBlock.rollupByHour(packed),
-        CellBlock.rollupBySbi(packed))));
+    CellFixtures.byPc4(cells)
+        .forEach(
+            (pc4, packed) ->
+                out.put(
+                    pc4,
+                    List.of(
+                        CellBlock.decode(CellBlock.encode(packed)),
+                        CellBlock.rollupByHour(packed),
+                        CellBlock.rollupBySbi(packed))));
     return out;
   }
 
@@ -227,12 +244,13 @@ class PublisherIT {
       assertEquals(G1, toG1.current().id());
       assertEquals(G1, p.status(Optional.of(D1)).dates().get(0).current().id());
 
-      IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-          () -> p.rollback(D1, Optional.empty()));
+      IllegalArgumentException none =
+          assertThrows(IllegalArgumentException.class, () -> p.rollback(D1, Optional.empty()));
       assertTrue(none.getMessage().contains("no kept generation older"), none.getMessage());
-      IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-          () -> p.rollback(D1, Optional.of(42L)));
-      assertTrue(unknown.getMessage().contains("[" + G3 + ", " + G2 + ", " + G1 + "]"),
+      IllegalArgumentException unknown =
+          assertThrows(IllegalArgumentException.class, () -> p.rollback(D1, Optional.of(42L)));
+      assertTrue(
+          unknown.getMessage().contains("[" + G3 + ", " + G2 + ", " + G1 + "]"),
           unknown.getMessage());
 
       // Back to the newest, for the next test.
@@ -245,9 +263,10 @@ class PublisherIT {
   void failureBetweenBulkLoadAndFlipLeavesThePreviousGenerationServed() throws IOException {
     Map<Integer, List<List<PackedCell>>> before = readCurrent(D2);
     try (Publisher p = publisher()) {
-      p.beforeFlip(() -> {
-        throw new IllegalStateException("killed before the flip");
-      });
+      p.beforeFlip(
+          () -> {
+            throw new IllegalStateException("killed before the flip");
+          });
       assertThrows(IllegalStateException.class, () -> p.publish(config(G4, D2)));
       assertEquals(G2, p.status(Optional.of(D2)).dates().get(0).current().id());
     }
@@ -263,56 +282,25 @@ class PublisherIT {
       status = p.status(Optional.empty());
       assertTrue(p.status(Optional.of(LocalDate.of(2020, 1, 1))).dates().isEmpty());
     }
-    assertEquals(List.of(D1.toString(), D2.toString()),
+    assertEquals(
+        List.of(D1.toString(), D2.toString()),
         status.dates().stream().map(DateStatus::date).toList());
-    assertEquals(List.of(G3, G2, G1),
-        status.dates().get(0).kept().stream().map(Generation::id).toList());
+    assertEquals(
+        List.of(G3, G2, G1), status.dates().get(0).kept().stream().map(Generation::id).toList());
     String json = new ObjectMapper().writeValueAsString(status);
     assertTrue(json.contains("\"date\":\"2013-01-09\""), json);
     assertTrue(json.contains("\"id\":" + G2), json);
     assertTrue(status.format().contains("2013-01-08  generation " + G3), status.format());
-    assertEquals(StoreLayout.VERSION, status.layout(), "a new table records the layout it was made in");
-    assertTrue(json.contains("\"layout\":" + StoreLayout.VERSION) && json.contains("\"layout_ok\":true"), json);
-    assertTrue(status.format().startsWith("table " + TABLE + " (store layout " + StoreLayout.VERSION + ")"),
+    assertEquals(
+        StoreLayout.VERSION, status.layout(), "a new table records the layout it was made in");
+    assertTrue(
+        json.contains("\"layout\":" + StoreLayout.VERSION) && json.contains("\"layout_ok\":true"),
+        json);
+    assertTrue(
+        status
+            .format()
+            .startsWith("table " + TABLE + " (store layout " + StoreLayout.VERSION + ")"),
         status.format());
-  }
-
-  @Test
-  @Order(6)
-  void bulkLoadVersusBufferedMutatorThroughput() throws IOException {
-    LocalDate date = LocalDate.of(2013, 2, 1);
-    List<Cell> cells = new ArrayList<>();
-    for (int pc4 = 1000; pc4 < 9000; pc4 += 2) {
-      for (int i = 0; i < 12; i++) {
-        cells.add(cell(date, i * 2, pc4, 1 + i % 3, i % 2 == 0 ? "4711" : "56", 5 + i, (long) i));
-      }
-    }
-    CellFixtures.write(warehouse, date, "part-r-00000.parquet", cells);
-    long t0 = System.nanoTime();
-    PublishResult r;
-    try (Publisher p = publisher()) {
-      r = p.publish(config(1_800_000_000_000L, date));
-    }
-    double bulkSeconds = (System.nanoTime() - t0) / 1e9;
-    assertEquals(cells.size(), r.dates().get(0).current().cells());
-
-    // The same rows through Puts (what a Put-based publisher would send).
-    long t1 = System.nanoTime();
-    try (BufferedMutator m = connection.getBufferedMutator(TableName.valueOf(TABLE))) {
-      for (Map.Entry<Integer, List<PackedCell>> e : CellFixtures.byPc4(cells).entrySet()) {
-        RowBlocks b = RowBlocks.of(e.getValue());
-        m.mutate(new Put(RowKey.of(date, e.getKey()).toBytes(), 1_800_000_000_001L)
-            .addColumn(StoreLayout.FAMILY, CellBlock.CELLS, b.cells())
-            .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, b.byHour())
-            .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, b.bySbi()));
-      }
-    }
-    double putSeconds = (System.nanoTime() - t1) / 1e9;
-    System.out.printf("THROUGHPUT %d cells: HFile job + bulk load + flip %.1f s (%.0f cells/s; job %d ms,"
-            + " load %d ms); BufferedMutator Puts %.1f s (%.0f cells/s)%n",
-        cells.size(), bulkSeconds, cells.size() / bulkSeconds, r.hfileJobMillis(),
-        r.bulkLoadMillis(), putSeconds, cells.size() / putSeconds);
-    assertEquals(expected(cells), readGeneration(date, 1_800_000_000_000L));
   }
 
   @Test
@@ -320,8 +308,9 @@ class PublisherIT {
   void cliPublishesARangeOfExistingAggregatesInOneRun() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
-        new java.io.PrintStream(err, true));
+    nl.datapoints.etl.Main main =
+        new nl.datapoints.etl.Main(
+            new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
     // Earlier tests rewrote these partitions: start again from the fixtures.
     for (LocalDate d : List.of(D1, D2)) {
       Path dir = warehouse.resolve("aggregates").resolve("dt=" + d);
@@ -333,13 +322,29 @@ class PublisherIT {
     CellFixtures.write(warehouse, D2, "part-r-00000.parquet", D2_FILE_A);
     CellFixtures.write(warehouse, D2, "part-r-00001.parquet", D2_FILE_B);
     long before = System.currentTimeMillis();
-    int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
-        "--from", D1.toString(), "--to", D2.toString(), "--warehouse", warehouse.toString(),
-        "--zookeeper", zookeeper, "--table", TABLE});
+    int exit =
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {
+              "publish",
+              "--from",
+              D1.toString(),
+              "--to",
+              D2.toString(),
+              "--warehouse",
+              warehouse.toString(),
+              "--zookeeper",
+              zookeeper,
+              "--table",
+              TABLE
+            });
     assertEquals(0, exit, out + "\n" + err);
     assertTrue(out.toString().contains("publish 2 date(s)"), out.toString());
     // No run report describes these cells: the summary counts what the publish loaded.
-    assertTrue(out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "), out.toString());
+    assertTrue(
+        out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "),
+        out.toString());
     long g1;
     long g2;
     try (Publisher p = publisher()) {
@@ -355,24 +360,50 @@ class PublisherIT {
     // before the aggregates were rewritten would): the next publish counts what it loads.
     for (LocalDate d : List.of(D1, D2)) {
       Path latest = warehouse.resolve("reports").resolve("dt=" + d).resolve("latest.json");
-      Files.writeString(latest, Files.readString(latest)
-          .replaceAll("\"cells_published\" : \\d+", "\"cells_published\" : 0"));
+      Files.writeString(
+          latest,
+          Files.readString(latest)
+              .replaceAll("\"cells_published\" : \\d+", "\"cells_published\" : 0"));
     }
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
-        "--from", D1.toString(), "--to", D2.toString(), "--warehouse", warehouse.toString(),
-        "--zookeeper", zookeeper, "--table", TABLE}), out.toString());
-    assertTrue(out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "), out.toString());
-    assertTrue(Files.readString(warehouse.resolve("reports").resolve("dt=" + D1).resolve("latest.json"))
-        .contains("\"cells_published\" : " + D1_CELLS.size()));
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {
+              "publish",
+              "--from",
+              D1.toString(),
+              "--to",
+              D2.toString(),
+              "--warehouse",
+              warehouse.toString(),
+              "--zookeeper",
+              zookeeper,
+              "--table",
+              TABLE
+            }),
+        out.toString());
+    assertTrue(
+        out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "),
+        out.toString());
+    assertTrue(
+        Files.readString(warehouse.resolve("reports").resolve("dt=" + D1).resolve("latest.json"))
+            .contains("\"cells_published\" : " + D1_CELLS.size()));
 
     // Usage errors exit 2 with a message, before touching anything.
-    for (String[] bad : List.of(new String[] {"publish"},
-        new String[] {"publish", "--date", D1.toString(), "--from", D1.toString(), "--to", D2.toString()},
-        new String[] {"publish", "--from", D1.toString()},
-        new String[] {"publish", "--from", D2.toString(), "--to", D1.toString()})) {
+    for (String[] bad :
+        List.of(
+            new String[] {"publish"},
+            new String[] {
+              "publish", "--date", D1.toString(), "--from", D1.toString(), "--to", D2.toString()
+            },
+            new String[] {"publish", "--from", D1.toString()},
+            new String[] {"publish", "--from", D2.toString(), "--to", D1.toString()})) {
       err.reset();
-      assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
+      assertEquals(
+          2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
       assertTrue(err.toString().startsWith("etl publish: "), err.toString());
     }
   }
@@ -384,22 +415,40 @@ class PublisherIT {
     // no longer reads them, so publishing more dates into it would serve zeros for the old ones.
     TableName old = TableName.valueOf("old_layout");
     try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
-      admin.createTable(org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
-          .setColumnFamily(org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder
-              .newBuilder(StoreLayout.FAMILY).setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build())
-          .build());
+      admin.createTable(
+          org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
+              .setColumnFamily(
+                  org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(
+                          StoreLayout.FAMILY)
+                      .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+                      .build())
+              .build());
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
-        new java.io.PrintStream(err, true));
-    int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
-        "--date", D1.toString(), "--warehouse", warehouse.toString(), "--zookeeper", zookeeper,
-        "--table", "old_layout"});
+    nl.datapoints.etl.Main main =
+        new nl.datapoints.etl.Main(
+            new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    int exit =
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {
+              "publish",
+              "--date",
+              D1.toString(),
+              "--warehouse",
+              warehouse.toString(),
+              "--zookeeper",
+              zookeeper,
+              "--table",
+              "old_layout"
+            });
     assertEquals(1, exit, out + "\n" + err);
     assertTrue(err.toString().contains("table old_layout has no family 'r'"), err.toString());
     assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
-    try (Table t = connection.getTable(old); ResultScanner rs = t.getScanner(new Scan())) {
+    try (Table t = connection.getTable(old);
+        ResultScanner rs = t.getScanner(new Scan())) {
       assertEquals(null, rs.next(), "nothing was written to the old table");
     }
   }
@@ -409,43 +458,86 @@ class PublisherIT {
   void aTableOfAnotherLayoutIsRefusedAndDropTableRemovesIt() throws Exception {
     TableName old = TableName.valueOf("layout_one");
     try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
-      var table = org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
-          .setValue(StoreLayout.VERSION_KEY, "1");
+      var table =
+          org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
+              .setValue(StoreLayout.VERSION_KEY, "1");
       for (byte[] f : StoreLayout.FAMILIES) {
-        table.setColumnFamily(org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(f)
-            .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build());
+        table.setColumnFamily(
+            org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(f)
+                .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+                .build());
       }
       admin.createTable(table.build());
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
-        new java.io.PrintStream(err, true));
-    assertEquals(1, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
-        "--date", D1.toString(), "--warehouse", warehouse.toString(), "--zookeeper", zookeeper,
-        "--table", "layout_one"}), out + "\n" + err);
-    assertTrue(err.toString().contains("table layout_one is in store layout 1, this publish writes layout "
-        + StoreLayout.VERSION) && err.toString().contains("scripts/etl drop-table --table layout_one"), err.toString());
+    nl.datapoints.etl.Main main =
+        new nl.datapoints.etl.Main(
+            new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    assertEquals(
+        1,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {
+              "publish",
+              "--date",
+              D1.toString(),
+              "--warehouse",
+              warehouse.toString(),
+              "--zookeeper",
+              zookeeper,
+              "--table",
+              "layout_one"
+            }),
+        out + "\n" + err);
+    assertTrue(
+        err.toString()
+                .contains(
+                    "table layout_one is in store layout 1, this publish writes layout "
+                        + StoreLayout.VERSION)
+            && err.toString().contains("scripts/etl drop-table --table layout_one"),
+        err.toString());
 
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"status", "--zookeeper", zookeeper, "--table", "layout_one", "--json"}), err.toString());
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {"status", "--zookeeper", zookeeper, "--table", "layout_one", "--json"}),
+        err.toString());
     assertTrue(out.toString().contains("\"layout_ok\" : false"), out.toString());
 
     err.reset();
-    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"drop-table", "--zookeeper", zookeeper}), "drop-table needs --table spelled out");
+    assertEquals(
+        2,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(), main, new String[] {"drop-table", "--zookeeper", zookeeper}),
+        "drop-table needs --table spelled out");
     assertTrue(err.toString().contains("'drop-table' needs --table"), err.toString());
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}), err.toString());
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}),
+        err.toString());
     assertTrue(out.toString().contains("dropped table layout_one"), out.toString());
     try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
       assertFalse(admin.tableExists(old));
     }
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}), err.toString());
-    assertTrue(out.toString().contains("table layout_one does not exist; nothing dropped"), out.toString());
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}),
+        err.toString());
+    assertTrue(
+        out.toString().contains("table layout_one does not exist; nothing dropped"),
+        out.toString());
   }
 }

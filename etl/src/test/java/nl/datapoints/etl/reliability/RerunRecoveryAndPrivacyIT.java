@@ -43,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reruns, failures and interrupted swaps leave whole partitions and identical cells; and nothing
- * outside the raw zone — warehouse Parquet, reports, the driver's stdout/stderr, the log output
- * at the production level (INFO), the job configuration files Hadoop writes — holds a raw user
- * id, IP, PC6 postcode or the HMAC secret. One generated day, run through the real CLI.
+ * outside the raw zone — warehouse Parquet, reports, the driver's stdout/stderr, the log output at
+ * the production level (INFO), the job configuration files Hadoop writes — holds a raw user id, IP,
+ * PC6 postcode or the HMAC secret. One generated day, run through the real CLI.
  *
  * <p>Hadoop's local runner does not retry a failed task ({@code mapreduce.map.maxattempts} is
  * ignored), so a "fails once, then succeeds" task cannot be shown here; instead a FAILED run is
@@ -91,16 +91,18 @@ class RerunRecoveryAndPrivacyIT {
     root.addAppender(appender);
     root.setLevel(Level.INFO);
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread watcher = new Thread(() -> {
-      while (running.get()) {
-        copyXml(hadoopTmp);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                copyXml(hadoopTmp);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     watcher.start();
     try {
       first = etl(conf, common("run", "--date", D.toString()));
@@ -133,8 +135,17 @@ class RerunRecoveryAndPrivacyIT {
 
   private String[] common(String... more) {
     List<String> a = new ArrayList<>(List.of(more));
-    a.addAll(List.of("--raw", raw.toString(), "--ref", ref.toString(), "--warehouse", wh.toString(),
-        "--hmac-key-file", key.toString(), "--no-publish"));
+    a.addAll(
+        List.of(
+            "--raw",
+            raw.toString(),
+            "--ref",
+            ref.toString(),
+            "--warehouse",
+            wh.toString(),
+            "--hmac-key-file",
+            key.toString(),
+            "--no-publish"));
     return a.toArray(String[]::new);
   }
 
@@ -161,8 +172,15 @@ class RerunRecoveryAndPrivacyIT {
     assertFalse(cells.isEmpty());
     Map<CellKey, Set<String>> users = model.users.get(D);
     for (GenericRecord c : cells) {
-      CellKey k = new CellKey((Integer) c.get("hour"), (Integer) c.get("pc4"), (Integer) c.get("activity"), c.get("sbi").toString());
-      assertTrue(users.containsKey(k) && users.get(k).size() >= K, "cell " + k + " has " + users.get(k) + " users");
+      CellKey k =
+          new CellKey(
+              (Integer) c.get("hour"),
+              (Integer) c.get("pc4"),
+              (Integer) c.get("activity"),
+              c.get("sbi").toString());
+      assertTrue(
+          users.containsKey(k) && users.get(k).size() >= K,
+          "cell " + k + " has " + users.get(k) + " users");
       assertEquals(model.hits.get(D).get(k), (Long) c.get("hits"), "hits of " + k);
     }
     long small = users.values().stream().filter(u -> u.size() < K).count();
@@ -178,13 +196,20 @@ class RerunRecoveryAndPrivacyIT {
     // timing (a quiet machine finishes before the watcher looks), so the enrich job's is also
     // built here exactly as the driver submits it, with the secret, and checked every time.
     StringWriter submitted = new StringWriter();
-    nl.datapoints.etl.enrich.EnrichJob.create(new Configuration(),
-        new nl.datapoints.etl.enrich.EnrichConfig(new org.apache.hadoop.fs.Path(raw.toUri()),
-            new org.apache.hadoop.fs.Path(ref.toUri()), List.of(D), false),
-        new org.apache.hadoop.fs.Path(tmp.resolve("probe-staging").toUri()),
-        nl.datapoints.etl.enrich.HmacKey.load(java.util.Optional.of(key), Map.of()))
-        .getConfiguration().writeXml(submitted);
-    assertTrue(submitted.toString().contains("datapoints.enrich."), "the probe is the enrich job's configuration");
+    nl.datapoints.etl.enrich.EnrichJob.create(
+            new Configuration(),
+            new nl.datapoints.etl.enrich.EnrichConfig(
+                new org.apache.hadoop.fs.Path(raw.toUri()),
+                new org.apache.hadoop.fs.Path(ref.toUri()),
+                List.of(D),
+                false),
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-staging").toUri()),
+            nl.datapoints.etl.enrich.HmacKey.load(java.util.Optional.of(key), Map.of()))
+        .getConfiguration()
+        .writeXml(submitted);
+    assertTrue(
+        submitted.toString().contains("datapoints.enrich."),
+        "the probe is the enrich job's configuration");
     assertTrue(log.contains("INFO"), "captured INFO log output");
     Map<String, String> texts = new LinkedHashMap<>();
     texts.put("stdout", first.out());
@@ -198,7 +223,11 @@ class RerunRecoveryAndPrivacyIT {
         for (GenericRecord r : EtlHarness.readAll(f)) {
           for (var field : r.getSchema().getFields()) {
             Object v = r.get(field.name());
-            b.append(v instanceof GenericData.Fixed fx ? new String(fx.bytes(), StandardCharsets.ISO_8859_1) : String.valueOf(v)).append('\t');
+            b.append(
+                    v instanceof GenericData.Fixed fx
+                        ? new String(fx.bytes(), StandardCharsets.ISO_8859_1)
+                        : String.valueOf(v))
+                .append('\t');
           }
           b.append('\n');
         }
@@ -206,10 +235,14 @@ class RerunRecoveryAndPrivacyIT {
       }
       texts.put(f.toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
     }
-    String secretRaw = new String(java.util.HexFormat.of().parseHex(EtlHarness.KEY_HEX), StandardCharsets.ISO_8859_1);
+    String secretRaw =
+        new String(
+            java.util.HexFormat.of().parseHex(EtlHarness.KEY_HEX), StandardCharsets.ISO_8859_1);
     for (Map.Entry<String, String> t : texts.entrySet()) {
       String text = t.getValue();
-      assertFalse(text.toLowerCase().contains(EtlHarness.KEY_HEX), t.getKey() + " holds the HMAC secret (hex)");
+      assertFalse(
+          text.toLowerCase().contains(EtlHarness.KEY_HEX),
+          t.getKey() + " holds the HMAC secret (hex)");
       assertFalse(text.contains(secretRaw), t.getKey() + " holds the HMAC secret (bytes)");
       for (String pc6 : model.rawPc6) {
         assertFalse(text.contains(pc6), t.getKey() + " holds PC6 " + pc6);
@@ -218,12 +251,16 @@ class RerunRecoveryAndPrivacyIT {
         assertFalse(ip.length() >= 7 && text.contains(ip), t.getKey() + " holds IP " + ip);
       }
       for (String id : model.rawUserIds) {
-        assertFalse(id.length() >= 6 && containsToken(text, id), t.getKey() + " holds user id " + id);
+        assertFalse(
+            id.length() >= 6 && containsToken(text, id), t.getKey() + " holds user id " + id);
       }
     }
   }
 
-  /** Whether {@code id} occurs in {@code text} not as part of a longer word (ids like "u123" hide in hex). */
+  /**
+   * Whether {@code id} occurs in {@code text} not as part of a longer word (ids like "u123" hide in
+   * hex).
+   */
   private static boolean containsToken(String text, String id) {
     for (int i = text.indexOf(id); i >= 0; i = text.indexOf(id, i + 1)) {
       boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
@@ -263,7 +300,8 @@ class RerunRecoveryAndPrivacyIT {
       assertEquals("FAILED", EtlHarness.report(wh, D).get("status").asText());
       assertSameBytes(events, snapshot(wh.resolve("events/dt=" + D)));
       assertSameBytes(cells, snapshot(wh.resolve("aggregates/dt=" + D)));
-      assertTrue(EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
+      assertTrue(
+          EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
     } finally {
       Files.delete(bad);
     }
@@ -277,14 +315,17 @@ class RerunRecoveryAndPrivacyIT {
   void aRunKilledMidSwapIsRecoveredByTheNextRun() throws Exception {
     List<String> events = EtlHarness.records(wh.resolve("events/dt=" + D));
     List<String> cells = EtlHarness.records(wh.resolve("aggregates/dt=" + D));
-    // Killed between the two renames of the aggregates swap: the old partition is aside, none in place.
+    // Killed between the two renames of the aggregates swap: the old partition is aside, none in
+    // place.
     Path aggregates = wh.resolve("aggregates/dt=" + D);
     Files.move(aggregates, wh.resolve("aggregates/_replaced.dt=" + D + ".1234"));
-    // Killed after the events swap's second rename: both the new partition and the aside copy exist.
+    // Killed after the events swap's second rename: both the new partition and the aside copy
+    // exist.
     copyTree(wh.resolve("events/dt=" + D), wh.resolve("events/_replaced.dt=" + D + ".1234"));
     // Staging of the killed run (generation 1234), in the warehouse and in the raw zone.
     Files.createDirectories(wh.resolve("_staging/1234/aggregate/cells/dt=" + D));
-    Files.writeString(wh.resolve("_staging/1234/aggregate/cells/dt=" + D + "/part-r-00000.parquet"), "half");
+    Files.writeString(
+        wh.resolve("_staging/1234/aggregate/cells/dt=" + D + "/part-r-00000.parquet"), "half");
     Files.createDirectories(raw.resolve("_staging/1234/enrich/events/dt=" + D));
     assertFalse(Files.exists(aggregates), "readers see no partition for the date until recovery");
 
@@ -292,10 +333,13 @@ class RerunRecoveryAndPrivacyIT {
     assertEquals(0, next.exit(), next.err());
     assertEquals(events, EtlHarness.records(wh.resolve("events/dt=" + D)));
     assertEquals(cells, EtlHarness.records(aggregates));
-    try (Stream<Path> s = Stream.concat(Files.list(wh.resolve("aggregates")), Files.list(wh.resolve("events")))) {
-      assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("_replaced.")).toList());
+    try (Stream<Path> s =
+        Stream.concat(Files.list(wh.resolve("aggregates")), Files.list(wh.resolve("events")))) {
+      assertEquals(
+          List.of(), s.filter(p -> p.getFileName().toString().startsWith("_replaced.")).toList());
     }
-    // Staging of a killed run is invisible to readers (leading underscore) but not removed: see docs/reliability.md.
+    // Staging of a killed run is invisible to readers (leading underscore) but not removed: see
+    // docs/reliability.md.
     assertTrue(Files.exists(wh.resolve("_staging/1234")));
   }
 
