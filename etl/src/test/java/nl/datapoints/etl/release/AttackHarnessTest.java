@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
@@ -34,36 +33,35 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The attack harness of the differentially private release (issue 14, item 7, the many-trial
- * part): a target user is planted in a synthetic world, released many times with and without it
- * under fresh release secrets, and attacked only through what the service answers — sums of
- * released values over areas, dates, filters and levels. From the attacks' errors it computes an
- * empirical lower bound on ε, which must stay within the configured ε for the DP release, and
- * which must come out far above it for the old k-suppressed release of the same world (so the
- * harness is shown to be able to fail).
+ * The attack harness of the differentially private release (issue 14, item 7, the many-trial part):
+ * a target user is planted in a synthetic world, released many times with and without it under
+ * fresh release secrets, and attacked only through what the service answers — sums of released
+ * values over areas, dates, filters and levels. From the attacks' errors it computes an empirical
+ * lower bound on ε, which must stay within the configured ε for the DP release, and which must come
+ * out far above it for the old k-suppressed release of the same world (so the harness is shown to
+ * be able to fail).
  *
- * <p><b>Privacy unit.</b> One user-day: every event of one user on one date. The bounds
- * ({@link Bounding}) cap what one user-day adds to every level, and the noise of every level is
- * calibrated to that cap, so the release of a date is (ε, δ) = (1.0, 1e-8)-DP for one user-day;
- * a user present on 7 dates is protected at 7ε over the week (basic composition), and one
- * attacked date at ε.
+ * <p><b>Privacy unit.</b> One user-day: every event of one user on one date. The bounds ({@link
+ * Bounding}) cap what one user-day adds to every level, and the noise of every level is calibrated
+ * to that cap, so the release of a date is (ε, δ) = (1.0, 1e-8)-DP for one user-day; a user present
+ * on 7 dates is protected at 7ε over the week (basic composition), and one attacked date at ε.
  *
  * <p><b>Neighbouring datasets.</b> The world with and the world without the target's user-day
- * (add/remove one user-day; everyone else, including the k − 1 users sharing the ordinary
- * target's cell, is identical in both). The adversary is assumed to know the whole background
- * and the target's events: only the release secret is unknown, and it is fresh (and independent)
- * in every trial. The world is therefore fixed across trials; only the mechanism's randomness
- * varies — which is why the deterministic k-suppressed release gives the same answer in every
- * trial and its bound is limited only by the number of trials.
+ * (add/remove one user-day; everyone else, including the k − 1 users sharing the ordinary target's
+ * cell, is identical in both). The adversary is assumed to know the whole background and the
+ * target's events: only the release secret is unknown, and it is fresh (and independent) in every
+ * trial. The world is therefore fixed across trials; only the mechanism's randomness varies — which
+ * is why the deterministic k-suppressed release gives the same answer in every trial and its bound
+ * is limited only by the number of trials.
  *
- * <p><b>Why the threshold is chosen on held-out trials.</b> The test "present iff statistic > τ"
- * is tried at every observed τ; taking the best τ on the trials that are then counted would
- * select on noise and overstate ε (many thresholds, one of them lucky). τ is chosen on the first
- * half of each side's trials and the error rates are counted on the other half, so the
- * Clopper–Pearson intervals hold for a τ fixed independently of the counted trials, and the
- * bound is a true 95% lower confidence bound (it fails only if one of the two rates' 97.5% upper
- * ends does). The same holds for the one fitted attack: its weights are fitted on the first half
- * too. Secrets are fresh per trial but drawn from a seeded generator, so a CI run is reproducible.
+ * <p><b>Why the threshold is chosen on held-out trials.</b> The test "present iff statistic > τ" is
+ * tried at every observed τ; taking the best τ on the trials that are then counted would select on
+ * noise and overstate ε (many thresholds, one of them lucky). τ is chosen on the first half of each
+ * side's trials and the error rates are counted on the other half, so the Clopper–Pearson intervals
+ * hold for a τ fixed independently of the counted trials, and the bound is a true 95% lower
+ * confidence bound (it fails only if one of the two rates' 97.5% upper ends does). The same holds
+ * for the one fitted attack: its weights are fitted on the first half too. Secrets are fresh per
+ * trial but drawn from a seeded generator, so a CI run is reproducible.
  *
  * <p>How the attacks read the service: totals and points from TOTAL, an SBI filter from SBI, an
  * activity filter from CELL. A filter difference subtracts two answers of the same level ("every
@@ -75,14 +73,16 @@ import org.junit.jupiter.api.Test;
  * twice, which cancels; only D's budget is at stake). Each attack is also checked against the
  * budget of the levels it reads, which is smaller (e.g. 0.35 for an attack on TOTALs only).
  *
- * <p>Knobs (system properties): {@code harness.trials} (M per side, default 1000),
- * {@code harness.seed}, {@code harness.report} (a path to also write the markdown table to).
+ * <p>Knobs (system properties): {@code harness.trials} (M per side, default 1000), {@code
+ * harness.seed}, {@code harness.report} (a path to also write the markdown table to).
  */
 class AttackHarnessTest {
   static final int M = Integer.getInteger("harness.trials", 1000);
   static final long SEED = Long.getLong("harness.seed", 20240317L);
+
   /** Full reruns of the release (same secret) per trial in the repetition attack. */
   static final int REPEATS = 1;
+
   static final PrivacyParams PARAMS = PrivacyParams.DEFAULT;
   static final int T = HarnessWorld.TARGET_PC4;
   static final List<LocalDate> ON_D = List.of(HarnessWorld.D);
@@ -99,7 +99,8 @@ class AttackHarnessTest {
 
   /** CPU time of the whole JVM (every thread: JIT and GC included). */
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The attacks: each a statistic of service answers, larger when the target is present. */
@@ -141,7 +142,10 @@ class AttackHarnessTest {
         double sum = answer;
         for (int r = 0; r < REPEATS; r++) {
           Answers again = a.rerun();
-          assertArrayEquals(first, again.bytes(HarnessWorld.D, T), "a rerun with the same secret is byte-identical");
+          assertArrayEquals(
+              first,
+              again.bytes(HarnessWorld.D, T),
+              "a rerun with the same secret is byte-identical");
           sum += again.hits(Level.TOTAL, List.of(T), ON_D, ALL);
         }
         double mean = sum / (REPEATS + 1);
@@ -149,7 +153,9 @@ class AttackHarnessTest {
         return mean;
       }
     },
-    CROSS_LEVEL("cross-level: inverse-variance mix of TOTAL, ΣHOUR, ΣSBI, ΣCELL of " + T + ", D", Level.values()) {
+    CROSS_LEVEL(
+        "cross-level: inverse-variance mix of TOTAL, ΣHOUR, ΣSBI, ΣCELL of " + T + ", D",
+        Level.values()) {
       @Override
       double statistic(Answers a, Target t) {
         double[] x = levelSums(a);
@@ -169,7 +175,8 @@ class AttackHarnessTest {
         return den == 0 ? Arrays.stream(x).average().orElseThrow() : num / den;
       }
     },
-    CROSS_LEVEL_FITTED("cross-level: linear mix fitted on the training half (Fisher)", Level.values()) {
+    CROSS_LEVEL_FITTED(
+        "cross-level: linear mix fitted on the training half (Fisher)", Level.values()) {
       @Override
       double statistic(Answers a, Target t) {
         throw new UnsupportedOperationException("projected from the level sums after the trials");
@@ -229,8 +236,16 @@ class AttackHarnessTest {
     }
   }
 
-  /** One line of the table; {@code constant} when the statistic took one value in every trial of both sides. */
-  private record Row(Attack attack, Target target, String release, EmpiricalEpsilon.Audit audit, boolean constant) {}
+  /**
+   * One line of the table; {@code constant} when the statistic took one value in every trial of
+   * both sides.
+   */
+  private record Row(
+      Attack attack,
+      Target target,
+      String release,
+      EmpiricalEpsilon.Audit audit,
+      boolean constant) {}
 
   @Test
   void attacksStayWithinEpsilonOnTheDpReleaseAndBreakKSuppression() throws IOException {
@@ -258,7 +273,8 @@ class AttackHarnessTest {
       for (Target t : Target.values()) {
         dpWithout.get(t).record(i, r, t);
       }
-      crowdSelected += r.released(HarnessWorld.D, T).containsKey(cellOf(HarnessWorld.CROWD_CELL)) ? 1 : 0;
+      crowdSelected +=
+          r.released(HarnessWorld.D, T).containsKey(cellOf(HarnessWorld.CROWD_CELL)) ? 1 : 0;
       covered += coveredByMargin(r) ? 1 : 0;
     }
     for (Target t : Target.values()) {
@@ -278,7 +294,10 @@ class AttackHarnessTest {
       kWith.put(t, new Side());
       for (int i = 0; i < M; i++) {
         kWithout.get(t).record(i, new KSuppressedRelease(background, List.of(), HarnessWorld.K), t);
-        kWith.get(t).record(i, new KSuppressedRelease(background, List.of(planted.get(t)), HarnessWorld.K), t);
+        kWith
+            .get(t)
+            .record(
+                i, new KSuppressedRelease(background, List.of(planted.get(t)), HarnessWorld.K), t);
       }
     }
 
@@ -293,7 +312,16 @@ class AttackHarnessTest {
     long wallNs = System.nanoTime() - wall0;
     long processCpuNs = processCpu() - processCpuAtStart;
 
-    String report = report(rows, crowdSelected, covered, dpCpu, cpuNs, wallNs, processCpuNs, completeness(secret(secrets)));
+    String report =
+        report(
+            rows,
+            crowdSelected,
+            covered,
+            dpCpu,
+            cpuNs,
+            wallNs,
+            processCpuNs,
+            completeness(secret(secrets)));
     System.out.println(report);
     Files.writeString(Path.of("target", "harness-results.md"), report, StandardCharsets.UTF_8);
     String extra = System.getProperty("harness.report");
@@ -303,11 +331,18 @@ class AttackHarnessTest {
 
     double epsilon = PARAMS.epsilon().doubleValue();
     for (Row row : rows) {
-      String what = row.attack() + " on the " + row.target() + " target, " + row.release() + ": lower bound "
-          + fmt(row.audit().lower());
+      String what =
+          row.attack()
+              + " on the "
+              + row.target()
+              + " target, "
+              + row.release()
+              + ": lower bound "
+              + fmt(row.audit().lower());
       if (row.release().equals("DP")) {
         assertTrue(row.audit().lower() <= epsilon, what + " exceeds the configured ε " + epsilon);
-        assertTrue(row.audit().lower() <= row.attack().budget(PARAMS),
+        assertTrue(
+            row.audit().lower() <= row.attack().budget(PARAMS),
             what + " exceeds the budget of the levels it reads, " + row.attack().budget(PARAMS));
       } else {
         // Every attack separates the old release perfectly: the bound is what M trials can show.
@@ -315,10 +350,19 @@ class AttackHarnessTest {
         assertEquals(0, row.audit().falsePositives() + row.audit().falseNegatives(), what);
       }
     }
-    assertTrue(crowdSelected > M / 2, "the crowd cell is selected in most trials, so the CELL attacks read it: "
-        + crowdSelected + " of " + M);
-    assertTrue(covered >= 0.93 * M, "the 95% margin of the target pc4's TOTAL covers its bounded sum in "
-        + covered + " of " + M + " trials");
+    assertTrue(
+        crowdSelected > M / 2,
+        "the crowd cell is selected in most trials, so the CELL attacks read it: "
+            + crowdSelected
+            + " of "
+            + M);
+    assertTrue(
+        covered >= 0.93 * M,
+        "the 95% margin of the target pc4's TOTAL covers its bounded sum in "
+            + covered
+            + " of "
+            + M
+            + " trials");
   }
 
   @Test
@@ -327,14 +371,25 @@ class AttackHarnessTest {
     Map<Long, Map<Member, long[]>> raw = HarnessWorld.rawCells(allBackground());
     Member star = cellOf(HarnessWorld.ORDINARY_CELL);
     assertEquals(HarnessWorld.K - 1, raw.get(HarnessWorld.key(HarnessWorld.D, T)).get(star)[1]);
-    assertFalse(new KSuppressedRelease(raw, List.of(), HarnessWorld.K).published(HarnessWorld.D, T).containsKey(star));
-    assertTrue(new KSuppressedRelease(raw, List.of(Target.ORDINARY.userDay()), HarnessWorld.K)
-        .published(HarnessWorld.D, T).containsKey(star));
+    assertFalse(
+        new KSuppressedRelease(raw, List.of(), HarnessWorld.K)
+            .published(HarnessWorld.D, T)
+            .containsKey(star));
+    assertTrue(
+        new KSuppressedRelease(raw, List.of(Target.ORDINARY.userDay()), HarnessWorld.K)
+            .published(HarnessWorld.D, T)
+            .containsKey(star));
     // The crowd cell has far more than k users, and enough for partition selection.
-    long crowd = raw.get(HarnessWorld.key(HarnessWorld.D, T)).get(cellOf(HarnessWorld.CROWD_CELL))[1];
-    PartitionSelection selection = new PartitionSelection(PARAMS.selectionEpsilon().doubleValue(), PARAMS.delta(),
-        PARAMS.maxCells().get(Level.CELL));
-    assertTrue(selection.probability(crowd) > 0.5, crowd + " users, kept with " + selection.probability(crowd));
+    long crowd =
+        raw.get(HarnessWorld.key(HarnessWorld.D, T)).get(cellOf(HarnessWorld.CROWD_CELL))[1];
+    PartitionSelection selection =
+        new PartitionSelection(
+            PARAMS.selectionEpsilon().doubleValue(),
+            PARAMS.delta(),
+            PARAMS.maxCells().get(Level.CELL));
+    assertTrue(
+        selection.probability(crowd) > 0.5,
+        crowd + " users, kept with " + selection.probability(crowd));
 
     // The in-bounds background really is untouched by bounding under any secret (so it may be
     // bounded once), and the rest really is touched.
@@ -348,10 +403,13 @@ class AttackHarnessTest {
     for (UserDay ud : world.overBounds) {
       assertTrue(bounding.bound(ud.user(), ud.date(), ud.events()).touched());
     }
-    Bounding.Result heavy = bounding.bound(Target.HEAVY.userDay().user(), HarnessWorld.D, Target.HEAVY.userDay().events());
+    Bounding.Result heavy =
+        bounding.bound(
+            Target.HEAVY.userDay().user(), HarnessWorld.D, Target.HEAVY.userDay().events());
     assertEquals(6000 - PARAMS.maxEvents(), heavy.eventsDropped());
 
-    // Deltas exist from the eighth date on; the same secret gives the same bytes, another secret other bytes.
+    // Deltas exist from the eighth date on; the same secret gives the same bytes, another secret
+    // other bytes.
     DpRelease r = new DpRelease(world, other, null);
     for (ReleasedValue v : r.rows(HarnessWorld.D, T)) {
       assertNotNull(v.getDelta(), v.toString());
@@ -360,12 +418,19 @@ class AttackHarnessTest {
       assertNull(v.getDelta(), v.toString());
     }
     for (Level l : Level.values()) {
-      assertEquals(r.hitsFromRows(l, T, HarnessWorld.D), r.hits(l, List.of(T), ON_D, ALL), "rows and values agree, " + l);
+      assertEquals(
+          r.hitsFromRows(l, T, HarnessWorld.D),
+          r.hits(l, List.of(T), ON_D, ALL),
+          "rows and values agree, " + l);
     }
-    assertArrayEquals(r.bytes(HarnessWorld.D, T), new DpRelease(world, other, null).bytes(HarnessWorld.D, T));
+    assertArrayEquals(
+        r.bytes(HarnessWorld.D, T), new DpRelease(world, other, null).bytes(HarnessWorld.D, T));
     byte[] third = other.clone();
     third[0] ^= 1;
-    assertFalse(Arrays.equals(r.bytes(HarnessWorld.D, T), new DpRelease(world, third, null).bytes(HarnessWorld.D, T)));
+    assertFalse(
+        Arrays.equals(
+            r.bytes(HarnessWorld.D, T),
+            new DpRelease(world, third, null).bytes(HarnessWorld.D, T)));
   }
 
   /** Audits every attack of one release and target from the statistics of both sides. */
@@ -380,7 +445,9 @@ class AttackHarnessTest {
         s1 = project(with.levels, w);
       }
       double first = s0[0];
-      boolean constant = Arrays.stream(s0).allMatch(v -> v == first) && Arrays.stream(s1).allMatch(v -> v == first);
+      boolean constant =
+          Arrays.stream(s0).allMatch(v -> v == first)
+              && Arrays.stream(s1).allMatch(v -> v == first);
       rows.add(new Row(a, t, release, EmpiricalEpsilon.audit(s0, s1, PARAMS.delta()), constant));
     }
     return rows;
@@ -481,7 +548,8 @@ class AttackHarnessTest {
   }
 
   private static long crowdUsers() {
-    return HarnessWorld.rawCells(world.background(HarnessWorld.D)).get(HarnessWorld.key(HarnessWorld.D, T))
+    return HarnessWorld.rawCells(world.background(HarnessWorld.D))
+        .get(HarnessWorld.key(HarnessWorld.D, T))
         .get(cellOf(HarnessWorld.CROWD_CELL))[1];
   }
 
@@ -510,7 +578,10 @@ class AttackHarnessTest {
     return Double.isInfinite(v) ? "∞" : String.format(Locale.ROOT, "%.2f", v);
   }
 
-  /** The whole world on D: raw hits, bounded hits, what the old release publishes, what the DP release says. */
+  /**
+   * The whole world on D: raw hits, bounded hits, what the old release publishes, what the DP
+   * release says.
+   */
   private static String completeness(byte[] secret) {
     List<Integer> all = Arrays.stream(HarnessWorld.PC4S).boxed().toList();
     long raw = 0;
@@ -522,72 +593,157 @@ class AttackHarnessTest {
     for (int p : all) {
       bounded += dp.sums(HarnessWorld.D, p).hits(Member.TOTAL);
     }
-    long old = new KSuppressedRelease(HarnessWorld.rawCells(allBackground()), List.of(), HarnessWorld.K)
-        .hits(Level.TOTAL, all, ON_D, ALL);
+    long old =
+        new KSuppressedRelease(HarnessWorld.rawCells(allBackground()), List.of(), HarnessWorld.K)
+            .hits(Level.TOTAL, all, ON_D, ALL);
     long released = dp.hits(Level.TOTAL, all, ON_D, ALL);
     double var = dp.variance(Level.TOTAL, all, ON_D, ALL);
     double one = ReleaseBlock.variance(PARAMS.scale(Level.TOTAL));
-    return String.format(Locale.ROOT, "- The world on D without a target, all 12 pc4s: %,d raw events; %,d after "
-        + "the bounds (%.1f%%); the old release publishes %,d (%.1f%% of raw: the rest sits in cells of < k users); "
-        + "the DP release's Σ TOTAL is %,d ± %d (95%%, one secret).%n", raw, bounded, 100.0 * bounded / raw, old,
-        100.0 * old / raw, released, Margins.moe95(var, all.size() * one * one));
+    return String.format(
+        Locale.ROOT,
+        "- The world on D without a target, all 12 pc4s: %,d raw events; %,d after "
+            + "the bounds (%.1f%%); the old release publishes %,d (%.1f%% of raw: the rest sits in cells of < k users); "
+            + "the DP release's Σ TOTAL is %,d ± %d (95%%, one secret).%n",
+        raw,
+        bounded,
+        100.0 * bounded / raw,
+        old,
+        100.0 * old / raw,
+        released,
+        Margins.moe95(var, all.size() * one * one));
   }
 
-  private String report(List<Row> rows, int crowdSelected, int covered, long dpCpuNs, long cpuNs, long wallNs,
-      long processCpuNs, String completeness) {
+  private String report(
+      List<Row> rows,
+      int crowdSelected,
+      int covered,
+      long dpCpuNs,
+      long cpuNs,
+      long wallNs,
+      long processCpuNs,
+      String completeness) {
     StringBuilder b = new StringBuilder();
     b.append("# Attack harness results\n\n");
     b.append("Generated by `AttackHarnessTest` (etl, package `nl.datapoints.etl.release`).\n\n");
     b.append("## Parameters\n\n");
-    b.append(String.format(Locale.ROOT, "- DP release: ε = %s per date (split %s), δ = %s; bounds per user-day: "
-        + "%d events, cells per level %s, hits per cell %s; noise scales TOTAL %.2f, HOUR %.2f, SBI %.2f, CELL %.2f.%n",
-        PARAMS.epsilon().toPlainString(), new java.util.TreeMap<>(PARAMS.split()), PARAMS.delta(), PARAMS.maxEvents(),
-        PARAMS.maxCells(), PARAMS.maxHits(), PARAMS.scale(Level.TOTAL), PARAMS.scale(Level.HOUR),
-        PARAMS.scale(Level.SBI), PARAMS.scale(Level.CELL)));
-    b.append("- Old release: k-suppression at the finest cell, k = " + HarnessWorld.K
-        + " (a cell is published with its exact hits when it has ≥ k distinct users; coarser numbers are sums of "
-        + "published cells).\n");
-    b.append("- World: 12 pc4s (1011-1022) on a 4 × 3 grid, 1 km apart; 14 dates " + HarnessWorld.DATES.get(0)
-        + " .. " + HarnessWorld.D + "; " + world.inBounds.size() + " user-days within the bounds and "
-        + world.overBounds.size() + " above them (600 regular users, 560 commuters, 8 heavy users, 4 neighbours); "
-        + "8 SBIs, 4 activities. Targets on D = " + HarnessWorld.D + " at pc4 " + T + " only.\n");
-    b.append("- Targets: ordinary = 2 events in cell (hour 14, activity 3, SBI 5610), which holds exactly k − 1 = 4 "
-        + "other users on D; heavy = 5,000 events in the crowd cell (hour 8, activity 1, SBI 4711, " + crowdUsers() + " other users on D) "
-        + "and 1,000 spread over 10 other cells.\n");
-    b.append("- Trials: M = " + M + " with and M without the target per variant (the M without are shared by both "
-        + "variants), each under a fresh random 32-byte release secret (seed " + SEED + "); τ chosen on the first "
-        + "M/2 of each side, rates counted on the other M/2; two-sided 95% Clopper–Pearson intervals (binomial "
-        + "tails summed in the test, no library); bound = max over both error directions of "
-        + "ln((1 − δ − FNR_hi) / FPR_hi), δ = " + PARAMS.delta() + ". Repetition: in every trial the "
-        + "release is recomputed from scratch (bounding + release, same secret) and must be byte-identical, so "
-        + "asking any number of times gives one answer.\n");
-    b.append("- Budget compared with: the target has one user-day (D), so every attack is compared with ε of one "
-        + "date, " + PARAMS.epsilon().toPlainString() + " (the date-set attack included: D−1 cancels); the "
-        + "column 'levels' gives the smaller budget of the levels the attack reads, also asserted.\n");
-    b.append(String.format(Locale.ROOT, "- Checks: the crowd cell was selected in %d of %d releases; the 95%% "
-        + "margin of the target pc4's TOTAL covered its bounded sum in %d of %d.%n", crowdSelected, M, covered, M));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "- DP release: ε = %s per date (split %s), δ = %s; bounds per user-day: "
+                + "%d events, cells per level %s, hits per cell %s; noise scales TOTAL %.2f, HOUR %.2f, SBI %.2f, CELL %.2f.%n",
+            PARAMS.epsilon().toPlainString(),
+            new java.util.TreeMap<>(PARAMS.split()),
+            PARAMS.delta(),
+            PARAMS.maxEvents(),
+            PARAMS.maxCells(),
+            PARAMS.maxHits(),
+            PARAMS.scale(Level.TOTAL),
+            PARAMS.scale(Level.HOUR),
+            PARAMS.scale(Level.SBI),
+            PARAMS.scale(Level.CELL)));
+    b.append(
+        "- Old release: k-suppression at the finest cell, k = "
+            + HarnessWorld.K
+            + " (a cell is published with its exact hits when it has ≥ k distinct users; coarser numbers are sums of "
+            + "published cells).\n");
+    b.append(
+        "- World: 12 pc4s (1011-1022) on a 4 × 3 grid, 1 km apart; 14 dates "
+            + HarnessWorld.DATES.get(0)
+            + " .. "
+            + HarnessWorld.D
+            + "; "
+            + world.inBounds.size()
+            + " user-days within the bounds and "
+            + world.overBounds.size()
+            + " above them (600 regular users, 560 commuters, 8 heavy users, 4 neighbours); "
+            + "8 SBIs, 4 activities. Targets on D = "
+            + HarnessWorld.D
+            + " at pc4 "
+            + T
+            + " only.\n");
+    b.append(
+        "- Targets: ordinary = 2 events in cell (hour 14, activity 3, SBI 5610), which holds exactly k − 1 = 4 "
+            + "other users on D; heavy = 5,000 events in the crowd cell (hour 8, activity 1, SBI 4711, "
+            + crowdUsers()
+            + " other users on D) "
+            + "and 1,000 spread over 10 other cells.\n");
+    b.append(
+        "- Trials: M = "
+            + M
+            + " with and M without the target per variant (the M without are shared by both "
+            + "variants), each under a fresh random 32-byte release secret (seed "
+            + SEED
+            + "); τ chosen on the first "
+            + "M/2 of each side, rates counted on the other M/2; two-sided 95% Clopper–Pearson intervals (binomial "
+            + "tails summed in the test, no library); bound = max over both error directions of "
+            + "ln((1 − δ − FNR_hi) / FPR_hi), δ = "
+            + PARAMS.delta()
+            + ". Repetition: in every trial the "
+            + "release is recomputed from scratch (bounding + release, same secret) and must be byte-identical, so "
+            + "asking any number of times gives one answer.\n");
+    b.append(
+        "- Budget compared with: the target has one user-day (D), so every attack is compared with ε of one "
+            + "date, "
+            + PARAMS.epsilon().toPlainString()
+            + " (the date-set attack included: D−1 cancels); the "
+            + "column 'levels' gives the smaller budget of the levels the attack reads, also asserted.\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "- Checks: the crowd cell was selected in %d of %d releases; the 95%% "
+                + "margin of the target pc4's TOTAL covered its bounded sum in %d of %d.%n",
+            crowdSelected,
+            M,
+            covered,
+            M));
     b.append(completeness);
-    b.append(String.format(Locale.ROOT, "- Runtime of the trials (one thread): DP releases %.1f s CPU; everything "
-        + "incl. the old release and the audits %.1f s CPU, %.1f s wall; since this class started (world built, "
-        + "JIT and GC threads included, and the other test of the class if it ran first) the JVM used %.1f s CPU.%n%n", dpCpuNs / 1e9, cpuNs / 1e9,
-        wallNs / 1e9, processCpuNs / 1e9));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "- Runtime of the trials (one thread): DP releases %.1f s CPU; everything "
+                + "incl. the old release and the audits %.1f s CPU, %.1f s wall; since this class started (world built, "
+                + "JIT and GC threads included, and the other test of the class if it ran first) the JVM used %.1f s CPU.%n%n",
+            dpCpuNs / 1e9,
+            cpuNs / 1e9,
+            wallNs / 1e9,
+            processCpuNs / 1e9));
     b.append("## Empirical ε lower bounds\n\n");
-    b.append("| attack | levels (ε) | target | release | ε lower bound (95%) | ε̂ [95% CI] | FPR / FNR (test) | τ | trials |\n");
+    b.append(
+        "| attack | levels (ε) | target | release | ε lower bound (95%) | ε̂ [95% CI] | FPR / FNR (test) | τ | trials |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       EmpiricalEpsilon.Audit a = r.audit();
-      String levels = Arrays.stream(r.attack().reads).map(l -> l.name().toLowerCase()).reduce((x, y) -> x + "+" + y)
-          .orElseThrow();
-      b.append(String.format(Locale.ROOT, "| %s | %s (%s) | %s | %s | **%s** | %s [%s, %s] | %.3f / %.3f | %s | %d + %d |%n",
-          r.attack().description, levels, fmt(r.attack().budget(PARAMS)), r.target().name().toLowerCase(),
-          r.release() + (r.constant() ? " ¹" : ""), fmt(a.lower()), fmt(a.point()), fmt(a.lower()), fmt(a.upper()), a.fpr(), a.fnr(),
-          Double.isInfinite(a.tau()) ? "−∞" : String.format(Locale.ROOT, "%.1f", a.tau()), M, M));
+      String levels =
+          Arrays.stream(r.attack().reads)
+              .map(l -> l.name().toLowerCase())
+              .reduce((x, y) -> x + "+" + y)
+              .orElseThrow();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s (%s) | %s | %s | **%s** | %s [%s, %s] | %.3f / %.3f | %s | %d + %d |%n",
+              r.attack().description,
+              levels,
+              fmt(r.attack().budget(PARAMS)),
+              r.target().name().toLowerCase(),
+              r.release() + (r.constant() ? " ¹" : ""),
+              fmt(a.lower()),
+              fmt(a.point()),
+              fmt(a.lower()),
+              fmt(a.upper()),
+              a.fpr(),
+              a.fnr(),
+              Double.isInfinite(a.tau()) ? "−∞" : String.format(Locale.ROOT, "%.1f", a.tau()),
+              M,
+              M));
     }
-    b.append("\n¹ The statistic took the same value in every trial with and without the target (for the DP "
-        + "release: partition selection never kept a cell the attack reads), so no threshold separates them.\n\n");
-    b.append("An audit only bounds ε from below. The upper end of an interval is how large this one test's "
-        + "privacy loss could be given its counted errors (∞ when an error count is 0); it is no upper bound on "
-        + "the release's ε — that comes from the mechanism's proof (docs/privacy.md).\n");
+    b.append(
+        "\n¹ The statistic took the same value in every trial with and without the target (for the DP "
+            + "release: partition selection never kept a cell the attack reads), so no threshold separates them.\n\n");
+    b.append(
+        "An audit only bounds ε from below. The upper end of an interval is how large this one test's "
+            + "privacy loss could be given its counted errors (∞ when an error count is 0); it is no upper bound on "
+            + "the release's ε — that comes from the mechanism's proof (docs/privacy.md).\n");
     return b.toString();
   }
 }

@@ -5,20 +5,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The empirical ε lower bound of a threshold test (test scope, pure). The test says "target
- * present iff statistic > τ"; its false-positive rate (FPR, on trials without the target) and
- * false-negative rate (FNR, on trials with it) bound ε of any (ε, δ)-DP release from below:
- * FPR + e^ε FNR ≥ 1 − δ and FNR + e^ε FPR ≥ 1 − δ, so
- * ε ≥ max(ln((1 − δ − FNR) / FPR), ln((1 − δ − FPR) / FNR)).
+ * The empirical ε lower bound of a threshold test (test scope, pure). The test says "target present
+ * iff statistic > τ"; its false-positive rate (FPR, on trials without the target) and
+ * false-negative rate (FNR, on trials with it) bound ε of any (ε, δ)-DP release from below: FPR +
+ * e^ε FNR ≥ 1 − δ and FNR + e^ε FPR ≥ 1 − δ, so ε ≥ max(ln((1 − δ − FNR) / FPR), ln((1 − δ − FPR) /
+ * FNR)).
  *
  * <p>τ is chosen on the first half of each side's trials and the rates are counted on the other
- * half, with two-sided 95% Clopper–Pearson intervals: the bound from the upper ends is a 95%
- * lower confidence bound on ε (each upper end fails with probability ≤ 2.5%). The binomial
- * tails are summed exactly here (no library): n is at most a few thousand.
+ * half, with two-sided 95% Clopper–Pearson intervals: the bound from the upper ends is a 95% lower
+ * confidence bound on ε (each upper end fails with probability ≤ 2.5%). The binomial tails are
+ * summed exactly here (no library): n is at most a few thousand.
  */
 final class EmpiricalEpsilon {
   /** Two-sided level of the Clopper–Pearson intervals. */
   static final double ALPHA = 0.05;
+
   private static final Map<Integer, double[][]> INTERVALS = new HashMap<>();
 
   private EmpiricalEpsilon() {}
@@ -33,8 +34,15 @@ final class EmpiricalEpsilon {
    * @param point the estimate from the rates themselves (may be infinite)
    * @param upper the upper end, from the lower ends of the rates' intervals (may be infinite)
    */
-  record Audit(double tau, int negatives, int falsePositives, int positives, int falseNegatives, double lower,
-      double point, double upper) {
+  record Audit(
+      double tau,
+      int negatives,
+      int falsePositives,
+      int positives,
+      int falseNegatives,
+      double lower,
+      double point,
+      double upper) {
     double fpr() {
       return (double) falsePositives / negatives;
     }
@@ -59,8 +67,15 @@ final class EmpiricalEpsilon {
     int n1 = testWith.length;
     double[] fpr = interval(fp, n0);
     double[] fnr = interval(fn, n1);
-    return new Audit(tau, n0, fp, n1, fn, epsilon(fpr[1], fnr[1], delta),
-        epsilon((double) fp / n0, (double) fn / n1, delta), epsilon(fpr[0], fnr[0], delta));
+    return new Audit(
+        tau,
+        n0,
+        fp,
+        n1,
+        fn,
+        epsilon(fpr[1], fnr[1], delta),
+        epsilon((double) fp / n0, (double) fn / n1, delta),
+        epsilon(fpr[0], fnr[0], delta));
   }
 
   /**
@@ -101,7 +116,10 @@ final class EmpiricalEpsilon {
     return bestTau;
   }
 
-  /** max over both error directions of ln((1 − δ − FNR) / FPR), at least 0; infinite for a zero rate. */
+  /**
+   * max over both error directions of ln((1 − δ − FNR) / FPR), at least 0; infinite for a zero
+   * rate.
+   */
   static double epsilon(double fpr, double fnr, double delta) {
     double e = Math.max(ratio(1 - delta - fnr, fpr), ratio(1 - delta - fpr, fnr));
     return Math.max(0, e);
@@ -114,10 +132,14 @@ final class EmpiricalEpsilon {
     return den <= 0 ? Double.POSITIVE_INFINITY : Math.log(num / den);
   }
 
-  /** The two-sided {@link #ALPHA} Clopper–Pearson interval [lo, hi] of a rate of {@code x} in {@code n}. */
+  /**
+   * The two-sided {@link #ALPHA} Clopper–Pearson interval [lo, hi] of a rate of {@code x} in {@code
+   * n}.
+   */
   static double[] interval(int x, int n) {
     if (n < 1 || x < 0 || x > n) {
-      throw new IllegalArgumentException("a rate needs 0 <= x <= n and n >= 1, got " + x + " of " + n);
+      throw new IllegalArgumentException(
+          "a rate needs 0 <= x <= n and n >= 1, got " + x + " of " + n);
     }
     double[][] table;
     synchronized (INTERVALS) {
