@@ -77,12 +77,20 @@ final class Report {
                     .collect(Collectors.toList())));
       }
     }
-    out.add(
-        Metrics.of(
-            GOAL,
-            results.stream()
-                .filter(q -> q.query().radiusKm() >= 2 && q.query().dates().size() == 7)
-                .collect(Collectors.toList())));
+    List<QueryResult> goal =
+        results.stream()
+            .filter(q -> q.query().radiusKm() >= 2 && q.query().dates().size() == 7)
+            .collect(Collectors.toList());
+    out.add(Metrics.of(GOAL, goal));
+    // The goal's queries split by how their centre was drawn: dense (weighted) or any (uniform).
+    for (String kind : List.of(Grid.WEIGHTED, Grid.UNIFORM)) {
+      out.add(
+          Metrics.of(
+              GOAL + ", " + kind,
+              goal.stream()
+                  .filter(q -> q.query().centre().kind().equals(kind))
+                  .collect(Collectors.toList())));
+    }
     out.add(Metrics.of("all", results));
     return out;
   }
@@ -148,7 +156,7 @@ final class Report {
   /** The console table: before → after per metric, percentages. */
   static String table(List<Metrics> groups) {
     StringBuilder b = new StringBuilder();
-    String format = "%-16s %4s %11s  %-13s %-12s %-12s %-13s %-13s %-13s %-16s%n";
+    String format = "%-26s %4s %11s  %-13s %-12s %-12s %-13s %-13s %-13s %-16s%n";
     b.append(
         String.format(
             Locale.ROOT,
@@ -191,7 +199,7 @@ final class Report {
             + " | too few: totals / points / stats / hours |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Metrics m : groups) {
-      String label = m.label().equals(GOAL) ? "**≥ 2 km, 7 dates**" : m.label();
+      String label = m.label().equals(GOAL) ? "**≥ 2 km, 7 dates**" : m.label().replace(">=", "≥ ");
       b.append(
           String.format(
               Locale.ROOT,
