@@ -10,6 +10,8 @@
  *       comparison ({@code scripts/bench/publish}).
  *   <li>{@link nl.datapoints.bench.etl}: the ETL benchmark's peer, DuckDB ({@code
  *       scripts/bench/etl}).
+ *   <li>{@link nl.datapoints.bench.accuracy}: the accuracy bench: the DP release's answers and the
+ *       k-suppressed cells against the exact sums of the events ({@code scripts/bench/accuracy}).
  *   <li>{@link nl.datapoints.bench.data}: data sets written without the pipeline (dense cells) and
  *       the cells exported for the PostgreSQL peer.
  *   <li>{@link nl.datapoints.bench.plot}: line charts (PNG) of the sweeps.
