@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.datapoints.etl.common.RunReport;
+import nl.datapoints.etl.enrich.HmacKey;
+import nl.datapoints.etl.release.ReleaseKey;
 import nl.datapoints.schemas.Generation;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -72,15 +74,20 @@ public final class Pipeline {
       outcomes.put(d, o);
     }
     try {
+      // Every secret the plan needs is loaded before any stage: a missing release secret must
+      // not be found only after enrich and aggregate have swapped their partitions in.
+      HmacKey hmacKey = plan.enrich().isEmpty() ? null : HmacKey.load(cfg.hmacKeyFile(), System.getenv());
+      ReleaseKey releaseKey = plan.release().isEmpty() ? null
+          : ReleaseKey.load(cfg.releaseKeyFile(), System.getenv());
       warehouse.recover();
       if (!plan.enrich().isEmpty()) {
-        enrich.run(plan.enrich(), generation, outcomes);
+        enrich.run(plan.enrich(), generation, outcomes, hmacKey);
       }
       if (!plan.aggregate().isEmpty()) {
         aggregate.run(plan.aggregate(), generation, outcomes);
       }
       if (!plan.release().isEmpty()) {
-        release.run(plan.release(), generation, outcomes);
+        release.run(plan.release(), generation, outcomes, releaseKey);
       }
       if (!plan.publish().isEmpty()) {
         publish.run(plan.publish(), generation, outcomes);
