@@ -1,6 +1,7 @@
 package nl.datapoints.etl.release;
 
 import java.io.IOException;
+import nl.datapoints.etl.common.FaultInjection;
 import java.util.Map;
 import org.apache.hadoop.mapreduce.Mapper;
 
@@ -26,5 +27,10 @@ public final class ContributionMapper extends Mapper<DatePc4, ReleaseInput, Date
       value.tag = ReleaseInput.Tag.BASELINE;
       context.write(next.set(key.date() + 7, key.pc4()), value);
     }
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    FaultInjection.failFirstAttempt(context, "release");
   }
 }

@@ -1,6 +1,7 @@
 package nl.datapoints.etl.release;
 
 import java.io.IOException;
+import nl.datapoints.etl.common.FaultInjection;
 import java.time.LocalDate;
 import nl.datapoints.schemas.Level;
 import org.apache.hadoop.io.LongWritable;
@@ -26,5 +27,10 @@ public final class DomainMapper extends Mapper<LongWritable, Text, DatePc4, Rele
     int day = (int) LocalDate.parse(s.substring(0, tab)).toEpochDay();
     int pc4 = Integer.parseInt(s.substring(tab + 1).trim());
     context.write(key.set(day, pc4), value.set(ReleaseInput.Tag.DOMAIN, Level.TOTAL, pc4, -1, 0, "", 0, 0, 0));
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    FaultInjection.failFirstAttempt(context, "release");
   }
 }

@@ -1,6 +1,7 @@
 package nl.datapoints.etl.release;
 
 import java.io.IOException;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.ReleasedValue;
 import org.apache.hadoop.mapreduce.Mapper;
 
@@ -24,5 +25,10 @@ public final class StoredReleaseMapper extends Mapper<Object, ReleasedValue, Dat
     value.set(ReleaseInput.Tag.STORED, m.level(), v.getPc4(), m.hour(), m.activity(), m.sbi(), v.getHits(), 0,
         v.getHitsScale());
     context.write(key, value);
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    FaultInjection.failFirstAttempt(context, "release");
   }
 }
