@@ -67,8 +67,9 @@ public final class Pipeline {
     Map<LocalDate, DateOutcome> outcomes = new LinkedHashMap<>();
     for (LocalDate d : plan.all()) {
       DateOutcome o = new DateOutcome(d);
-      if (plan.enrich().isEmpty()) {
-        // A stage run continues the date's latest report, so its figures carry over.
+      if (!plan.enrich().contains(d)) {
+        // A date this run does not enrich (a stage run, or a cascade date of a backfill)
+        // continues its latest report, so the figures of the stages it skips carry over.
         warehouse.latestReport(d).ifPresent(o::carryOver);
       }
       outcomes.put(d, o);
