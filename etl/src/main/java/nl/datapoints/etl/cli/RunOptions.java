@@ -56,8 +56,10 @@ final class RunOptions {
       int maxEvents = a.string("max-events").map(v -> whole("max-events", v)).orElse(D.maxEvents());
       return new PrivacyParams(epsilon,
           a.string("epsilon-split").map(PrivacyParams::splitOf).orElse(D.split()), delta, maxEvents,
-          a.string("max-cells").map(v -> merged(D.maxCells(), PrivacyParams.perLevel(v))).orElse(D.maxCells()),
-          a.string("max-hits").map(v -> merged(D.maxHits(), PrivacyParams.perLevel(v))).orElse(D.maxHits()));
+          a.string("max-cells").map(v -> merged(D.maxCells(), PrivacyParams.perLevel(v, "--max-cells")))
+              .orElse(D.maxCells()),
+          a.string("max-hits").map(v -> merged(D.maxHits(), PrivacyParams.perLevel(v, "--max-hits")))
+              .orElse(D.maxHits()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
