@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.etl.release.ReleaseManifest;
@@ -73,11 +75,23 @@ public final class Publisher implements Closeable {
       throw new IllegalArgumentException("--table of the publish must be the connected table "
           + table + ", got " + config.table());
     }
+    Path work = workDir(config);
+    FileSystem fs = work.getFileSystem(conf);
+    // Every date's manifest before anything is touched: one missing must not stop the batch
+    // half-way, with the dates before it flipped and those after it not.
+    Map<LocalDate, ReleaseManifest> manifests = new TreeMap<>();
+    for (LocalDate date : config.dates()) {
+      Path dir = Layout.releaseOf(new Path(config.warehouseDir()), date);
+      if (!fs.isDirectory(dir)) {
+        continue; // the HFile job names the missing release
+      }
+      manifests.put(date, ReleaseManifest.read(fs, dir).orElseThrow(() -> new IllegalArgumentException(
+          "--date " + date + ": " + fs.makeQualified(dir) + " has no " + ReleaseManifest.FILE
+              + ", so it was not written by the release stage (run the release for the date again)")));
+    }
     try (Admin admin = connection.getAdmin()) {
       TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
     }
-    Path work = workDir(config);
-    FileSystem fs = work.getFileSystem(conf);
     fs.delete(work, true);
     Path hfiles = new Path(work, "hfiles");
 
@@ -104,9 +118,7 @@ public final class Publisher implements Closeable {
         DateTotals dt = DateTotals.of(totals, date);
         boolean baselineMissing = Generations.baselineMissing(dt,
             fs.exists(Layout.releaseOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
-        ReleaseManifest manifest = ReleaseManifest.read(fs, Layout.releaseOf(new Path(config.warehouseDir()), date))
-            .orElseThrow(() -> new IllegalStateException("the release of " + date + " has no "
-                + ReleaseManifest.FILE + ": it was not written by the release stage; run it again"));
+        ReleaseManifest manifest = manifests.get(date);
         Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
             dt.cells(), dt.hits(), manifest.epsilon(), manifest.delta());
         Optional<DatePointer> previous = pointers.read(date);
@@ -142,8 +154,8 @@ public final class Publisher implements Closeable {
     long dup = counters.findCounter(PublishCounters.DUPLICATE_CELL).getValue();
     if (bad > 0 || dup > 0) {
       throw new IOException("not publishing generation " + config.generation() + " of "
-          + config.dates() + ": the aggregates hold " + bad + " cells that cannot be packed and "
-          + dup + " duplicate cells (see counters " + PublishCounters.class.getSimpleName() + ")");
+          + config.dates() + ": the release holds " + bad + " values that cannot be packed and "
+          + dup + " duplicate values (see counters " + PublishCounters.class.getSimpleName() + ")");
     }
   }
 
