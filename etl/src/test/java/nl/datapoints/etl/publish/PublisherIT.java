@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.datapoints.etl.common.RunReport;
 import nl.datapoints.etl.e2e.ReleaseChecks.Row;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.Level;
@@ -340,6 +341,16 @@ class PublisherIT {
       }
     }
     writeFixtures();
+    // D1's release was made by an earlier run of this warehouse, which reported it (as the
+    // release stage does); D2's comes without a report.
+    RunReport made = new RunReport(D1.toString(), 1_600_000_000_000L, RunReport.SUCCEEDED, "not published", 40, 38,
+        0, Map.of("FIELD_COUNT", 2L), 2, true, 3, 1, 30, 8, true, List.of(), false, 5, "a", "b",
+        new RunReport.Release(D1_VALUES.size(), 2, 129, "00000000000000d1"),
+        new RunReport.Bounding(17, 1, 36, 2, Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 4L),
+            Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 0L)),
+        new RunReport.Privacy("user-day", 1.0, 1e-8, 1.0, 1, Map.of()));
+    made.write(org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
+        new org.apache.hadoop.fs.Path(warehouse.resolve("reports").resolve("dt=" + D1).toUri()));
     long values = D1_VALUES.size() + d2Values().size();
     String[] publish = {"publish", "--from", D1.toString(), "--to", D2.toString(), "--warehouse",
         warehouse.toString(), "--zookeeper", zookeeper, "--table", TABLE};
@@ -347,8 +358,8 @@ class PublisherIT {
     int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish);
     assertEquals(0, exit, out + "\n" + err);
     assertTrue(out.toString().contains("[4/4] publish 2 date(s)"), out.toString());
-    // No run report describes these releases: the summary counts what the publish loaded.
-    assertTrue(out.toString().contains(", 0 cells, " + values + " released values in "), out.toString());
+    // The summary counts what the publish loaded (D1's aggregate cells are its earlier report's).
+    assertTrue(out.toString().contains(", 3 cells, " + values + " released values in "), out.toString());
     long g1;
     long g2;
     try (Publisher p = publisher()) {
@@ -369,8 +380,14 @@ class PublisherIT {
     assertEquals(1.0, r1.get("privacy").get("epsilon").asDouble());
     assertEquals(1e-8, r1.get("privacy").get("delta").asDouble());
     assertEquals(1.0, r1.get("privacy").get("epsilon_spent").asDouble(), "the release is counted once");
-    assertEquals(1, r1.get("privacy").get("releases").asInt());
-    assertTrue(r1.get("bounding").isNull(), "no report of this warehouse made the release");
+    assertEquals(1, r1.get("privacy").get("releases").asInt(), "the report that made it counted it already");
+    assertEquals(17, r1.get("bounding").get("users").asLong(), "the bounding of the run that made the release");
+    assertEquals(4, r1.get("bounding").get("cells_dropped").get("cell").asLong());
+    assertEquals(38, r1.get("events").asLong(), "the earlier figures carry over");
+    JsonNode r2 = report(D2);
+    assertTrue(r2.get("bounding").isNull(), "no report of this warehouse made D2's release");
+    assertEquals(1, r2.get("privacy").get("releases").asInt(), "a release from elsewhere is counted once");
+    assertEquals(1.0, r2.get("privacy").get("epsilon_spent").asDouble());
 
     // A report that no longer describes the release (here: claims 0 values, as one written
     // before the release was rewritten would): the next publish counts what it loads, and the
