@@ -1,5 +1,5 @@
-# Shared by the launchers in scripts/: the repository root, the Java 17 flags Hadoop and HBase
-# need, and building the module a launcher runs when its jars are missing or stale.
+# Shared by the launchers in scripts/ and scripts/bench/: the repository root, the Java 17 flags
+# Hadoop and HBase need, and building the module a launcher runs when its jars are missing or stale.
 # shellcheck shell=bash
 DP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export DP_ROOT
@@ -12,39 +12,33 @@ export DP_JAVA17_FLAGS
 
 dp_log() { printf '%s\n' "$*" >&2; }
 
-# The HBase layout local tables are published in (2: the rollups in family r). The quickstart's
-# state and each benchmark data set's "published" marker name it, so a local table published
-# in an older layout is dropped and published again.
-DP_STORE_LAYOUT=2
-
-# dp_drop_table ZK TABLE: disables and deletes TABLE of the HBase at localhost:ZK if it exists
-# (a local table in an older layout, which the service can no longer read).
-dp_drop_table() {
-  dp_build etl
-  java -cp "$(dp_classpath etl)" "$DP_ROOT/scripts/bench/CompareTables.java" drop --zookeeper "localhost:$1" "$2" >&2
+# dp_table_status ZK TABLE [DATE]: `scripts/etl status --json` of TABLE in the HBase at
+# localhost:ZK (only DATE when given). The table records its store layout; "layout_ok" says
+# whether this build reads and writes it (true also when the table does not exist yet).
+dp_table_status() {
+  "$DP_ROOT/scripts/etl" status --json --table "$2" --zookeeper "localhost:$1" ${3:+--date "$3"}
 }
 
-# dp_bench_table_current MARKER ZK TABLE: true when the data set of MARKER (its .published-layoutN
-# path) is published in the current layout; otherwise drops TABLE (an older layout the service
-# can no longer read) from the HBase at localhost:ZK, forgets the old marker and returns false.
-dp_bench_table_current() {
-  local marker=$1 zk=$2 table=$3 dir
-  [ -f "$marker" ] && return 0
-  dir=$(dirname "$marker")
-  if compgen -G "$dir/.published*" > /dev/null; then
-    dp_log "bench: $dir was published in an older HBase layout: dropping table $table to publish again"
-    dp_drop_table "$zk" "$table"
-    rm -f "$dir"/.published*
-  fi
-  return 1
+# dp_status_layout_ok STATUS: true when the JSON of dp_table_status says layout_ok.
+dp_status_layout_ok() { grep -Eq '"layout_ok" *: *true' <<< "$1"; }
+
+# dp_status_has_date STATUS DATE: true when the JSON of dp_table_status lists DATE as published.
+dp_status_has_date() { grep -Eq "\"date\" *: *\"$2\"" <<< "$1"; }
+
+# dp_drop_table ZK TABLE: disables and deletes TABLE of the HBase at localhost:ZK if it exists
+# (e.g. a local table in an older store layout, which the service can no longer read).
+dp_drop_table() {
+  "$DP_ROOT/scripts/etl" drop-table --table "$2" --zookeeper "localhost:$1" >&2
 }
 
 # dp_build MODULE: builds MODULE (and what it needs) when it was never built by a launcher or a
 # source or pom changed since. Offline first; online only if that fails.
 dp_build() {
-  local module=$1 stamp="$DP_ROOT/$1/target/.dp-built"
-  if [ -f "$stamp" ] && [ -z "$(find "$DP_ROOT/schemas" "$DP_ROOT/$module" "$DP_ROOT/pom.xml" \
-      \( -name '*.java' -o -name '*.xml' -o -name '*.avsc' -o -name '*.yml' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) \
+  local module=$1 stamp="$DP_ROOT/$1/target/.dp-built" watch=("$DP_ROOT/schemas" "$DP_ROOT/$1") names=() ext
+  # The bench tools run etl's code too (its jar is on the bench classpath).
+  [ "$module" = bench ] && watch+=("$DP_ROOT/etl")
+  for ext in java xml avsc yml html js css; do names+=(-o -name "*.$ext"); done
+  if [ -f "$stamp" ] && [ -z "$(find "${watch[@]}" "$DP_ROOT/pom.xml" \( "${names[@]:1}" \) \
       -path '*/src/main/*' -newer "$stamp" -print -quit 2>/dev/null)" ] \
       && [ ! "$DP_ROOT/pom.xml" -nt "$stamp" ] && [ ! "$DP_ROOT/$module/pom.xml" -nt "$stamp" ]; then
     return 0

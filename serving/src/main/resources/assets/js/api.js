@@ -1,7 +1,7 @@
 // Talks to the service's /api. Every request carries the API key kept in sessionStorage, if any.
 const KEY_STORE = 'datapoints.apiKey';
 
-/** An answer other than 2xx; `message` is the API's JSON message (SPEC §7 error body). */
+/** An answer other than 2xx; `message` is the API's JSON message (docs/api.md §4 error body). */
 export class ApiError extends Error {
   constructor(status, message) {
     super(message);

@@ -15,9 +15,9 @@ import org.apache.hadoop.util.ToolRunner;
 
 /**
  * The {@code scripts/etl} driver (runs on the client): Hadoop generic options ({@code -D k=v},
- * {@code -conf}, {@code -fs}, {@code -jt}) first, then a command and its options. Exit status 0
- * on success, 1 when a run failed (the reason on stderr), 2 for a usage error. Only this class
- * calls {@link System#exit}.
+ * {@code -conf}, {@code -fs}, {@code -jt}) first, then a command and its options. Exit status 0 on
+ * success, 1 when a run failed (the reason on stderr), 2 for a usage error. Only this class calls
+ * {@link System#exit}.
  */
 public final class Main extends Configured implements Tool {
   static final int OK = 0;
@@ -39,7 +39,10 @@ public final class Main extends Configured implements Tool {
   @Override
   public int run(String[] args) {
     Commands commands = new Commands(getConf(), out);
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+    if (args.length == 0
+        || args[0].equals("help")
+        || args[0].equals("--help")
+        || args[0].equals("-h")) {
       out.print(commands.usage());
       return args.length == 0 ? USAGE : OK;
     }

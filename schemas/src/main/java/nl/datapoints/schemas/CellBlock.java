@@ -11,22 +11,24 @@ import java.util.TreeMap;
 /**
  * The packed value of one HBase row (one postcode4 on one date): many cells in one HBase cell.
  *
- * <p>HBase returns every cell with its full key, so one HBase cell per aggregate would cost
- * far more than the aggregates themselves. A row therefore holds three qualifiers, each a
- * block in this format: {@link #CELLS} (every published cell), {@link #BY_HOUR} (hits and
- * delta per hour, summed over activity and SBI) and {@link #BY_SBI} (per SBI, summed over hour
- * and activity). Unfiltered dashboard queries read only the two small rollups.
+ * <p>HBase returns every cell with its full key, so one HBase cell per aggregate would cost far
+ * more than the aggregates themselves. A row therefore holds three qualifiers, each a block in this
+ * format: {@link #CELLS} (every published cell), {@link #BY_HOUR} (hits and delta per hour, summed
+ * over activity and SBI) and {@link #BY_SBI} (per SBI, summed over hour and activity). Unfiltered
+ * dashboard queries read only the two small rollups.
  *
- * <p>Format, version 1: byte {@code 1}, unsigned varint entry count, then per entry: hour
- * (1 byte), activity (unsigned varint), SBI length (1 byte) and ASCII digits, hits (unsigned
- * varint), delta + 1 (unsigned varint; 0 means null). Entries are sorted by hour, activity,
- * SBI. The golden file {@code cellblock-v1.bin} in the tests pins this layout.
+ * <p>Format, version 1: byte {@code 1}, unsigned varint entry count, then per entry: hour (1 byte),
+ * activity (unsigned varint), SBI length (1 byte) and ASCII digits, hits (unsigned varint), delta +
+ * 1 (unsigned varint; 0 means null). Entries are sorted by hour, activity, SBI. The golden file
+ * {@code cellblock-v1.bin} in the tests pins this layout.
  */
 public final class CellBlock {
   /** Qualifier of the block holding every cell. */
   public static final byte[] CELLS = {'c'};
+
   /** Qualifier of the per-hour rollup. */
   public static final byte[] BY_HOUR = {'h'};
+
   /** Qualifier of the per-SBI rollup. */
   public static final byte[] BY_SBI = {'s'};
 
@@ -87,8 +89,8 @@ public final class CellBlock {
   }
 
   /**
-   * Receives decoded entries with the SBI as an int key ({@link #sbiKey}) instead of a String:
-   * no allocation per entry at all (the service sums tens of thousands of entries per query).
+   * Receives decoded entries with the SBI as an int key ({@link #sbiKey}) instead of a String: no
+   * allocation per entry at all (the service sums tens of thousands of entries per query).
    */
   @FunctionalInterface
   public interface KeyedVisitor {
@@ -109,13 +111,13 @@ public final class CellBlock {
     }
   }
 
-  /** Longest SBI a key holds. SBI codes are 2–5 digits (SPEC §2); rollups use "". */
+  /** Longest SBI a key holds. SBI codes are 2–5 digits (docs/formats.md §2.3); rollups use "". */
   public static final int MAX_SBI_KEY_DIGITS = 9;
 
   /**
-   * The int key of a decimal SBI code: a leading 1 followed by the digits ({@code "" → 1},
-   * {@code "47" → 147}, {@code "0111" → 10111}), so leading zeros survive and the mapping is
-   * one-to-one; -1 when {@code sbi} is not 0–9 decimal digits.
+   * The int key of a decimal SBI code: a leading 1 followed by the digits ({@code "" → 1}, {@code
+   * "47" → 147}, {@code "0111" → 10111}), so leading zeros survive and the mapping is one-to-one;
+   * -1 when {@code sbi} is not 0–9 decimal digits.
    */
   public static int sbiKey(String sbi) {
     if (sbi.length() > MAX_SBI_KEY_DIGITS) {
@@ -141,8 +143,10 @@ public final class CellBlock {
   }
 
   private static void forEach(byte[] block, java.util.function.Consumer<PackedCell> sink) {
-    forEachRaw(block, (hour, activity, sbi, hits, dp1) ->
-        sink.accept(new PackedCell(hour, activity, sbi, hits, dp1 == 0 ? null : dp1 - 1)));
+    forEachRaw(
+        block,
+        (hour, activity, sbi, hits, dp1) ->
+            sink.accept(new PackedCell(hour, activity, sbi, hits, dp1 == 0 ? null : dp1 - 1)));
   }
 
   /** Per-hour rollup entries (activity {@link PackedCell#ALL}, SBI ""). */
@@ -159,8 +163,11 @@ public final class CellBlock {
 
   private static List<PackedCell> rollup(
       List<PackedCell> cells, java.util.function.Function<PackedCell, Key> keyOf) {
-    Map<Key, long[]> sums = new TreeMap<>(
-        Comparator.comparingInt(Key::hour).thenComparingInt(Key::activity).thenComparing(Key::sbi));
+    Map<Key, long[]> sums =
+        new TreeMap<>(
+            Comparator.comparingInt(Key::hour)
+                .thenComparingInt(Key::activity)
+                .thenComparing(Key::sbi));
     boolean nullDelta = false;
     for (PackedCell c : cells) {
       long[] s = sums.computeIfAbsent(keyOf.apply(c), k -> new long[2]);
@@ -174,8 +181,13 @@ public final class CellBlock {
     List<PackedCell> out = new ArrayList<>(sums.size());
     for (Map.Entry<Key, long[]> e : sums.entrySet()) {
       Key k = e.getKey();
-      out.add(new PackedCell(k.hour(), k.activity(), k.sbi(), e.getValue()[0],
-          nullDelta ? null : e.getValue()[1]));
+      out.add(
+          new PackedCell(
+              k.hour(),
+              k.activity(),
+              k.sbi(),
+              e.getValue()[0],
+              nullDelta ? null : e.getValue()[1]));
     }
     return out;
   }
@@ -206,7 +218,8 @@ public final class CellBlock {
     long readHeader() {
       int version = readByte();
       if (version != VERSION) {
-        throw new IllegalArgumentException("cell block version must be " + VERSION + ", got " + version);
+        throw new IllegalArgumentException(
+            "cell block version must be " + VERSION + ", got " + version);
       }
       return readVarint();
     }
@@ -232,8 +245,14 @@ public final class CellBlock {
 
     int readSbiKey(int len) {
       if (len > MAX_SBI_KEY_DIGITS) {
-        throw new IllegalArgumentException("cell block SBI of " + len + " characters at byte " + pos
-            + " is longer than " + MAX_SBI_KEY_DIGITS + " digits");
+        throw new IllegalArgumentException(
+            "cell block SBI of "
+                + len
+                + " characters at byte "
+                + pos
+                + " is longer than "
+                + MAX_SBI_KEY_DIGITS
+                + " digits");
       }
       if (pos + len > buf.length) {
         throw new IllegalArgumentException("cell block truncated at byte " + pos);

@@ -8,16 +8,18 @@ import java.util.List;
  * One published generation of a date, as recorded in the pointer row (docs/formats.md §5).
  *
  * <p>Two encodings, told apart by their first byte:
+ *
  * <ul>
  *   <li>format 1, 33 bytes (a release without a privacy guarantee, store layouts 1-2): id (8,
- *       big-endian epoch millis of the run that built it; its first byte is 0 until the year
- *       4254), publishedAt (8, epoch millis of the pointer flip that first made it current),
- *       flags (1; bit 0 = the date's baseline D-7 was missing, so every delta of the date is
- *       null), cells (8), hits (8);
- *   <li>format 2, 50 bytes (a differentially private release, store layout 3): the byte
- *       {@code 2}, then the 33 bytes of format 1, then epsilon (8, IEEE double) and delta (8,
- *       IEEE double) of the date's privacy guarantee.
+ *       big-endian epoch millis of the run that built it; its first byte is 0 until the year 4254),
+ *       publishedAt (8, epoch millis of the pointer flip that first made it current), flags (1; bit
+ *       0 = the date's baseline D-7 was missing, so every delta of the date is null), cells (8),
+ *       hits (8);
+ *   <li>format 2, 50 bytes (a differentially private release, store layout 3): the byte {@code 2},
+ *       then the 33 bytes of format 1, then epsilon (8, IEEE double) and delta (8, IEEE double) of
+ *       the date's privacy guarantee.
  * </ul>
+ *
  * A list of generations is the concatenation of their encodings, newest first.
  *
  * @param id generation id; also the HBase timestamp of every data cell of the generation
@@ -25,28 +27,45 @@ import java.util.List;
  * @param baselineMissing true when D-7 was never released, so deltas of the date are null
  * @param cells number of values published in the generation
  * @param hits sum of the published (released) hits of the date's totals
- * @param privacyEpsilon epsilon of the date's guarantee per user-day, or NaN for a release without one
+ * @param privacyEpsilon epsilon of the date's guarantee per user-day, or NaN for a release without
+ *     one
  * @param privacyDelta delta of the date's guarantee per user-day, or NaN for a release without one
  */
-public record Generation(long id, long publishedAt, boolean baselineMissing, long cells, long hits,
-    double privacyEpsilon, double privacyDelta) {
+public record Generation(
+    long id,
+    long publishedAt,
+    boolean baselineMissing,
+    long cells,
+    long hits,
+    double privacyEpsilon,
+    double privacyDelta) {
   /** Encoded width of a generation in format 1. */
   public static final int WIDTH = 33;
+
   /** Encoded width of a generation in format 2. */
   public static final int WIDTH_PRIVATE = 50;
+
   private static final byte FORMAT_PRIVATE = 2;
 
   public Generation {
     if (id <= 0 || id >>> 56 != 0) {
-      throw new IllegalArgumentException("generation id must be positive and below 2^56, got " + id);
+      throw new IllegalArgumentException(
+          "generation id must be positive and below 2^56, got " + id);
     }
     if (Double.isNaN(privacyEpsilon) != Double.isNaN(privacyDelta)) {
-      throw new IllegalArgumentException("a privacy guarantee needs both epsilon and delta, got "
-          + privacyEpsilon + " and " + privacyDelta);
+      throw new IllegalArgumentException(
+          "a privacy guarantee needs both epsilon and delta, got "
+              + privacyEpsilon
+              + " and "
+              + privacyDelta);
     }
-    if (!Double.isNaN(privacyEpsilon) && !(privacyEpsilon > 0 && privacyDelta >= 0 && privacyDelta < 1)) {
-      throw new IllegalArgumentException("privacy epsilon must be > 0 and delta in [0, 1), got "
-          + privacyEpsilon + " and " + privacyDelta);
+    if (!Double.isNaN(privacyEpsilon)
+        && !(privacyEpsilon > 0 && privacyDelta >= 0 && privacyDelta < 1)) {
+      throw new IllegalArgumentException(
+          "privacy epsilon must be > 0 and delta in [0, 1), got "
+              + privacyEpsilon
+              + " and "
+              + privacyDelta);
     }
   }
 
@@ -55,7 +74,9 @@ public record Generation(long id, long publishedAt, boolean baselineMissing, lon
     this(id, publishedAt, baselineMissing, cells, hits, Double.NaN, Double.NaN);
   }
 
-  /** True when the generation is a differentially private release (it records epsilon and delta). */
+  /**
+   * True when the generation is a differentially private release (it records epsilon and delta).
+   */
   public boolean isPrivate() {
     return !Double.isNaN(privacyEpsilon);
   }
@@ -71,7 +92,11 @@ public record Generation(long id, long publishedAt, boolean baselineMissing, lon
     if (isPrivate()) {
       b.put(FORMAT_PRIVATE);
     }
-    b.putLong(id).putLong(publishedAt).put((byte) (baselineMissing ? 1 : 0)).putLong(cells).putLong(hits);
+    b.putLong(id)
+        .putLong(publishedAt)
+        .put((byte) (baselineMissing ? 1 : 0))
+        .putLong(cells)
+        .putLong(hits);
     if (isPrivate()) {
       b.putDouble(privacyEpsilon).putDouble(privacyDelta);
     }
@@ -85,8 +110,13 @@ public record Generation(long id, long publishedAt, boolean baselineMissing, lon
     ByteBuffer b = ByteBuffer.wrap(bytes);
     Generation g = read(b, bytes.length);
     if (b.hasRemaining()) {
-      throw new IllegalArgumentException("generation of format " + (g.isPrivate() ? 2 : 1) + " must be "
-          + (g.isPrivate() ? WIDTH_PRIVATE : WIDTH) + " bytes, got " + bytes.length);
+      throw new IllegalArgumentException(
+          "generation of format "
+              + (g.isPrivate() ? 2 : 1)
+              + " must be "
+              + (g.isPrivate() ? WIDTH_PRIVATE : WIDTH)
+              + " bytes, got "
+              + bytes.length);
     }
     return g;
   }
@@ -95,14 +125,24 @@ public record Generation(long id, long publishedAt, boolean baselineMissing, lon
     boolean priv = b.get(b.position()) == FORMAT_PRIVATE;
     int width = priv ? WIDTH_PRIVATE : WIDTH;
     if (b.remaining() < width) {
-      throw new IllegalArgumentException("generation of format " + (priv ? 2 : 1) + " must be " + width
-          + " bytes, got " + b.remaining() + " of " + total);
+      throw new IllegalArgumentException(
+          "generation of format "
+              + (priv ? 2 : 1)
+              + " must be "
+              + width
+              + " bytes, got "
+              + b.remaining()
+              + " of "
+              + total);
     }
     if (priv) {
       b.get();
     } else if (b.get(b.position()) != 0) {
-      throw new IllegalArgumentException("generation starts with an unknown format byte "
-          + b.get(b.position()) + " at byte " + b.position());
+      throw new IllegalArgumentException(
+          "generation starts with an unknown format byte "
+              + b.get(b.position())
+              + " at byte "
+              + b.position());
     }
     long id = b.getLong();
     long at = b.getLong();

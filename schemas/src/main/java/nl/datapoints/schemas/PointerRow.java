@@ -15,15 +15,15 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * The one codec of the generation pointer row (docs/formats.md §5): its qualifiers, how its
- * cells decode into a date's current and kept generations, the two values a flip writes, and
- * the kept-generations rule. The publish job, the service and the benchmarks all read and write
- * the pointer row through this class; only the HBase calls around it live in each of them.
+ * The one codec of the generation pointer row (docs/formats.md §5): its qualifiers, how its cells
+ * decode into a date's current and kept generations, the two values a flip writes, and the
+ * kept-generations rule. The publish job, the service and the benchmarks all read and write the
+ * pointer row through this class; only the HBase calls around it live in each of them.
  *
- * <p>Layout: row {@link StoreLayout#POINTER_ROW}, family {@link StoreLayout#FAMILY}; per
- * published date a qualifier {@code YYYY-MM-DD} holding the current {@link Generation} and a
- * qualifier {@code YYYY-MM-DD/kept} holding the kept generations, newest first. A flip writes
- * both in one {@code Put}, which HBase applies atomically.
+ * <p>Layout: row {@link StoreLayout#POINTER_ROW}, family {@link StoreLayout#FAMILY}; per published
+ * date a qualifier {@code YYYY-MM-DD} holding the current {@link Generation} and a qualifier {@code
+ * YYYY-MM-DD/kept} holding the kept generations, newest first. A flip writes both in one {@code
+ * Put}, which HBase applies atomically.
  */
 public final class PointerRow {
   private static final String KEPT_SUFFIX = "/kept";
@@ -58,10 +58,10 @@ public final class PointerRow {
   }
 
   /**
-   * Decodes the cells of the pointer row, given as qualifier → value, into one entry per
-   * published date, ascending. A cell that does not decode is passed to {@code malformed} with
-   * the reason and skipped, so one bad entry never hides the other dates; a kept list without a
-   * current generation is not a published date and is ignored.
+   * Decodes the cells of the pointer row, given as qualifier → value, into one entry per published
+   * date, ascending. A cell that does not decode is passed to {@code malformed} with the reason and
+   * skipped, so one bad entry never hides the other dates; a kept list without a current generation
+   * is not a published date and is ignored.
    */
   public static SortedMap<LocalDate, DatePointer> decode(
       Iterable<Map.Entry<byte[], byte[]>> cells, BiConsumer<String, String> malformed) {
@@ -72,8 +72,11 @@ public final class PointerRow {
       try {
         if (name.length() == DATE_LENGTH) {
           current.put(LocalDate.parse(name), Generation.parse(cell.getValue()));
-        } else if (name.length() == DATE_LENGTH + KEPT_SUFFIX.length() && name.endsWith(KEPT_SUFFIX)) {
-          kept.put(LocalDate.parse(name.substring(0, DATE_LENGTH)), Generation.parseList(cell.getValue()));
+        } else if (name.length() == DATE_LENGTH + KEPT_SUFFIX.length()
+            && name.endsWith(KEPT_SUFFIX)) {
+          kept.put(
+              LocalDate.parse(name.substring(0, DATE_LENGTH)),
+              Generation.parseList(cell.getValue()));
         } else {
           malformed.accept(name, "not a pointer-row qualifier");
         }
@@ -87,20 +90,29 @@ public final class PointerRow {
   }
 
   /** As {@link #decode(Iterable, BiConsumer)}, failing on the first malformed cell. */
-  public static SortedMap<LocalDate, DatePointer> decodeStrict(Iterable<Map.Entry<byte[], byte[]>> cells) {
-    return decode(cells, (q, why) -> {
-      throw new IllegalStateException("pointer row cell '" + q + "' is malformed: " + why);
-    });
+  public static SortedMap<LocalDate, DatePointer> decodeStrict(
+      Iterable<Map.Entry<byte[], byte[]>> cells) {
+    return decode(
+        cells,
+        (q, why) -> {
+          throw new IllegalStateException("pointer row cell '" + q + "' is malformed: " + why);
+        });
   }
 
   /**
    * The two cells a flip writes for {@code date} (qualifier → value, current first), to be put in
    * ONE mutation so readers see both or neither.
    */
-  public static Map<byte[], byte[]> flip(LocalDate date, Generation current, List<Generation> kept) {
+  public static Map<byte[], byte[]> flip(
+      LocalDate date, Generation current, List<Generation> kept) {
     if (kept.stream().noneMatch(g -> g.id() == current.id())) {
-      throw new IllegalArgumentException("the current generation " + current.id() + " of " + date
-          + " must be one of its kept generations " + ids(kept));
+      throw new IllegalArgumentException(
+          "the current generation "
+              + current.id()
+              + " of "
+              + date
+              + " must be one of its kept generations "
+              + ids(kept));
     }
     Map<byte[], byte[]> cells = new LinkedHashMap<>();
     cells.put(currentQualifier(date), current.toBytes());
@@ -112,10 +124,14 @@ public final class PointerRow {
    * The kept list after publishing {@code fresh}: it first, then the previous kept generations
    * (without it), at most {@code keep} in all.
    */
-  public static List<Generation> keptAfterPublish(Generation fresh, List<Generation> previousKept, int keep) {
+  public static List<Generation> keptAfterPublish(
+      Generation fresh, List<Generation> previousKept, int keep) {
     if (keep < StoreLayout.MIN_KEPT_GENERATIONS) {
-      throw new IllegalArgumentException("at least " + StoreLayout.MIN_KEPT_GENERATIONS
-          + " generations must be kept, got " + keep);
+      throw new IllegalArgumentException(
+          "at least "
+              + StoreLayout.MIN_KEPT_GENERATIONS
+              + " generations must be kept, got "
+              + keep);
     }
     List<Generation> out = new ArrayList<>(keep);
     out.add(fresh);
@@ -141,21 +157,37 @@ public final class PointerRow {
     List<Generation> kept = pointer.kept();
     if (requested.isPresent()) {
       long want = requested.get();
-      return kept.stream().filter(g -> g.id() == want).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("--generation for " + pointer.date()
-              + " must be one of the kept generations " + ids(kept) + ", got " + want));
+      return kept.stream()
+          .filter(g -> g.id() == want)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "--generation for "
+                          + pointer.date()
+                          + " must be one of the kept generations "
+                          + ids(kept)
+                          + ", got "
+                          + want));
     }
     for (int i = 0; i + 1 < kept.size(); i++) {
       if (kept.get(i).id() == pointer.current().id()) {
         return kept.get(i + 1);
       }
     }
-    throw new IllegalArgumentException("rollback of " + pointer.date() + ": no kept generation older than the current "
-        + pointer.current().id() + "; kept generations are " + ids(kept));
+    throw new IllegalArgumentException(
+        "rollback of "
+            + pointer.date()
+            + ": no kept generation older than the current "
+            + pointer.current().id()
+            + "; kept generations are "
+            + ids(kept));
   }
 
   /** The ids of {@code generations} as {@code [g1, g2]}. */
   public static String ids(List<Generation> generations) {
-    return generations.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(", ", "[", "]"));
+    return generations.stream()
+        .map(g -> Long.toString(g.id()))
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 }

@@ -15,18 +15,19 @@ import java.util.List;
  * with the selected {@link Level#CELL}s for filtered queries.
  *
  * <p>Format 3: byte {@code 3}; flags (bit 0: the date has a baseline, so deltas are released);
- * unsigned varint section count; per section: level (1 byte, ordinal of {@link Level}), hits
- * scale and delta scale (IEEE doubles: the discrete Laplace scale of every released value of the
- * section; NaN delta scale without a baseline), unsigned varint entry count, then per entry the
- * member's key — nothing (TOTAL), hour (1 byte, HOUR), SBI (length byte + ASCII digits, SBI), or
- * hour, activity (unsigned varint) and SBI (CELL) — then flags (bit 0: hits released, bit 1:
- * delta released), hits (zigzag varint) and, with a baseline, delta (zigzag varint). A value that
- * is not released is an exact 0 with no noise. The golden file {@code release-block-v3.bin} in
- * the tests pins this layout.
+ * unsigned varint section count; per section: level (1 byte, ordinal of {@link Level}), hits scale
+ * and delta scale (IEEE doubles: the discrete Laplace scale of every released value of the section;
+ * NaN delta scale without a baseline), unsigned varint entry count, then per entry the member's key
+ * — nothing (TOTAL), hour (1 byte, HOUR), SBI (length byte + ASCII digits, SBI), or hour, activity
+ * (unsigned varint) and SBI (CELL) — then flags (bit 0: hits released, bit 1: delta released), hits
+ * (zigzag varint) and, with a baseline, delta (zigzag varint). A value that is not released is an
+ * exact 0 with no noise. The golden file {@code release-block-v3.bin} in the tests pins this
+ * layout.
  */
 public final class ReleaseBlock {
   /** Qualifier of the block of the public-domain levels (TOTAL, HOUR, SBI), in family r. */
   public static final byte[] AREA = {'a'};
+
   /** Qualifier of the block of selected CELLs, in family d. */
   public static final byte[] CELLS = {'c'};
 
@@ -46,8 +47,14 @@ public final class ReleaseBlock {
    * @param deltaReleased false when the member had no released value on D-7 (delta is then 0)
    * @param delta released hits on D-7; ignored without a baseline
    */
-  public record Entry(int hour, int activity, String sbi, boolean released, long hits,
-      boolean deltaReleased, long delta) {
+  public record Entry(
+      int hour,
+      int activity,
+      String sbi,
+      boolean released,
+      long hits,
+      boolean deltaReleased,
+      long delta) {
     public Entry {
       if (hour < -1 || hour > 23) {
         throw new IllegalArgumentException("hour must be in 0..23 (or -1 for none), got " + hour);
@@ -56,7 +63,8 @@ public final class ReleaseBlock {
         throw new IllegalArgumentException("activity must be in 0..65535, got " + activity);
       }
       if (sbi == null || sbi.length() > MAX_SBI_KEY_DIGITS) {
-        throw new IllegalArgumentException("sbi must be at most " + MAX_SBI_KEY_DIGITS + " digits, got " + sbi);
+        throw new IllegalArgumentException(
+            "sbi must be at most " + MAX_SBI_KEY_DIGITS + " digits, got " + sbi);
       }
       if (!released && hits != 0) {
         throw new IllegalArgumentException("a value that is not released must be 0, got " + hits);
@@ -92,13 +100,17 @@ public final class ReleaseBlock {
       writeDouble(out, s.hitsScale());
       writeDouble(out, baseline ? s.deltaScale() : Double.NaN);
       List<Entry> sorted = new ArrayList<>(s.entries());
-      sorted.sort((a, b) -> a.hour() != b.hour() ? Integer.compare(a.hour(), b.hour())
-          : a.activity() != b.activity() ? Integer.compare(a.activity(), b.activity())
-          : a.sbi().compareTo(b.sbi()));
+      sorted.sort(
+          (a, b) ->
+              a.hour() != b.hour()
+                  ? Integer.compare(a.hour(), b.hour())
+                  : a.activity() != b.activity()
+                      ? Integer.compare(a.activity(), b.activity())
+                      : a.sbi().compareTo(b.sbi()));
       writeVarint(out, sorted.size());
       for (Entry e : sorted) {
         switch (s.level()) {
-          case TOTAL -> { }
+          case TOTAL -> {}
           case HOUR -> out.write(e.hour());
           case SBI -> writeSbi(out, e.sbi());
           case CELL -> {
@@ -121,35 +133,51 @@ public final class ReleaseBlock {
   /** Decodes a block into records (tools and tests; the service streams with {@link #forEach}). */
   public static Decoded decode(byte[] block) {
     List<Section> sections = new ArrayList<>();
-    boolean baseline = forEach(block, new Visitor() {
-      private Level level;
-      private double hitsScale;
-      private double deltaScale;
-      private List<Entry> entries;
-      private int left;
+    boolean baseline =
+        forEach(
+            block,
+            new Visitor() {
+              private Level level;
+              private double hitsScale;
+              private double deltaScale;
+              private List<Entry> entries;
+              private int left;
 
-      @Override
-      public void section(Level l, double hs, double ds, int n) {
-        level = l;
-        hitsScale = hs;
-        deltaScale = ds;
-        entries = new ArrayList<>(n);
-        left = n;
-        if (n == 0) {
-          sections.add(new Section(level, hitsScale, deltaScale, entries));
-        }
-      }
+              @Override
+              public void section(Level l, double hs, double ds, int n) {
+                level = l;
+                hitsScale = hs;
+                deltaScale = ds;
+                entries = new ArrayList<>(n);
+                left = n;
+                if (n == 0) {
+                  sections.add(new Section(level, hitsScale, deltaScale, entries));
+                }
+              }
 
-      @Override
-      public void entry(int hour, int activity, int sbiKey, boolean released, long hits,
-          boolean deltaReleased, long delta) {
-        entries.add(new Entry(hour, activity, sbiKey == 0 ? "" : sbiOfKey(sbiKey), released, hits,
-            deltaReleased, delta));
-        if (--left == 0) {
-          sections.add(new Section(level, hitsScale, deltaScale, entries));
-        }
-      }
-    });
+              @Override
+              public void entry(
+                  int hour,
+                  int activity,
+                  int sbiKey,
+                  boolean released,
+                  long hits,
+                  boolean deltaReleased,
+                  long delta) {
+                entries.add(
+                    new Entry(
+                        hour,
+                        activity,
+                        sbiKey == 0 ? "" : sbiOfKey(sbiKey),
+                        released,
+                        hits,
+                        deltaReleased,
+                        delta));
+                if (--left == 0) {
+                  sections.add(new Section(level, hitsScale, deltaScale, entries));
+                }
+              }
+            });
     return new Decoded(baseline, sections);
   }
 
@@ -165,7 +193,14 @@ public final class ReleaseBlock {
      * @param activity the activity, or 0 when the level has none
      * @param sbiKey {@link #sbiKey} of the SBI, or 0 when the level has none
      */
-    void entry(int hour, int activity, int sbiKey, boolean released, long hits, boolean deltaReleased, long delta);
+    void entry(
+        int hour,
+        int activity,
+        int sbiKey,
+        boolean released,
+        long hits,
+        boolean deltaReleased,
+        long delta);
   }
 
   /**
@@ -176,14 +211,16 @@ public final class ReleaseBlock {
     Reader r = new Reader(block);
     int version = r.readByte();
     if (version != VERSION) {
-      throw new IllegalArgumentException("release block version must be " + VERSION + ", got " + version);
+      throw new IllegalArgumentException(
+          "release block version must be " + VERSION + ", got " + version);
     }
     boolean baseline = (r.readByte() & 1) != 0;
     long sections = r.readVarint();
     for (long s = 0; s < sections; s++) {
       int ordinal = r.readByte();
       if (ordinal >= LEVELS.length) {
-        throw new IllegalArgumentException("release block level " + ordinal + " is unknown at byte " + r.pos);
+        throw new IllegalArgumentException(
+            "release block level " + ordinal + " is unknown at byte " + r.pos);
       }
       Level level = LEVELS[ordinal];
       double hitsScale = r.readDouble();
@@ -198,7 +235,7 @@ public final class ReleaseBlock {
         int activity = 0;
         int sbiKey = 0;
         switch (level) {
-          case TOTAL -> { }
+          case TOTAL -> {}
           case HOUR -> hour = r.readHour();
           case SBI -> sbiKey = r.readSbiKey();
           case CELL -> {
@@ -215,14 +252,15 @@ public final class ReleaseBlock {
       }
     }
     if (r.pos != block.length) {
-      throw new IllegalArgumentException("release block has " + (block.length - r.pos) + " bytes after its end");
+      throw new IllegalArgumentException(
+          "release block has " + (block.length - r.pos) + " bytes after its end");
     }
     return baseline;
   }
 
   /**
-   * The variance of discrete Laplace noise of scale {@code b} (P(x) ∝ exp(-|x|/b)): with
-   * q = e^(-1/b), 2q / (1 - q)^2; 0 for b = 0 (an exact value).
+   * The variance of discrete Laplace noise of scale {@code b} (P(x) ∝ exp(-|x|/b)): with q =
+   * e^(-1/b), 2q / (1 - q)^2; 0 for b = 0 (an exact value).
    */
   public static double variance(double scale) {
     if (!(scale >= 0)) {
@@ -236,13 +274,15 @@ public final class ReleaseBlock {
     return 2 * q / (oneMinusQ * oneMinusQ);
   }
 
-  /** Longest SBI a key holds. SBI codes are 2-5 digits; keys use a leading 1 (see {@link #sbiKey}). */
+  /**
+   * Longest SBI a key holds. SBI codes are 2-5 digits; keys use a leading 1 (see {@link #sbiKey}).
+   */
   public static final int MAX_SBI_KEY_DIGITS = 9;
 
   /**
    * The int key of a decimal SBI code: a leading 1 followed by the digits ({@code "47" → 147},
-   * {@code "0111" → 10111}), so leading zeros survive and the mapping is one-to-one; -1 when
-   * {@code sbi} is not 1-9 decimal digits.
+   * {@code "0111" → 10111}), so leading zeros survive and the mapping is one-to-one; -1 when {@code
+   * sbi} is not 1-9 decimal digits.
    */
   public static int sbiKey(String sbi) {
     if (sbi.isEmpty() || sbi.length() > MAX_SBI_KEY_DIGITS) {
@@ -269,7 +309,8 @@ public final class ReleaseBlock {
 
   private static void writeSbi(ByteArrayOutputStream out, String sbi) {
     if (sbiKey(sbi) < 0) {
-      throw new IllegalArgumentException("sbi must be 1-" + MAX_SBI_KEY_DIGITS + " decimal digits, got '" + sbi + "'");
+      throw new IllegalArgumentException(
+          "sbi must be 1-" + MAX_SBI_KEY_DIGITS + " decimal digits, got '" + sbi + "'");
     }
     byte[] b = sbi.getBytes(StandardCharsets.US_ASCII);
     out.write(b.length);
@@ -351,7 +392,8 @@ public final class ReleaseBlock {
     int readSbiKey() {
       int len = readByte();
       if (len < 1 || len > MAX_SBI_KEY_DIGITS) {
-        throw new IllegalArgumentException("release block SBI of " + len + " characters at byte " + pos);
+        throw new IllegalArgumentException(
+            "release block SBI of " + len + " characters at byte " + pos);
       }
       if (pos + len > buf.length) {
         throw new IllegalArgumentException("release block truncated at byte " + pos);
@@ -360,7 +402,8 @@ public final class ReleaseBlock {
       for (int i = 0; i < len; i++) {
         int b = buf[pos + i];
         if (b < '0' || b > '9') {
-          throw new IllegalArgumentException("release block SBI is not decimal at byte " + (pos + i));
+          throw new IllegalArgumentException(
+              "release block SBI is not decimal at byte " + (pos + i));
         }
         k = k * 10 + (b - '0');
       }

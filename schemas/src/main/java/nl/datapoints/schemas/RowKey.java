@@ -6,16 +6,18 @@ import java.time.LocalDate;
 /**
  * The serving store's row key: date + postcode4, fixed width, sorting by date then pc4.
  *
- * <p>Layout: 12 ASCII bytes, {@code yyyyMMdd} followed by the four digits of the postcode4,
- * e.g. {@code 201301081017}. ASCII digits sort like the numbers they spell, so HBase's
- * byte order is date order then pc4 order, every row of one date is contiguous, and an
- * operator can read keys in the HBase shell. Shared by the publish job and the service.
+ * <p>Layout: 12 ASCII bytes, {@code yyyyMMdd} followed by the four digits of the postcode4, e.g.
+ * {@code 201301081017}. ASCII digits sort like the numbers they spell, so HBase's byte order is
+ * date order then pc4 order, every row of one date is contiguous, and an operator can read keys in
+ * the HBase shell. Shared by the publish job and the service.
  */
 public final class RowKey {
   /** Width of every data row key in bytes. */
   public static final int LENGTH = 12;
+
   /** First and last valid postcode4. */
   public static final int MIN_PC4 = 1000;
+
   public static final int MAX_PC4 = 9999;
 
   private final LocalDate date;
@@ -96,7 +98,10 @@ public final class RowKey {
       int c = in[i] - '0';
       if (c < 0 || c > 9) {
         throw new IllegalArgumentException(
-            "row key byte " + i + " is not a digit: " + new String(in, StandardCharsets.ISO_8859_1));
+            "row key byte "
+                + i
+                + " is not a digit: "
+                + new String(in, StandardCharsets.ISO_8859_1));
       }
       v = v * 10 + c;
     }

@@ -23,8 +23,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden files written by version 1 of the schemas: the current generated classes must still
- * read them. Regenerate only on purpose: {@code GoldenFiles.main(new String[] {dir})}.
+ * Golden files written by version 1 of the schemas: the current generated classes must still read
+ * them. Regenerate only on purpose: {@code GoldenFiles.main(new String[] {dir})}.
  */
 class AvroSchemaGoldenTest {
   static final LocalDate DAY = LocalDate.of(2013, 1, 8);
@@ -48,7 +48,8 @@ class AvroSchemaGoldenTest {
 
   static List<ReleasedValue> goldenReleased() {
     return List.of(
-        new ReleasedValue(DAY, 1017, Level.TOTAL, null, null, null, true, 1234L, 28.57, 1100L, 28.57),
+        new ReleasedValue(
+            DAY, 1017, Level.TOTAL, null, null, null, true, 1234L, 28.57, 1100L, 28.57),
         new ReleasedValue(DAY, 1017, Level.HOUR, 13, null, null, true, -3L, 40.0, null, null),
         new ReleasedValue(DAY, 1017, Level.SBI, null, null, "4711", true, 310L, 50.0, 0L, 0.0),
         new ReleasedValue(DAY, 9711, Level.CELL, 18, 65535, "93112", false, 0L, 0.0, 220L, 100.0));
@@ -109,17 +110,25 @@ class AvroSchemaGoldenTest {
     public static void main(String[] args) throws IOException {
       Path dir = Path.of(args[0]);
       write(dir.resolve("cell-v1.avro").toFile(), Cell.getClassSchema(), goldenCells());
-      write(dir.resolve("anonymized-event-v1.avro").toFile(), AnonymizedEvent.getClassSchema(),
+      write(
+          dir.resolve("anonymized-event-v1.avro").toFile(),
+          AnonymizedEvent.getClassSchema(),
           goldenEvents());
       Files.writeString(dir.resolve("Cell-v1.avsc"), Cell.getClassSchema().toString(true));
-      write(dir.resolve("released-value-v1.avro").toFile(), ReleasedValue.getClassSchema(), goldenReleased());
-      Files.writeString(dir.resolve("ReleasedValue-v1.avsc"), ReleasedValue.getClassSchema().toString(true));
-      Files.writeString(dir.resolve("AnonymizedEvent-v1.avsc"),
-          AnonymizedEvent.getClassSchema().toString(true));
+      write(
+          dir.resolve("released-value-v1.avro").toFile(),
+          ReleasedValue.getClassSchema(),
+          goldenReleased());
+      Files.writeString(
+          dir.resolve("ReleasedValue-v1.avsc"), ReleasedValue.getClassSchema().toString(true));
+      Files.writeString(
+          dir.resolve("AnonymizedEvent-v1.avsc"), AnonymizedEvent.getClassSchema().toString(true));
       Files.write(dir.resolve("cellblock-v1.bin"), CellBlock.encode(CellBlockTest.GOLDEN_CELLS));
       Files.write(dir.resolve("generations-v1.bin"), Generation.listToBytes(GenerationTest.GOLDEN));
-      Files.write(dir.resolve("generations-v2.bin"), Generation.listToBytes(GenerationTest.GOLDEN_PRIVATE));
-      Files.write(dir.resolve("release-block-v3.bin"), ReleaseBlock.encode(true, ReleaseBlockTest.GOLDEN));
+      Files.write(
+          dir.resolve("generations-v2.bin"), Generation.listToBytes(GenerationTest.GOLDEN_PRIVATE));
+      Files.write(
+          dir.resolve("release-block-v3.bin"), ReleaseBlock.encode(true, ReleaseBlockTest.GOLDEN));
     }
 
     private static <T extends SpecificRecordBase> void write(File f, Schema schema, List<T> rows)

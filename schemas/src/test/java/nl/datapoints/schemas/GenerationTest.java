@@ -7,18 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GenerationTest {
-  static final List<Generation> GOLDEN = List.of(
-      new Generation(1712345678901L, 1712345680000L, false, 150, 4200),
-      new Generation(1712000000000L, 1712000001000L, true, 3, 17));
+  static final List<Generation> GOLDEN =
+      List.of(
+          new Generation(1712345678901L, 1712345680000L, false, 150, 4200),
+          new Generation(1712000000000L, 1712000001000L, true, 3, 17));
+
   /** Format 2: generations of a differentially private release (store layout 3). */
-  static final List<Generation> GOLDEN_PRIVATE = List.of(
-      new Generation(1764000000000L, 1764000060000L, false, 171_002, 56_123, 1.0, 1e-8),
-      new Generation(1763990000000L, 1763990060000L, true, 170_990, 55_870, 0.5, 0.0));
+  static final List<Generation> GOLDEN_PRIVATE =
+      List.of(
+          new Generation(1764000000000L, 1764000060000L, false, 171_002, 56_123, 1.0, 1e-8),
+          new Generation(1763990000000L, 1763990060000L, true, 170_990, 55_870, 0.5, 0.0));
 
   @Test
   void roundTripsOne() {
@@ -70,8 +72,10 @@ class GenerationTest {
 
   @Test
   void aGuaranteeNeedsBothEpsilonAndDelta() {
-    assertThrows(IllegalArgumentException.class, () -> new Generation(1, 1, false, 0, 0, 1.0, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new Generation(1, 1, false, 0, 0, 0.0, 1e-9));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Generation(1, 1, false, 0, 0, 1.0, Double.NaN));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Generation(1, 1, false, 0, 0, 0.0, 1e-9));
     assertThrows(IllegalArgumentException.class, () -> Generation.parse(new byte[] {7, 0, 0}));
   }
 
@@ -87,12 +91,17 @@ class GenerationTest {
 
   @Test
   void rollupsLiveInTheirOwnFamilyCellsWithThePointerRow() {
-    assertEquals("d", new String(StoreLayout.familyOf(ReleaseBlock.CELLS), StandardCharsets.US_ASCII));
-    assertEquals("r", new String(StoreLayout.familyOf(ReleaseBlock.AREA), StandardCharsets.US_ASCII));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StoreLayout.familyOf(new byte[] {'x'}));
+    assertEquals(
+        "d", new String(StoreLayout.familyOf(ReleaseBlock.CELLS), StandardCharsets.US_ASCII));
+    assertEquals(
+        "r", new String(StoreLayout.familyOf(ReleaseBlock.AREA), StandardCharsets.US_ASCII));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> StoreLayout.familyOf(new byte[] {'x'}));
     assertEquals("not a data-row qualifier: x", e.getMessage());
     // HBase orders families bytewise; FAMILIES must list them in that order.
-    assertEquals(-1, Integer.signum(Byte.compare(StoreLayout.FAMILIES.get(0)[0], StoreLayout.FAMILIES.get(1)[0])));
+    assertEquals(
+        -1,
+        Integer.signum(
+            Byte.compare(StoreLayout.FAMILIES.get(0)[0], StoreLayout.FAMILIES.get(1)[0])));
   }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class MarginsTest {
-  /** The exact pmf of discrete Laplace noise of scale b on [-m, m] (mass beyond m is below 1e-12). */
+  /**
+   * The exact pmf of discrete Laplace noise of scale b on [-m, m] (mass beyond m is below 1e-12).
+   */
   private static double[] laplacePmf(double b, int m) {
     double q = Math.exp(-1 / b);
     double[] p = new double[2 * m + 1];
@@ -55,7 +57,9 @@ class MarginsTest {
         double c = coverage(b, n);
         assertTrue(c >= 0.95, "scale " + b + ", " + n + " values: coverage " + c);
         // Whole-hit rounding widens the margin of small scales; from a scale of 2.5 it stays tight.
-        assertTrue(b < 2.5 || c <= 0.97, "scale " + b + ", " + n + " values: margin too wide, coverage " + c);
+        assertTrue(
+            b < 2.5 || c <= 0.97,
+            "scale " + b + ", " + n + " values: margin too wide, coverage " + c);
       }
     }
   }
@@ -65,7 +69,8 @@ class MarginsTest {
     // 1 value of variance 100 plus 50 of variance 0.01: effectively one value.
     double sum = 100 + 50 * 0.01;
     double squares = 100 * 100 + 50 * 0.0001;
-    assertEquals((long) Math.ceil((1.96 + 0.165 / Math.sqrt(sum * sum / squares)) * Math.sqrt(sum)),
+    assertEquals(
+        (long) Math.ceil((1.96 + 0.165 / Math.sqrt(sum * sum / squares)) * Math.sqrt(sum)),
         Margins.moe95(sum, squares));
     assertTrue(Margins.moe95(sum, squares) >= Math.ceil(2.12 * Math.sqrt(sum)) - 1);
   }
@@ -78,7 +83,8 @@ class MarginsTest {
 
   @Test
   void roundsUpToWholeHits() {
-    assertEquals(198, Margins.moe95(100 * 100, 100 * 100 * 100)); // 100 values of variance 100: 1.9765 * 100
+    assertEquals(
+        198, Margins.moe95(100 * 100, 100 * 100 * 100)); // 100 values of variance 100: 1.9765 * 100
     assertEquals(22, Margins.moe95(100, 100 * 100)); // 1 value: 2.125 * 10 = 21.25
   }
 

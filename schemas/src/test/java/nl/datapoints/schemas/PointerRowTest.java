@@ -28,13 +28,16 @@ class PointerRowTest {
 
   @Test
   void qualifiersNameTheDate() {
-    assertEquals("2013-01-08", new String(PointerRow.currentQualifier(D), StandardCharsets.US_ASCII));
-    assertEquals("2013-01-08/kept", new String(PointerRow.keptQualifier(D), StandardCharsets.US_ASCII));
+    assertEquals(
+        "2013-01-08", new String(PointerRow.currentQualifier(D), StandardCharsets.US_ASCII));
+    assertEquals(
+        "2013-01-08/kept", new String(PointerRow.keptQualifier(D), StandardCharsets.US_ASCII));
   }
 
   @Test
   void decodesWhatAFlipWrites() {
-    List<Map.Entry<byte[], byte[]>> row = new ArrayList<>(PointerRow.flip(D, g(3), List.of(g(3), g(2))).entrySet());
+    List<Map.Entry<byte[], byte[]>> row =
+        new ArrayList<>(PointerRow.flip(D, g(3), List.of(g(3), g(2))).entrySet());
     row.addAll(PointerRow.flip(D.plusDays(1), g(5), List.of(g(5))).entrySet());
     SortedMap<LocalDate, DatePointer> dates = PointerRow.decodeStrict(row);
     assertEquals(List.of(D, D.plusDays(1)), List.copyOf(dates.keySet()));
@@ -53,15 +56,16 @@ class PointerRowTest {
 
   @Test
   void flipRefusesACurrentGenerationThatIsNotKept() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PointerRow.flip(D, g(4), List.of(g(3))));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PointerRow.flip(D, g(4), List.of(g(3))));
     assertTrue(e.getMessage().contains("must be one of its kept generations [3]"), e.getMessage());
   }
 
   @Test
   void oneMalformedCellDoesNotHideTheOtherDates() {
     List<String> bad = new ArrayList<>();
-    List<Map.Entry<byte[], byte[]>> row = new ArrayList<>(PointerRow.flip(D, g(3), List.of(g(3))).entrySet());
+    List<Map.Entry<byte[], byte[]>> row =
+        new ArrayList<>(PointerRow.flip(D, g(3), List.of(g(3))).entrySet());
     row.add(cell("2013-01-09", new byte[5]));
     row.add(cell("2013-13-40", g(1).toBytes()));
     row.add(cell("junk", new byte[0]));
@@ -73,20 +77,23 @@ class PointerRowTest {
 
   @Test
   void keptWithoutCurrentIsNotAPublishedDate() {
-    SortedMap<LocalDate, DatePointer> dates = PointerRow.decodeStrict(
-        List.of(cell("2013-01-08/kept", Generation.listToBytes(List.of(g(1))))));
+    SortedMap<LocalDate, DatePointer> dates =
+        PointerRow.decodeStrict(
+            List.of(cell("2013-01-08/kept", Generation.listToBytes(List.of(g(1))))));
     assertTrue(dates.isEmpty());
   }
 
   @Test
   void currentWithoutKeptHasAnEmptyKeptList() {
-    SortedMap<LocalDate, DatePointer> dates = PointerRow.decodeStrict(List.of(cell("2013-01-08", g(1).toBytes())));
+    SortedMap<LocalDate, DatePointer> dates =
+        PointerRow.decodeStrict(List.of(cell("2013-01-08", g(1).toBytes())));
     assertEquals(List.of(), dates.get(D).kept());
   }
 
   @Test
   void keptListPutsTheNewGenerationFirstAndTrims() {
-    assertEquals(List.of(g(4), g(3), g(2)), PointerRow.keptAfterPublish(g(4), List.of(g(3), g(2), g(1)), 3));
+    assertEquals(
+        List.of(g(4), g(3), g(2)), PointerRow.keptAfterPublish(g(4), List.of(g(3), g(2), g(1)), 3));
     assertEquals(List.of(g(1)), PointerRow.keptAfterPublish(g(1), List.of(), 3));
   }
 
@@ -97,8 +104,9 @@ class PointerRowTest {
 
   @Test
   void keepingFewerThanTheMinimumIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PointerRow.keptAfterPublish(g(1), List.of(), 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PointerRow.keptAfterPublish(g(1), List.of(), 2));
     assertEquals("at least 3 generations must be kept, got 2", e.getMessage());
   }
 
@@ -111,8 +119,12 @@ class PointerRowTest {
 
   @Test
   void rollbackPastTheOldestKeptIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PointerRow.rollbackTarget(new DatePointer(D, g(1), List.of(g(3), g(2), g(1))), Optional.empty()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PointerRow.rollbackTarget(
+                    new DatePointer(D, g(1), List.of(g(3), g(2), g(1))), Optional.empty()));
     assertTrue(e.getMessage().contains("[3, 2, 1]"), e.getMessage());
   }
 
@@ -120,10 +132,14 @@ class PointerRowTest {
   void rollbackToAGivenGenerationMustBeKept() {
     DatePointer p = new DatePointer(D, g(3), List.of(g(3), g(2), g(1)));
     assertEquals(g(1), PointerRow.rollbackTarget(p, Optional.of(1L)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PointerRow.rollbackTarget(p, Optional.of(7L)));
-    assertTrue(e.getMessage().contains("--generation") && e.getMessage().contains("[3, 2, 1]")
-        && e.getMessage().contains("got 7"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PointerRow.rollbackTarget(p, Optional.of(7L)));
+    assertTrue(
+        e.getMessage().contains("--generation")
+            && e.getMessage().contains("[3, 2, 1]")
+            && e.getMessage().contains("got 7"),
+        e.getMessage());
   }
 
   @Test

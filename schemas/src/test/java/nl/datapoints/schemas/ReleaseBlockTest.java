@@ -16,19 +16,36 @@ import nl.datapoints.schemas.ReleaseBlock.Section;
 import org.junit.jupiter.api.Test;
 
 class ReleaseBlockTest {
-  /** The row pinned by {@code golden/release-block-v3.bin}: every level, negative values, a cell kept for its delta. */
-  static final List<Section> GOLDEN = List.of(
-      new Section(Level.TOTAL, 28.57, 28.57, List.of(new Entry(-1, 0, "", true, 1234, true, 1100))),
-      new Section(Level.HOUR, 40.0, 40.0, List.of(
-          new Entry(0, 0, "", true, -3, true, 2),
-          new Entry(13, 0, "", true, 97, true, 88),
-          new Entry(23, 0, "", true, 0, true, -41))),
-      new Section(Level.SBI, 50.0, 50.0, List.of(
-          new Entry(-1, 0, "4711", true, 310, true, 290),
-          new Entry(-1, 0, "56", true, -12, true, 7))),
-      new Section(Level.CELL, 100.0, 100.0, List.of(
-          new Entry(13, 1, "4711", true, 150, false, 0),
-          new Entry(18, 65535, "93112", false, 0, true, 220))));
+  /**
+   * The row pinned by {@code golden/release-block-v3.bin}: every level, negative values, a cell
+   * kept for its delta.
+   */
+  static final List<Section> GOLDEN =
+      List.of(
+          new Section(
+              Level.TOTAL, 28.57, 28.57, List.of(new Entry(-1, 0, "", true, 1234, true, 1100))),
+          new Section(
+              Level.HOUR,
+              40.0,
+              40.0,
+              List.of(
+                  new Entry(0, 0, "", true, -3, true, 2),
+                  new Entry(13, 0, "", true, 97, true, 88),
+                  new Entry(23, 0, "", true, 0, true, -41))),
+          new Section(
+              Level.SBI,
+              50.0,
+              50.0,
+              List.of(
+                  new Entry(-1, 0, "4711", true, 310, true, 290),
+                  new Entry(-1, 0, "56", true, -12, true, 7))),
+          new Section(
+              Level.CELL,
+              100.0,
+              100.0,
+              List.of(
+                  new Entry(13, 1, "4711", true, 150, false, 0),
+                  new Entry(18, 65535, "93112", false, 0, true, 220))));
 
   @Test
   void roundTripsEveryLevel() {
@@ -65,21 +82,43 @@ class ReleaseBlockTest {
   @Test
   void streamsValuesWithIntSbiKeys() {
     List<String> seen = new ArrayList<>();
-    ReleaseBlock.forEach(ReleaseBlock.encode(true, GOLDEN), new ReleaseBlock.Visitor() {
-      @Override
-      public void section(Level level, double hitsScale, double deltaScale, int entries) {
-        seen.add(level + "/" + hitsScale + "/" + entries);
-      }
+    ReleaseBlock.forEach(
+        ReleaseBlock.encode(true, GOLDEN),
+        new ReleaseBlock.Visitor() {
+          @Override
+          public void section(Level level, double hitsScale, double deltaScale, int entries) {
+            seen.add(level + "/" + hitsScale + "/" + entries);
+          }
 
-      @Override
-      public void entry(int hour, int activity, int sbiKey, boolean released, long hits, boolean dr, long delta) {
-        seen.add(hour + ":" + activity + ":" + sbiKey + ":" + released + ":" + hits + ":" + dr + ":" + delta);
-      }
-    });
-    assertEquals(List.of("TOTAL/28.57/1", "-1:0:0:true:1234:true:1100", "HOUR/40.0/3", "0:0:0:true:-3:true:2",
-        "13:0:0:true:97:true:88", "23:0:0:true:0:true:-41", "SBI/50.0/2", "-1:0:14711:true:310:true:290",
-        "-1:0:156:true:-12:true:7", "CELL/100.0/2", "13:1:14711:true:150:false:0",
-        "18:65535:193112:false:0:true:220"), seen);
+          @Override
+          public void entry(
+              int hour,
+              int activity,
+              int sbiKey,
+              boolean released,
+              long hits,
+              boolean dr,
+              long delta) {
+            seen.add(
+                hour + ":" + activity + ":" + sbiKey + ":" + released + ":" + hits + ":" + dr + ":"
+                    + delta);
+          }
+        });
+    assertEquals(
+        List.of(
+            "TOTAL/28.57/1",
+            "-1:0:0:true:1234:true:1100",
+            "HOUR/40.0/3",
+            "0:0:0:true:-3:true:2",
+            "13:0:0:true:97:true:88",
+            "23:0:0:true:0:true:-41",
+            "SBI/50.0/2",
+            "-1:0:14711:true:310:true:290",
+            "-1:0:156:true:-12:true:7",
+            "CELL/100.0/2",
+            "13:1:14711:true:150:false:0",
+            "18:65535:193112:false:0:true:220"),
+        seen);
   }
 
   @Test
@@ -97,12 +136,21 @@ class ReleaseBlockTest {
     byte[] ok = ReleaseBlock.encode(true, GOLDEN);
     byte[] v1 = ok.clone();
     v1[0] = 1;
-    assertEquals("release block version must be 3, got 1",
+    assertEquals(
+        "release block version must be 3, got 1",
         assertThrows(IllegalArgumentException.class, () -> ReleaseBlock.decode(v1)).getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> ReleaseBlock.decode(Arrays.copyOf(ok, ok.length - 1))).getMessage().contains("truncated"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> ReleaseBlock.decode(Arrays.copyOf(ok, ok.length + 1))).getMessage().contains("after its end"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ReleaseBlock.decode(Arrays.copyOf(ok, ok.length - 1)))
+            .getMessage()
+            .contains("truncated"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ReleaseBlock.decode(Arrays.copyOf(ok, ok.length + 1)))
+            .getMessage()
+            .contains("after its end"));
     assertThrows(IllegalArgumentException.class, () -> ReleaseBlock.decode(new byte[0]));
   }
 

@@ -30,9 +30,13 @@ class RowKeyTest {
 
   @Test
   void sortsByDateThenPostcodeInByteOrder() {
-    List<RowKey> expected = List.of(
-        RowKey.of(JAN8, 1000), RowKey.of(JAN8, 1017), RowKey.of(JAN8, 9999),
-        RowKey.of(JAN8.plusDays(1), 1000), RowKey.of(LocalDate.of(2014, 1, 1), 1011));
+    List<RowKey> expected =
+        List.of(
+            RowKey.of(JAN8, 1000),
+            RowKey.of(JAN8, 1017),
+            RowKey.of(JAN8, 9999),
+            RowKey.of(JAN8.plusDays(1), 1000),
+            RowKey.of(LocalDate.of(2014, 1, 1), 1011));
     List<byte[]> keys = new ArrayList<>();
     for (int i = expected.size() - 1; i >= 0; i--) {
       keys.add(expected.get(i).toBytes());

@@ -13,10 +13,11 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
-import net.sourceforge.argparse4j.inf.Namespace;
 import java.time.Clock;
 import java.time.ZoneId;
+import net.sourceforge.argparse4j.inf.Namespace;
 import nl.datapoints.serving.api.AreaAnswer;
+import nl.datapoints.serving.api.DashboardSettings;
 import nl.datapoints.serving.core.Gazetteer;
 import nl.datapoints.serving.core.QueryParser;
 import nl.datapoints.serving.core.QueryService;
@@ -32,6 +33,7 @@ import nl.datapoints.serving.resources.ExceptionMappers;
 import nl.datapoints.serving.resources.JsonErrorHandler;
 import nl.datapoints.serving.resources.PostcodeResource;
 import nl.datapoints.serving.resources.SbiResource;
+import nl.datapoints.serving.resources.SettingsResource;
 
 /** The datapoints service: the HTTP API under {@code /api} and the dashboard page at {@code /}. */
 public final class DatapointsApplication extends Application<DatapointsConfiguration> {
@@ -50,21 +52,22 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
 
   /**
    * The {@code server} and {@code check} commands; {@code server} reports a configuration or
-   * reference-data mistake found at start-up (an {@link IllegalArgumentException}, e.g. a
-   * {@code postcodes.csv} the pipeline would refuse) as one line naming it, not a stack trace.
+   * reference-data mistake found at start-up (an {@link IllegalArgumentException}, e.g. a {@code
+   * postcodes.csv} the pipeline would refuse) as one line naming it, not a stack trace.
    */
   @Override
   protected void addDefaultCommands(Bootstrap<DatapointsConfiguration> bootstrap) {
-    bootstrap.addCommand(new ServerCommand<>(this) {
-      @Override
-      public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof IllegalArgumentException) {
-          cli.getStdErr().println("datapoints: cannot start: " + e.getMessage());
-        } else {
-          super.onError(cli, namespace, e);
-        }
-      }
-    });
+    bootstrap.addCommand(
+        new ServerCommand<>(this) {
+          @Override
+          public void onError(Cli cli, Namespace namespace, Throwable e) {
+            if (e instanceof IllegalArgumentException) {
+              cli.getStdErr().println("datapoints: cannot start: " + e.getMessage());
+            } else {
+              super.onError(cli, namespace, e);
+            }
+          }
+        });
     bootstrap.addCommand(new CheckCommand<>(this));
   }
 
@@ -81,7 +84,8 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
     }
     env.jersey().setUrlPattern("/api/*");
     // Requests Jetty refuses itself (bad URIs) get the same JSON error shape, not an HTML page.
-    env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+    env.lifecycle()
+        .addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
 
     Path ref = Path.of(config.getReferenceDir());
     Gazetteer gazetteer = ReferenceLoader.gazetteer(ref);
@@ -92,17 +96,35 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
     Cache<QueryService.AreaKey, AreaAnswer> cache = null;
     if (config.getCache().isEnabled()) {
       Cache<QueryService.AreaKey, AreaAnswer> c =
-          Caffeine.newBuilder().maximumSize(config.getCache().getMaxEntries()).recordStats().build();
-      env.metrics().register(MetricRegistry.name(QueryService.class, "cache", "hit-rate"),
-          (Gauge<Double>) () -> c.stats().hitRate());
+          Caffeine.newBuilder()
+              .maximumSize(config.getCache().getMaxEntries())
+              .recordStats()
+              .build();
+      env.metrics()
+          .register(
+              MetricRegistry.name(QueryService.class, "cache", "hit-rate"),
+              (Gauge<Double>) () -> c.stats().hitRate());
       cache = c;
     }
-    QueryService queries = new QueryService(gazetteer, catalog, store,
-        new QueryParser(config.getMaxDates(), config.getMaxRadiusKm()), cache);
+    QueryService queries =
+        new QueryService(
+            gazetteer,
+            catalog,
+            store,
+            new QueryParser(config.getMaxDates(), config.getMaxRadiusKm()),
+            cache);
 
     // After the store (managed objects start in order) and before Jetty opens the ports.
-    Warmup warmup = new Warmup(store::refresh, store::locateRegions, queries, gazetteer, env.getObjectMapper(), config.getWarmup(),
-        config.getMaxDates(), config.getMaxRadiusKm());
+    Warmup warmup =
+        new Warmup(
+            store::refresh,
+            store::locateRegions,
+            queries,
+            gazetteer,
+            env.getObjectMapper(),
+            config.getWarmup(),
+            config.getMaxDates(),
+            config.getMaxRadiusKm());
     warmup.registerMetrics(env.metrics());
     env.lifecycle().manage(warmup);
 
@@ -112,9 +134,14 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
     env.jersey().register(new DatesResource(queries));
     env.jersey().register(new SbiResource(catalog));
     env.jersey().register(new PostcodeResource(queries));
+    env.jersey()
+        .register(
+            new SettingsResource(new DashboardSettings(config.getDashboard().getMaxMarginShare())));
 
     env.healthChecks().register("hbase", new HBaseHealthCheck(store));
-    env.healthChecks().register("freshness",
-        new FreshnessHealthCheck(store, config.getFreshnessDays(), Clock.system(ZONE)));
+    env.healthChecks()
+        .register(
+            "freshness",
+            new FreshnessHealthCheck(store, config.getFreshnessDays(), Clock.system(ZONE)));
   }
 }

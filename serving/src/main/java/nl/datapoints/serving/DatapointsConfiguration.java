@@ -18,17 +18,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.datapoints.serving.db.HBaseFactory;
 
-/** The service's YAML configuration ({@code serving/config.yml}); every key overridable with {@code -Ddw.<path>}. */
+/**
+ * The service's YAML configuration ({@code serving/config.yml}); every key overridable with {@code
+ * -Ddw.<path>}.
+ */
 public final class DatapointsConfiguration extends Configuration {
-  @Valid
-  @NotNull
-  private HBaseFactory hbase = new HBaseFactory();
+  @Valid @NotNull private HBaseFactory hbase = new HBaseFactory();
 
-  @NotEmpty
-  private String referenceDir = "var/ref";
+  @NotEmpty private String referenceDir = "var/ref";
 
   @NotNull
-  private List<@Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256 of a key)") String>
+  private List<
+          @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256 of a key)")
+          String>
       apiKeySha256 = new ArrayList<>();
 
   @DecimalMin("0.0")
@@ -43,13 +45,32 @@ public final class DatapointsConfiguration extends Configuration {
   @Max(100000)
   private int freshnessDays = 2;
 
-  @Valid
-  @NotNull
-  private CacheSettings cache = new CacheSettings();
+  @Valid @NotNull private CacheSettings cache = new CacheSettings();
 
-  @Valid
-  @NotNull
-  private WarmupSettings warmup = new WarmupSettings();
+  @Valid @NotNull private WarmupSettings warmup = new WarmupSettings();
+
+  @Valid @NotNull private DashboardConfig dashboard = new DashboardConfig();
+
+  /** The {@code dashboard:} block: how the page shows released figures. */
+  public static final class DashboardConfig {
+    /**
+     * A figure whose 95% margin of error is larger than this share of its value is shown as "too
+     * few to show reliably" rather than as a number (0.5: the margin exceeds half the value).
+     */
+    @DecimalMin(value = "0.0", inclusive = false)
+    @DecimalMax("10.0")
+    private double maxMarginShare = 0.5;
+
+    @JsonProperty
+    public double getMaxMarginShare() {
+      return maxMarginShare;
+    }
+
+    @JsonProperty
+    public void setMaxMarginShare(double maxMarginShare) {
+      this.maxMarginShare = maxMarginShare;
+    }
+  }
 
   /** The {@code cache:} block: the answer cache. */
   public static final class CacheSettings {
@@ -86,7 +107,10 @@ public final class DatapointsConfiguration extends Configuration {
   public static final class WarmupSettings {
     private boolean enabled = true;
 
-    /** Wall-clock bound of the whole warm-up (a step in flight may overrun it by one {@code hbase.deadline}). */
+    /**
+     * Wall-clock bound of the whole warm-up (a step in flight may overrun it by one {@code
+     * hbase.deadline}).
+     */
     @NotNull
     @MinDuration(value = 0, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
@@ -196,6 +220,16 @@ public final class DatapointsConfiguration extends Configuration {
   @JsonProperty
   public void setCache(CacheSettings cache) {
     this.cache = cache;
+  }
+
+  @JsonProperty
+  public DashboardConfig getDashboard() {
+    return dashboard;
+  }
+
+  @JsonProperty
+  public void setDashboard(DashboardConfig dashboard) {
+    this.dashboard = dashboard;
   }
 
   @JsonProperty

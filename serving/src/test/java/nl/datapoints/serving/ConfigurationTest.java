@@ -8,8 +8,8 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationTest {
-  private final YamlConfigurationFactory<DatapointsConfiguration> factory = new YamlConfigurationFactory<>(
-      DatapointsConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+  private final YamlConfigurationFactory<DatapointsConfiguration> factory =
+      new YamlConfigurationFactory<>(
+          DatapointsConfiguration.class,
+          Validators.newValidator(),
+          Jackson.newObjectMapper(),
+          "dw");
 
   @Test
   void shippedConfigBindsBothPortsToLoopbackAndHasTheSpecDefaults() throws Exception {
@@ -42,18 +46,23 @@ class ConfigurationTest {
     assertTrue(c.getWarmup().isEnabled());
     assertEquals(20, c.getWarmup().getBudget().toSeconds());
     assertEquals(256, c.getWarmup().getQueries());
+    assertEquals(0.5, c.getDashboard().getMaxMarginShare());
   }
 
   @Test
   void rejectsMalformedKeysAndQuorum(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yml");
-    Files.writeString(bad, "hbase: {zookeeper: 'localhost', table: t}\napiKeySha256: ['abc']\nmaxDates: 0\n");
-    ConfigurationValidationException e = assertThrows(ConfigurationValidationException.class,
-        () -> factory.build(bad.toFile()));
+    Files.writeString(
+        bad,
+        "hbase: {zookeeper: 'localhost', table: t}\napiKeySha256: ['abc']\nmaxDates: 0\n"
+            + "dashboard: {maxMarginShare: 0}\n");
+    ConfigurationValidationException e =
+        assertThrows(ConfigurationValidationException.class, () -> factory.build(bad.toFile()));
     String msg = e.getMessage();
     assertTrue(msg.contains("hbase.zookeeper"), msg);
     assertTrue(msg.contains("apiKeySha256"), msg);
     assertTrue(msg.contains("maxDates"), msg);
+    assertTrue(msg.contains("dashboard.maxMarginShare"), msg);
   }
 
   @Test

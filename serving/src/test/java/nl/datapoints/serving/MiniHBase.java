@@ -1,32 +1,34 @@
 package nl.datapoints.serving;
 
 import java.util.function.Consumer;
+import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableDescriptor;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
-import nl.datapoints.schemas.StoreLayout;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The serving table of one test class on an HBase mini-cluster: creates the table with the
- * layout's family and versions (optionally pre-split), hands it to a seeding function, flushes
- * (so a restart needs no WAL replay). Register it before the {@code DropwizardAppExtension} so
- * the app can be pointed at it.
+ * The serving table of one test class on an HBase mini-cluster: creates the table with the layout's
+ * families, versions and layout version (optionally pre-split), hands it to a seeding function,
+ * flushes (so a restart needs no WAL replay). Register it before the {@code DropwizardAppExtension}
+ * so the app can be pointed at it.
  *
  * <p>The mini-cluster itself is shared by every test class of the JVM (each class has its own
- * table): starting one costs 20–40 s on the 2-core CI machine, more than most classes' tests.
- * It is shut down when JUnit closes its root context at the end of the run. A class that stops
- * HBase ({@link #stopHBase()}) must start it again; if it failed to, the next class does.
+ * table): starting one costs 20–40 s on the 2-core CI machine, more than most classes' tests. It is
+ * shut down when JUnit closes its root context at the end of the run. A class that stops HBase
+ * ({@link #stopHBase()}) must start it again; if it failed to, the next class does.
  */
 public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
   /** How long a table may take to come online, after creation or a restart, on a loaded machine. */
   private static final long AVAILABLE_MILLIS = 120_000;
-  private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(MiniHBase.class);
+
+  private static final ExtensionContext.Namespace SHARED =
+      ExtensionContext.Namespace.create(MiniHBase.class);
 
   private final String table;
   private final byte[][] splits;
@@ -64,15 +66,25 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    util = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Shared.class, k -> new Shared(), Shared.class).util;
+    util =
+        context
+            .getRoot()
+            .getStore(SHARED)
+            .getOrComputeIfAbsent(Shared.class, k -> new Shared(), Shared.class)
+            .util;
     if (util.getMiniHBaseCluster() == null) {
       util.startMiniHBaseCluster(1, 1); // an earlier class stopped HBase and could not restart it
     }
     TableName name = TableName.valueOf(table);
-    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(name);
+    // Recorded as the publisher records it: the health check reports any other layout.
+    TableDescriptorBuilder builder =
+        TableDescriptorBuilder.newBuilder(name)
+            .setValue(StoreLayout.VERSION_KEY, Integer.toString(StoreLayout.VERSION));
     for (byte[] family : StoreLayout.FAMILIES) {
-      builder.setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(family)
-          .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build());
+      builder.setColumnFamily(
+          ColumnFamilyDescriptorBuilder.newBuilder(family)
+              .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+              .build());
     }
     TableDescriptor descriptor = builder.build();
     if (splits.length == 0) {
@@ -102,7 +114,9 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
     // The cluster outlives the class (see the class comment); the table is left, it is small.
   }
 
-  /** The ZooKeeper quorum of the mini-cluster, as the service's {@code hbase.zookeeper} wants it. */
+  /**
+   * The ZooKeeper quorum of the mini-cluster, as the service's {@code hbase.zookeeper} wants it.
+   */
   public String quorum() {
     return "127.0.0.1:" + util.getZkCluster().getClientPort();
   }
@@ -117,7 +131,9 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
     util.shutdownMiniHBaseCluster();
   }
 
-  /** Starts HBase again on the same ZooKeeper and data; returns when this class's table is readable. */
+  /**
+   * Starts HBase again on the same ZooKeeper and data; returns when this class's table is readable.
+   */
   public void startHBase() throws Exception {
     util.startMiniHBaseCluster(1, 1);
     util.waitTableAvailable(TableName.valueOf(table), AVAILABLE_MILLIS);

@@ -73,12 +73,23 @@ class WarmupTest {
     return s;
   }
 
-  private static Warmup warmup(Supplier<PublishedDates> pointer, Supplier<Integer> regions, CellStore store,
-      DatapointsConfiguration.WarmupSettings settings, int maxDates, double maxRadiusKm) {
+  private static Warmup warmup(
+      Supplier<PublishedDates> pointer,
+      Supplier<Integer> regions,
+      CellStore store,
+      DatapointsConfiguration.WarmupSettings settings,
+      int maxDates,
+      double maxRadiusKm) {
     Gazetteer g = grid();
-    QueryService q = new QueryService(g, new SbiCatalog(Map.of("4711", "Supermarkets")), store,
-        new QueryParser(maxDates, maxRadiusKm), null);
-    return new Warmup(pointer, regions, q, g, Jackson.newObjectMapper(), settings, maxDates, maxRadiusKm);
+    QueryService q =
+        new QueryService(
+            g,
+            new SbiCatalog(Map.of("4711", "Supermarkets")),
+            store,
+            new QueryParser(maxDates, maxRadiusKm),
+            null);
+    return new Warmup(
+        pointer, regions, q, g, Jackson.newObjectMapper(), settings, maxDates, maxRadiusKm);
   }
 
   private static StoreUnavailableException timeout() {
@@ -89,12 +100,19 @@ class WarmupTest {
   void retriesAPointerReadThatTimedOutThenLocatesRegionsAndRunsTheQueriesOnTheNewestWeek() {
     AtomicInteger pointerReads = new AtomicInteger();
     RecordingStore store = new RecordingStore();
-    Warmup w = warmup(() -> {
-      if (pointerReads.incrementAndGet() == 1) {
-        throw timeout(); // a cold client's first call
-      }
-      return tenDates();
-    }, () -> 9, store, settings("20s", 40), 31, 25);
+    Warmup w =
+        warmup(
+            () -> {
+              if (pointerReads.incrementAndGet() == 1) {
+                throw timeout(); // a cold client's first call
+              }
+              return tenDates();
+            },
+            () -> 9,
+            store,
+            settings("20s", 40),
+            31,
+            25);
 
     w.start();
 
@@ -108,17 +126,27 @@ class WarmupTest {
       assertEquals(NEWEST, dates.get(dates.size() - 1), "ends at the newest date: " + dates);
       assertTrue(!dates.get(0).isBefore(NEWEST.minusDays(6)), "within the newest week: " + dates);
     }
-    assertTrue(store.areas.stream().anyMatch(n -> n > 50), "some queries cover a large area: " + store.areas);
+    assertTrue(
+        store.areas.stream().anyMatch(n -> n > 50),
+        "some queries cover a large area: " + store.areas);
   }
 
   @Test
   void givesUpAtOnceWhenHBaseAnswersWithErrors() {
     AtomicInteger pointerReads = new AtomicInteger();
     RecordingStore store = new RecordingStore();
-    Warmup w = warmup(() -> {
-      pointerReads.incrementAndGet();
-      throw new StoreUnavailableException("HBase failed", new IOException("table not found"));
-    }, () -> 9, store, settings("60s", 40), 31, 25);
+    Warmup w =
+        warmup(
+            () -> {
+              pointerReads.incrementAndGet();
+              throw new StoreUnavailableException(
+                  "HBase failed", new IOException("table not found"));
+            },
+            () -> 9,
+            store,
+            settings("60s", 40),
+            31,
+            25);
 
     long t0 = System.nanoTime();
     w.start();
@@ -132,15 +160,22 @@ class WarmupTest {
   @Test
   void stopsAtItsBudgetWhenHBaseNeverAnswers() {
     AtomicInteger pointerReads = new AtomicInteger();
-    Warmup w = warmup(() -> {
-      pointerReads.incrementAndGet();
-      try {
-        Thread.sleep(50); // each try waits for its deadline
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      throw timeout();
-    }, () -> 9, new RecordingStore(), settings("400ms", 40), 31, 25);
+    Warmup w =
+        warmup(
+            () -> {
+              pointerReads.incrementAndGet();
+              try {
+                Thread.sleep(50); // each try waits for its deadline
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw timeout();
+            },
+            () -> 9,
+            new RecordingStore(),
+            settings("400ms", 40),
+            31,
+            25);
 
     long t0 = System.nanoTime();
     w.start();
@@ -153,26 +188,35 @@ class WarmupTest {
 
   @Test
   void stopsQueryingWhenQueriesKeepFailing() {
-    CellStore failing = new RecordingStore() {
-      @Override
-      public void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, RowSink sink) {
-        throw timeout();
-      }
-    };
+    CellStore failing =
+        new RecordingStore() {
+          @Override
+          public void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, RowSink sink) {
+            throw timeout();
+          }
+        };
     Warmup w = warmup(WarmupTest::tenDates, () -> 9, failing, settings("20s", 1_000), 31, 25);
 
     w.start();
 
     assertEquals(0, w.answered());
-    assertTrue(w.failed() >= 2 * Warmup.THREADS && w.failed() < 3 * Warmup.THREADS,
+    assertTrue(
+        w.failed() >= 2 * Warmup.THREADS && w.failed() < 3 * Warmup.THREADS,
         "gave up after about two failures per thread, not after 1,000: " + w.failed());
   }
 
   @Test
   void neverStopsTheServiceFromStarting() {
-    Warmup w = warmup(() -> {
-      throw new IllegalStateException("a bug, not an outage");
-    }, () -> 9, new RecordingStore(), settings("20s", 40), 31, 25);
+    Warmup w =
+        warmup(
+            () -> {
+              throw new IllegalStateException("a bug, not an outage");
+            },
+            () -> 9,
+            new RecordingStore(),
+            settings("20s", 40),
+            31,
+            25);
 
     assertDoesNotThrow(w::start);
     assertEquals(0, w.answered());
@@ -194,10 +238,17 @@ class WarmupTest {
     AtomicInteger pointerReads = new AtomicInteger();
     DatapointsConfiguration.WarmupSettings off = settings("20s", 40);
     off.setEnabled(false);
-    Warmup w = warmup(() -> {
-      pointerReads.incrementAndGet();
-      return tenDates();
-    }, () -> 9, new RecordingStore(), off, 31, 25);
+    Warmup w =
+        warmup(
+            () -> {
+              pointerReads.incrementAndGet();
+              return tenDates();
+            },
+            () -> 9,
+            new RecordingStore(),
+            off,
+            31,
+            25);
 
     w.start();
 

@@ -26,17 +26,17 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An independent, deliberately plain re-implementation of what the pipeline must compute:
- * parses the generated raw logs with java.time and regular expressions, counts distinct raw
- * user ids per cell, applies k and derives delta. Slow and simple on purpose: it shares no code
- * with the jobs it checks.
+ * An independent, deliberately plain re-implementation of what the pipeline must compute: parses
+ * the generated raw logs with java.time and regular expressions, counts distinct raw user ids per
+ * cell, applies k and derives delta. Slow and simple on purpose: it shares no code with the jobs it
+ * checks.
  *
  * <p>For the differentially private release it gives what noise cannot hide and what the noisy
- * values are checked against: the public domain (every gazetteer pc4, every SBI code of
- * {@code sbi.csv} and {@code merchants.csv}), the exact (unbounded) hits of every member of the
- * released levels ({@link #trueHits}), and per user-day the figures of contribution bounding
- * ({@link #userDays}, {@link #eventsDropped}, {@link #usersTouched}, {@link #cellsDroppedRange})
- * with an upper bound of what bounding can remove from each member ({@link #maxRemoved}).
+ * values are checked against: the public domain (every gazetteer pc4, every SBI code of {@code
+ * sbi.csv} and {@code merchants.csv}), the exact (unbounded) hits of every member of the released
+ * levels ({@link #trueHits}), and per user-day the figures of contribution bounding ({@link
+ * #userDays}, {@link #eventsDropped}, {@link #usersTouched}, {@link #cellsDroppedRange}) with an
+ * upper bound of what bounding can remove from each member ({@link #maxRemoved}).
  */
 public final class ReferenceModel {
   private static final ZoneId AMS = ZoneId.of("Europe/Amsterdam");
@@ -47,6 +47,7 @@ public final class ReferenceModel {
 
   /** Per date: cell → [hits, users]. */
   public final Map<LocalDate, Map<CellKey, Set<String>>> users = new TreeMap<>();
+
   public final Map<LocalDate, Map<CellKey, Long>> hits = new TreeMap<>();
   public final Map<LocalDate, Long> lines = new TreeMap<>();
   public final Map<LocalDate, Long> goodEvents = new TreeMap<>();
@@ -67,10 +68,12 @@ public final class ReferenceModel {
       s.skip(1).forEach(l -> pc4s.add(Integer.parseInt(l.split(",")[0])));
     }
     try (Stream<String> s = Files.lines(ref.resolve("merchants.csv"))) {
-      s.skip(1).forEach(l -> {
-        String[] f = l.split(",");
-        merchants.put(Long.parseLong(f[0]), f[1]);
-      });
+      s.skip(1)
+          .forEach(
+              l -> {
+                String[] f = l.split(",");
+                merchants.put(Long.parseLong(f[0]), f[1]);
+              });
     }
     Path sbi = ref.resolve("sbi.csv");
     if (Files.exists(sbi)) {
@@ -84,12 +87,18 @@ public final class ReferenceModel {
     Path dir = raw.resolve("dt=" + date);
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
-      s.filter(p -> p.getFileName().toString().endsWith(".gz") || p.getFileName().toString().endsWith(".tsv"))
-          .sorted().forEach(files::add);
+      s.filter(
+              p ->
+                  p.getFileName().toString().endsWith(".gz")
+                      || p.getFileName().toString().endsWith(".tsv"))
+          .sorted()
+          .forEach(files::add);
     }
     for (Path f : files) {
-      try (InputStream in = f.toString().endsWith(".gz")
-          ? new GZIPInputStream(Files.newInputStream(f), 1 << 16) : Files.newInputStream(f)) {
+      try (InputStream in =
+          f.toString().endsWith(".gz")
+              ? new GZIPInputStream(Files.newInputStream(f), 1 << 16)
+              : Files.newInputStream(f)) {
         byte[] all = in.readAllBytes();
         int start = 0;
         for (int i = 0; i <= all.length; i++) {
@@ -117,9 +126,13 @@ public final class ReferenceModel {
     }
     String line;
     try {
-      line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(buf, from, end - from)).toString();
+      line =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(buf, from, end - from))
+              .toString();
     } catch (CharacterCodingException e) {
       return;
     }
@@ -149,8 +162,12 @@ public final class ReferenceModel {
     } catch (NumberFormatException e) {
       return;
     }
-    if (merchant <= 0 || activity < 1 || activity > 65535 || !pc4s.contains(pc4)
-        || !merchants.containsKey(merchant) || !local.toLocalDate().equals(date)) {
+    if (merchant <= 0
+        || activity < 1
+        || activity > 65535
+        || !pc4s.contains(pc4)
+        || !merchants.containsKey(merchant)
+        || !local.toLocalDate().equals(date)) {
       return;
     }
     goodEvents.merge(date, 1L, Long::sum);
@@ -162,20 +179,28 @@ public final class ReferenceModel {
       rawPc6.add(f[3]);
     }
     CellKey k = new CellKey(local.getHour(), pc4, activity, merchants.get(merchant));
-    users.computeIfAbsent(date, d -> new HashMap<>()).computeIfAbsent(k, x -> new HashSet<>()).add(f[1]);
+    users
+        .computeIfAbsent(date, d -> new HashMap<>())
+        .computeIfAbsent(k, x -> new HashSet<>())
+        .add(f[1]);
     hits.computeIfAbsent(date, d -> new HashMap<>()).merge(k, 1L, Long::sum);
-    userCells.computeIfAbsent(date, d -> new HashMap<>()).computeIfAbsent(f[1], u -> new HashMap<>())
+    userCells
+        .computeIfAbsent(date, d -> new HashMap<>())
+        .computeIfAbsent(f[1], u -> new HashMap<>())
         .merge(k, 1L, Long::sum);
   }
 
   /** Published hits of a date: cells with at least k distinct users. */
   public Map<CellKey, Long> published(LocalDate date, int k) {
     Map<CellKey, Long> out = new HashMap<>();
-    users.getOrDefault(date, Map.of()).forEach((cell, u) -> {
-      if (u.size() >= k) {
-        out.put(cell, hits.get(date).get(cell));
-      }
-    });
+    users
+        .getOrDefault(date, Map.of())
+        .forEach(
+            (cell, u) -> {
+              if (u.size() >= k) {
+                out.put(cell, hits.get(date).get(cell));
+              }
+            });
     return out;
   }
 
@@ -191,11 +216,14 @@ public final class ReferenceModel {
 
   public long suppressedHits(LocalDate date, int k) {
     long[] s = {0};
-    users.getOrDefault(date, Map.of()).forEach((cell, u) -> {
-      if (u.size() < k) {
-        s[0] += hits.get(date).get(cell);
-      }
-    });
+    users
+        .getOrDefault(date, Map.of())
+        .forEach(
+            (cell, u) -> {
+              if (u.size() < k) {
+                s[0] += hits.get(date).get(cell);
+              }
+            });
     return s[0];
   }
 
@@ -203,13 +231,12 @@ public final class ReferenceModel {
     return OffsetDateTime.parse(iso).atZoneSameInstant(AMS).toLocalDate();
   }
 
-
   // ---- the differentially private release ----
 
   /**
    * A released level and which member of it an event's cell counts in. A member is written as a
-   * {@link CellKey} with the dimensions the level does not have set to hour -1, activity 0 and
-   * SBI "" (as the release's own records do).
+   * {@link CellKey} with the dimensions the level does not have set to hour -1, activity 0 and SBI
+   * "" (as the release's own records do).
    */
   public enum Level {
     /** The pc4-day. */
@@ -233,9 +260,9 @@ public final class ReferenceModel {
   }
 
   /**
-   * Contribution bounds of one level per user-day, as the release applies them: at most
-   * {@code maxEvents} events per user-day, then at most {@code maxCells} members of the level and
-   * {@code maxHits} hits per member.
+   * Contribution bounds of one level per user-day, as the release applies them: at most {@code
+   * maxEvents} events per user-day, then at most {@code maxCells} members of the level and {@code
+   * maxHits} hits per member.
    */
   public record Bounds(int maxEvents, int maxCells, int maxHits) {}
 
@@ -244,7 +271,10 @@ public final class ReferenceModel {
     return new TreeSet<>(pc4s);
   }
 
-  /** The public SBI domain, ascending: every code of {@code sbi.csv} and every code a merchant maps to. */
+  /**
+   * The public SBI domain, ascending: every code of {@code sbi.csv} and every code a merchant maps
+   * to.
+   */
   public SortedSet<String> sbiDomain() {
     TreeSet<String> out = new TreeSet<>(sbiCodes);
     out.addAll(merchants.values());
@@ -273,10 +303,10 @@ public final class ReferenceModel {
   }
 
   /**
-   * User-days some bound removes something of: more than {@code maxEvents} events, or (all
-   * events kept) more members of a level than its {@code maxCells}, or more hits in one member
-   * than its {@code maxHits}. Exact: which events a capped user-day keeps does not matter, it is
-   * touched anyway.
+   * User-days some bound removes something of: more than {@code maxEvents} events, or (all events
+   * kept) more members of a level than its {@code maxCells}, or more hits in one member than its
+   * {@code maxHits}. Exact: which events a capped user-day keeps does not matter, it is touched
+   * anyway.
    */
   public long usersTouched(LocalDate date, Map<Level, Bounds> bounds) {
     long touched = 0;
@@ -284,8 +314,10 @@ public final class ReferenceModel {
       boolean t = false;
       for (Map.Entry<Level, Bounds> b : bounds.entrySet()) {
         Map<CellKey, Long> members = members(cells, b.getKey());
-        t |= events(cells) > b.getValue().maxEvents() || members.size() > b.getValue().maxCells()
-            || members.values().stream().anyMatch(h -> h > b.getValue().maxHits());
+        t |=
+            events(cells) > b.getValue().maxEvents()
+                || members.size() > b.getValue().maxCells()
+                || members.values().stream().anyMatch(h -> h > b.getValue().maxHits());
       }
       touched += t ? 1 : 0;
     }
@@ -293,9 +325,9 @@ public final class ReferenceModel {
   }
 
   /**
-   * The range {@code [least, most]} of members of {@code level} the member cap drops on
-   * {@code date}: exact for user-days whose events are all kept; a capped user-day keeps
-   * {@code maxEvents} events that fall in between 1 and min(maxEvents, its members) members.
+   * The range {@code [least, most]} of members of {@code level} the member cap drops on {@code
+   * date}: exact for user-days whose events are all kept; a capped user-day keeps {@code maxEvents}
+   * events that fall in between 1 and min(maxEvents, its members) members.
    */
   public long[] cellsDroppedRange(LocalDate date, Level level, Bounds b) {
     long least = 0;
@@ -313,12 +345,12 @@ public final class ReferenceModel {
   }
 
   /**
-   * Per member of {@code level} on {@code date}, an upper bound of the hits contribution
-   * bounding removes from it (members it removes nothing from are absent). Per user-day: when
-   * the level's caps cannot bind after the event cap ({@code maxCells} and {@code maxHits} at
-   * least {@code maxEvents}), at most min(the user's hits in the member, the user's events above
-   * the cap); otherwise, for a user-day over any cap, all its hits in the member, and for one
-   * within the event and member caps, its hits above {@code maxHits}.
+   * Per member of {@code level} on {@code date}, an upper bound of the hits contribution bounding
+   * removes from it (members it removes nothing from are absent). Per user-day: when the level's
+   * caps cannot bind after the event cap ({@code maxCells} and {@code maxHits} at least {@code
+   * maxEvents}), at most min(the user's hits in the member, the user's events above the cap);
+   * otherwise, for a user-day over any cap, all its hits in the member, and for one within the
+   * event and member caps, its hits above {@code maxHits}.
    */
   public Map<CellKey, Long> maxRemoved(LocalDate date, Level level, Bounds b) {
     Map<CellKey, Long> out = new HashMap<>();
@@ -327,13 +359,16 @@ public final class ReferenceModel {
       long n = events(cells);
       Map<CellKey, Long> members = members(cells, level);
       boolean over = n > b.maxEvents() || members.size() > b.maxCells();
-      members.forEach((m, h) -> {
-        long removed = onlyEventCap ? Math.min(h, Math.max(0, n - b.maxEvents()))
-            : over ? h : Math.max(0, h - b.maxHits());
-        if (removed > 0) {
-          out.merge(m, removed, Long::sum);
-        }
-      });
+      members.forEach(
+          (m, h) -> {
+            long removed =
+                onlyEventCap
+                    ? Math.min(h, Math.max(0, n - b.maxEvents()))
+                    : over ? h : Math.max(0, h - b.maxHits());
+            if (removed > 0) {
+              out.merge(m, removed, Long::sum);
+            }
+          });
     }
     return out;
   }

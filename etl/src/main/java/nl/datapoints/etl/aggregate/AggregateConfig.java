@@ -15,13 +15,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The validated options of one aggregate job and their one codec to and from a Hadoop
- * {@link Configuration} under {@value #PREFIX}. Built in the driver, read back in every task.
+ * The validated options of one aggregate job and their one codec to and from a Hadoop {@link
+ * Configuration} under {@value #PREFIX}. Built in the driver, read back in every task.
  *
  * @param warehouseDir the warehouse root holding {@code events/dt=D} and {@code aggregates/dt=D}
  * @param dates the batch, ascending and without duplicates (normalised)
- * @param baselineMissing dates of the batch whose D-7 is neither in the batch nor published:
- *     every delta of such a date is null
+ * @param baselineMissing dates of the batch whose D-7 is neither in the batch nor published: every
+ *     delta of such a date is null
  * @param minUsers k: a cell with fewer distinct users is suppressed
  * @param reducers number of reduce tasks; 0 means one per date of the batch
  * @param mapCacheCells cells a map task combines in memory before it flushes them
@@ -36,13 +36,16 @@ public record AggregateConfig(
 
   /** Prefix of every key this job writes into the Hadoop configuration. */
   public static final String PREFIX = "datapoints.aggregate.";
+
   /** Default of {@code --min-users}. */
   public static final int DEFAULT_MIN_USERS = 5;
+
   /**
    * The one bound of {@code --min-users} (k), checked by the CLI before a run and here: at most
    * 1000 because the capped user sets hold up to k keys per cell in memory.
    */
   public static final WholeRange MIN_USERS_RANGE = new WholeRange("min-users", 1, 1000);
+
   public static final int DEFAULT_MAP_CACHE_CELLS = 200_000;
 
   static final String WAREHOUSE_DIR = PREFIX + "warehouse-dir";
@@ -61,17 +64,22 @@ public record AggregateConfig(
       throw new IllegalArgumentException("dates must hold at least one date, was " + dates);
     }
     dates = List.copyOf(new TreeSet<>(dates));
-    baselineMissing = baselineMissing == null
-        ? Set.of()
-        : Collections.unmodifiableSortedSet(new TreeSet<>(baselineMissing));
+    baselineMissing =
+        baselineMissing == null
+            ? Set.of()
+            : Collections.unmodifiableSortedSet(new TreeSet<>(baselineMissing));
     for (LocalDate d : baselineMissing) {
       if (!dates.contains(d)) {
-        throw new IllegalArgumentException("baselineMissing may only hold dates of the batch "
-            + dates + ", was given " + d);
+        throw new IllegalArgumentException(
+            "baselineMissing may only hold dates of the batch " + dates + ", was given " + d);
       }
       if (dates.contains(d.minusDays(7))) {
-        throw new IllegalArgumentException("baselineMissing holds " + d + " but its baseline "
-            + d.minusDays(7) + " is in the batch, so it is not missing");
+        throw new IllegalArgumentException(
+            "baselineMissing holds "
+                + d
+                + " but its baseline "
+                + d.minusDays(7)
+                + " is in the batch, so it is not missing");
       }
     }
     MIN_USERS_RANGE.check(minUsers);
@@ -85,10 +93,17 @@ public record AggregateConfig(
   }
 
   /** A config with the default number of reducers and map cache size. */
-  public static AggregateConfig of(Path warehouseDir, Collection<LocalDate> dates,
-      Collection<LocalDate> baselineMissing, int minUsers) {
-    return new AggregateConfig(warehouseDir, new ArrayList<>(dates),
-        baselineMissing == null ? null : Set.copyOf(baselineMissing), minUsers, 0,
+  public static AggregateConfig of(
+      Path warehouseDir,
+      Collection<LocalDate> dates,
+      Collection<LocalDate> baselineMissing,
+      int minUsers) {
+    return new AggregateConfig(
+        warehouseDir,
+        new ArrayList<>(dates),
+        baselineMissing == null ? null : Set.copyOf(baselineMissing),
+        minUsers,
+        0,
         DEFAULT_MAP_CACHE_CELLS);
   }
 
@@ -149,7 +164,8 @@ public record AggregateConfig(
   private static String required(Configuration conf, String key) {
     String v = conf.getTrimmed(key);
     if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(key + " is not set; build the job with AggregateJob.create");
+      throw new IllegalArgumentException(
+          key + " is not set; build the job with AggregateJob.create");
     }
     return v;
   }

@@ -7,8 +7,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.parquet.avro.AvroDataSupplier;
 
 /**
- * The Avro data model Parquet reads and writes {@code AnonymizedEvent} and {@code Cell} with:
- * the generated specific classes plus the {@code date} logical type as {@link java.time.LocalDate}.
+ * The Avro data model Parquet reads and writes {@code AnonymizedEvent} and {@code Cell} with: the
+ * generated specific classes plus the {@code date} logical type as {@link java.time.LocalDate}.
  * Instantiated by parquet-avro in the tasks (and by tests writing fixtures).
  */
 public final class AggregateDataSupplier implements AvroDataSupplier {

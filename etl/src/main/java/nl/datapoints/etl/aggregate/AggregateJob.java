@@ -22,23 +22,23 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Builds (without running) the one MapReduce job that aggregates a batch of dates into cells
- * with k-anonymity and week-over-week delta. Runs in the driver.
+ * Builds (without running) the one MapReduce job that aggregates a batch of dates into cells with
+ * k-anonymity and week-over-week delta. Runs in the driver.
  */
 public final class AggregateJob {
   /** Directory under the staging dir holding {@code dt=D/part-r-NNNNN.parquet}. */
   public static final String CELLS_DIR = CellReducer.CELLS_OUTPUT;
+
   /** Directory under the staging dir holding {@code part-r-NNNNN} stats lines. */
   public static final String STATS_DIR = CellReducer.STATS_OUTPUT;
 
-  private AggregateJob() {
-  }
+  private AggregateJob() {}
 
   /**
    * Builds the job for {@code config.dates()}: it reads {@code <warehouse>/events/dt=D} of every
-   * date of the batch and {@code <warehouse>/aggregates/dt=D-7} of every date whose D-7 is
-   * neither in the batch nor listed in {@code baselineMissing}; it writes
-   * {@code stagingDir/cells/dt=D/part-r-NNNNN.parquet} and {@code stagingDir/stats/part-r-NNNNN}.
+   * date of the batch and {@code <warehouse>/aggregates/dt=D-7} of every date whose D-7 is neither
+   * in the batch nor listed in {@code baselineMissing}; it writes {@code
+   * stagingDir/cells/dt=D/part-r-NNNNN.parquet} and {@code stagingDir/stats/part-r-NNNNN}.
    *
    * @throws IllegalArgumentException when an events partition of the batch does not exist, or a
    *     baseline partition does not exist although its date is not in {@code baselineMissing}
@@ -54,8 +54,11 @@ public final class AggregateJob {
     FileSystem fs = config.warehouseDir().getFileSystem(jobConf);
     for (Path p : eventInputs(config)) {
       if (!fs.exists(p)) {
-        throw new IllegalArgumentException("events partition " + p + " of the batch does not"
-            + " exist; run enrich for that date first");
+        throw new IllegalArgumentException(
+            "events partition "
+                + p
+                + " of the batch does not"
+                + " exist; run enrich for that date first");
       }
       MultipleInputs.addInputPath(job, p, AvroParquetInputFormat.class, EventMapper.class);
     }
@@ -65,8 +68,14 @@ public final class AggregateJob {
         continue;
       }
       if (!fs.exists(p)) {
-        throw new IllegalArgumentException("baseline partition " + p + " of " + d
-            + " does not exist; list " + d + " in baselineMissing to publish it with null deltas");
+        throw new IllegalArgumentException(
+            "baseline partition "
+                + p
+                + " of "
+                + d
+                + " does not exist; list "
+                + d
+                + " in baselineMissing to publish it with null deltas");
       }
       MultipleInputs.addInputPath(job, p, AvroParquetInputFormat.class, BaselineCellMapper.class);
     }
@@ -83,10 +92,10 @@ public final class AggregateJob {
     job.setOutputValueClass(NullWritable.class);
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
     FileOutputFormat.setOutputPath(job, stagingDir);
-    MultipleOutputs.addNamedOutput(job, CellReducer.CELLS_OUTPUT, CellParquetOutputFormat.class,
-        Void.class, Cell.class);
-    MultipleOutputs.addNamedOutput(job, CellReducer.STATS_OUTPUT, TextOutputFormat.class,
-        NullWritable.class, Text.class);
+    MultipleOutputs.addNamedOutput(
+        job, CellReducer.CELLS_OUTPUT, CellParquetOutputFormat.class, Void.class, Cell.class);
+    MultipleOutputs.addNamedOutput(
+        job, CellReducer.STATS_OUTPUT, TextOutputFormat.class, NullWritable.class, Text.class);
     AvroParquetOutputFormat.setSchema(job, Cell.getClassSchema());
     AvroParquetOutputFormat.setAvroDataSupplier(job, AggregateDataSupplier.class);
     ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);

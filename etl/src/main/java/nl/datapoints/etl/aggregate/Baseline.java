@@ -1,9 +1,9 @@
 package nl.datapoints.etl.aggregate;
 
 /**
- * What a cell of date D knows about the same cell on D-7: nothing because D-7 was never
- * published ({@link #missing()}), or the hits published then (0 when it was not published).
- * Pure value; used by tasks.
+ * What a cell of date D knows about the same cell on D-7: nothing because D-7 was never published
+ * ({@link #missing()}), or the hits published then (0 when it was not published). Pure value; used
+ * by tasks.
  */
 record Baseline(boolean isMissing, long publishedHits) {
   private static final Baseline MISSING = new Baseline(true, 0);
@@ -31,8 +31,8 @@ record Baseline(boolean isMissing, long publishedHits) {
   }
 
   /**
-   * The cell's D-7 counts computed from D-7's events in the same batch: published only when
-   * it had enough distinct users, otherwise its published hits are 0.
+   * The cell's D-7 counts computed from D-7's events in the same batch: published only when it had
+   * enough distinct users, otherwise its published hits are 0.
    */
   static Baseline fromEvents(long hits, boolean enoughUsers) {
     return enoughUsers ? published(hits) : NONE;

@@ -6,9 +6,9 @@ import nl.datapoints.schemas.Cell;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Reads published {@code Cell}s of a D-7 that is not in the batch and emits each one with hits
- * > 0 as {@link CellValue.Tag#BASELINE_PUBLISHED} under D. Cells with hits 0 (carry-overs) are
- * skipped: they give delta 0 and are not carried over again. Runs in the map task.
+ * Reads published {@code Cell}s of a D-7 that is not in the batch and emits each one with hits > 0
+ * as {@link CellValue.Tag#BASELINE_PUBLISHED} under D. Cells with hits 0 (carry-overs) are skipped:
+ * they give delta 0 and are not carried over again. Runs in the map task.
  */
 public final class BaselineCellMapper extends Mapper<Object, Cell, CellKey, CellValue> {
   private BatchDates batch;

@@ -1,13 +1,15 @@
 package nl.datapoints.etl.aggregate;
 
 /**
- * Decides for one cell of a date whether it is published, suppressed or carried over, and its
- * delta (SPEC §3, §4). Pure (no Hadoop types); runs in the reduce task.
+ * Decides for one cell of a date whether it is published, suppressed or carried over, and its delta
+ * (docs/formats.md §4.2). Pure (no Hadoop types); runs in the reduce task.
  */
 final class CellAggregator {
   private final int minUsers;
 
-  /** @param minUsers k, in {@link AggregateConfig#MIN_USERS_RANGE} (the config checked it) */
+  /**
+   * @param minUsers k, in {@link AggregateConfig#MIN_USERS_RANGE} (the config checked it)
+   */
   CellAggregator(int minUsers) {
     this.minUsers = minUsers;
   }

@@ -12,8 +12,8 @@ import org.apache.hadoop.io.WritableComparator;
  * the date the cell is published on. Mutable and reused; used in map and reduce tasks.
  *
  * <p>Serialized as: date (int, sign bit flipped), hour (byte), pc4 (unsigned short), activity
- * (unsigned short), sbi (vint length + UTF-8). The encoding is canonical and order-preserving
- * for {@link #compareTo}, so the registered raw comparator just compares bytes.
+ * (unsigned short), sbi (vint length + UTF-8). The encoding is canonical and order-preserving for
+ * {@link #compareTo}, so the registered raw comparator just compares bytes.
  */
 public final class CellKey implements WritableComparable<CellKey> {
   private int date;
@@ -26,8 +26,7 @@ public final class CellKey implements WritableComparable<CellKey> {
     WritableComparator.define(CellKey.class, new RawComparator());
   }
 
-  public CellKey() {
-  }
+  public CellKey() {}
 
   CellKey(int date, int hour, int pc4, int activity, String sbi) {
     set(date, hour, pc4, activity, sbi);
@@ -125,8 +124,12 @@ public final class CellKey implements WritableComparable<CellKey> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CellKey k && date == k.date && hour == k.hour && pc4 == k.pc4
-        && activity == k.activity && sbi.equals(k.sbi);
+    return o instanceof CellKey k
+        && date == k.date
+        && hour == k.hour
+        && pc4 == k.pc4
+        && activity == k.activity
+        && sbi.equals(k.sbi);
   }
 
   @Override
@@ -136,7 +139,15 @@ public final class CellKey implements WritableComparable<CellKey> {
 
   @Override
   public String toString() {
-    return java.time.LocalDate.ofEpochDay(date) + "/" + hour + "/" + pc4 + "/" + activity + "/" + sbi;
+    return java.time.LocalDate.ofEpochDay(date)
+        + "/"
+        + hour
+        + "/"
+        + pc4
+        + "/"
+        + activity
+        + "/"
+        + sbi;
   }
 
   /** Compares serialized keys byte by byte, without deserializing them. */

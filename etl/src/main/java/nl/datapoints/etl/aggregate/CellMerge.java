@@ -1,8 +1,8 @@
 package nl.datapoints.etl.aggregate;
 
 /**
- * Merges the shuffled values of one cell into one tally per tag. Reused across keys; used by
- * the combiner and the reducer in their tasks.
+ * Merges the shuffled values of one cell into one tally per tag. Reused across keys; used by the
+ * combiner and the reducer in their tasks.
  */
 final class CellMerge {
   private final CellTally current;

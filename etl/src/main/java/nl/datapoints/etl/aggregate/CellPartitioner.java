@@ -5,10 +5,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Partitioner;
 
 /**
- * Spreads cells over reducers so that each date has its own group of reducers (so a backfill of
- * n dates writes about max(n, reducers) Parquet files, not n × reducers) and the cells of a date
- * are hashed evenly within its group. With fewer reducers than dates, whole dates go round-robin.
- * Runs in the map task.
+ * Spreads cells over reducers so that each date has its own group of reducers (so a backfill of n
+ * dates writes about max(n, reducers) Parquet files, not n × reducers) and the cells of a date are
+ * hashed evenly within its group. With fewer reducers than dates, whole dates go round-robin. Runs
+ * in the map task.
  */
 public final class CellPartitioner extends Partitioner<CellKey, CellValue> implements Configurable {
   private Configuration conf;

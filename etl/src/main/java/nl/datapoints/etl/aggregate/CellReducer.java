@@ -11,9 +11,9 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * Merges a cell's values, lets {@link CellAggregator} decide, writes published cells to
- * {@code cells/dt=D/part-r-NNNNN.parquet} and, in cleanup, per-date totals to
- * {@code stats/part-r-NNNNN}. Runs in the reduce task.
+ * Merges a cell's values, lets {@link CellAggregator} decide, writes published cells to {@code
+ * cells/dt=D/part-r-NNNNN.parquet} and, in cleanup, per-date totals to {@code stats/part-r-NNNNN}.
+ * Runs in the reduce task.
  */
 public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable, NullWritable> {
   static final String CELLS_OUTPUT = "cells";
@@ -57,8 +57,11 @@ public final class CellReducer extends Reducer<CellKey, CellValue, NullWritable,
       merge.add(v);
     }
     CellTally current = merge.current();
-    Outcome outcome = aggregator.decide(current.hits, current.users.distinctCapped(),
-        merge.baseline(batch.baselineMissingAt(dateIndex)));
+    Outcome outcome =
+        aggregator.decide(
+            current.hits,
+            current.users.distinctCapped(),
+            merge.baseline(batch.baselineMissingAt(dateIndex)));
     stats.record(dateIndex, outcome);
     if (outcome.suppressed()) {
       counts[AggregateCounters.CELLS_SUPPRESSED.ordinal()]++;

@@ -1,8 +1,8 @@
 package nl.datapoints.etl.aggregate;
 
 /**
- * Hits and capped distinct users of one cell as seen so far. Pure (no Hadoop types); used by
- * tasks for in-mapper combining, in the combiner and in the reducer.
+ * Hits and capped distinct users of one cell as seen so far. Pure (no Hadoop types); used by tasks
+ * for in-mapper combining, in the combiner and in the reducer.
  */
 final class CellTally {
   long hits;

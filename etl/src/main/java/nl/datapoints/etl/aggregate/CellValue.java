@@ -7,17 +7,21 @@ import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
 
 /**
- * The shuffle value of the aggregate job, a tagged union: the cell's own counts on its date
- * ({@link Tag#CURRENT}), its counts on D-7 from events of the same batch
- * ({@link Tag#BASELINE_EVENTS}), or its published hits on D-7 read from the warehouse
- * ({@link Tag#BASELINE_PUBLISHED}). Mutable and reused; used in map and reduce tasks.
+ * The shuffle value of the aggregate job, a tagged union: the cell's own counts on its date ({@link
+ * Tag#CURRENT}), its counts on D-7 from events of the same batch ({@link Tag#BASELINE_EVENTS}), or
+ * its published hits on D-7 read from the warehouse ({@link Tag#BASELINE_PUBLISHED}). Mutable and
+ * reused; used in map and reduce tasks.
  *
  * <p>Serialized as: tag (byte), hits (vlong), and for the event tags the user count (vint, -1 =
  * saturated, i.e. at least k users, with no keys) followed by that many 16-byte user keys.
  */
 public final class CellValue implements Writable {
   /** Which side of the cell a value describes. */
-  public enum Tag { CURRENT, BASELINE_EVENTS, BASELINE_PUBLISHED }
+  public enum Tag {
+    CURRENT,
+    BASELINE_EVENTS,
+    BASELINE_PUBLISHED
+  }
 
   private static final Tag[] TAGS = Tag.values();
 

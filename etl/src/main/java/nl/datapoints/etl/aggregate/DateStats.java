@@ -5,8 +5,8 @@ import java.util.List;
 import nl.datapoints.etl.common.StageStats;
 
 /**
- * Per-date totals of one reduce task: cells and hits published and suppressed, rendered as
- * {@link StageStats} lines. Pure; used by tasks.
+ * Per-date totals of one reduce task: cells and hits published and suppressed, rendered as {@link
+ * StageStats} lines. Pure; used by tasks.
  */
 final class DateStats {
   private final BatchDates batch;

@@ -11,10 +11,9 @@ import nl.datapoints.schemas.AnonymizedEvent;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Reads {@code AnonymizedEvent}s and combines them in memory per cell (hits + a user set capped
- * at k), emitting each cell as {@link CellValue.Tag#CURRENT} under its own date and, when
- * date + 7 is in the batch, as {@link CellValue.Tag#BASELINE_EVENTS} under date + 7. Runs in
- * the map task.
+ * Reads {@code AnonymizedEvent}s and combines them in memory per cell (hits + a user set capped at
+ * k), emitting each cell as {@link CellValue.Tag#CURRENT} under its own date and, when date + 7 is
+ * in the batch, as {@link CellValue.Tag#BASELINE_EVENTS} under date + 7. Runs in the map task.
  */
 public final class EventMapper extends Mapper<Object, AnonymizedEvent, CellKey, CellValue> {
   private static final VarHandle LONGS =

@@ -3,9 +3,9 @@ package nl.datapoints.etl.aggregate;
 import java.util.Arrays;
 
 /**
- * A set of 128-bit user keys capped at {@code k} members: once it holds {@code k} distinct keys
- * it is saturated and forgets them, because the threshold only asks "fewer than k or not".
- * Pure (no Hadoop types); used by tasks.
+ * A set of 128-bit user keys capped at {@code k} members: once it holds {@code k} distinct keys it
+ * is saturated and forgets them, because the threshold only asks "fewer than k or not". Pure (no
+ * Hadoop types); used by tasks.
  */
 final class UserSet {
   private final int cap;

@@ -13,11 +13,11 @@ import nl.datapoints.etl.common.FractionRange;
 import nl.datapoints.etl.common.WholeRange;
 
 /**
- * The options of one command, parsed once from {@code --name value} and {@code --flag} words
- * (runs in the driver). Every getter validates and names the option, what is allowed and what
- * was given; unknown options and stray words are usage errors.
+ * The options of one command, parsed once from {@code --name value} and {@code --flag} words (runs
+ * in the driver). Every getter validates and names the option, what is allowed and what was given;
+ * unknown options and stray words are usage errors.
  */
-public final class Args {
+final class Args {
   private final String command;
   private final Map<String, String> values;
 
@@ -32,12 +32,14 @@ public final class Args {
    * @param valued option names that take a value
    * @param flags option names that take none
    */
-  public static Args parse(String command, List<String> words, Set<String> valued, Set<String> flags) {
+  public static Args parse(
+      String command, List<String> words, Set<String> valued, Set<String> flags) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       if (!w.startsWith("--") || w.length() == 2) {
-        throw new UsageException("'" + command + "' takes options of the form --name value; unexpected '" + w + "'");
+        throw new UsageException(
+            "'" + command + "' takes options of the form --name value; unexpected '" + w + "'");
       }
       String name = w.substring(2);
       String inline = null;
@@ -67,7 +69,14 @@ public final class Args {
         valued.forEach(n -> known.add("--" + n));
         flags.forEach(n -> known.add("--" + n));
         known.sort(null);
-        throw new UsageException("'" + command + "' has no option --" + name + " (options: " + String.join(" ", known) + ")");
+        throw new UsageException(
+            "'"
+                + command
+                + "' has no option --"
+                + name
+                + " (options: "
+                + String.join(" ", known)
+                + ")");
       }
     }
     return new Args(command, values);

@@ -15,7 +15,8 @@ final class DateRange {
   /**
    * The dates {@code from..to}, both included.
    *
-   * @throws UsageException when {@code to} is before {@code from} or the range is longer than {@link #MAX_DAYS}
+   * @throws UsageException when {@code to} is before {@code from} or the range is longer than
+   *     {@link #MAX_DAYS}
    */
   static List<LocalDate> of(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {

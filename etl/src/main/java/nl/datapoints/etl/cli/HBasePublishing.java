@@ -29,16 +29,20 @@ final class HBasePublishing implements Pipeline.Publishing {
 
   @Override
   public Map<LocalDate, Generation> publish(List<LocalDate> dates, long generation) {
-    PublishConfig pc = PublishConfig.of(cfg.layout().warehouse().toString(), dates, generation,
-        cfg.table(), cfg.zookeeper());
+    PublishConfig pc =
+        PublishConfig.of(
+            cfg.layout().warehouse().toString(), dates, generation, cfg.table(), cfg.zookeeper());
     try (Publisher p = Publisher.connect(conf, cfg.table(), cfg.zookeeper())) {
       PublishResult r = p.publish(pc);
-      out.printf("  publish: HFile job %.1f s, bulk load %.1f s%n", r.hfileJobMillis() / 1e3, r.bulkLoadMillis() / 1e3);
+      out.printf(
+          "  publish: HFile job %.1f s, bulk load %.1f s%n",
+          r.hfileJobMillis() / 1e3, r.bulkLoadMillis() / 1e3);
       Map<LocalDate, Generation> live = new TreeMap<>();
       r.dates().forEach(d -> live.put(LocalDate.parse(d.date()), d.current()));
       return live;
     } catch (IOException e) {
-      throw new UncheckedIOException("publishing to HBase table " + cfg.table() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "publishing to HBase table " + cfg.table() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Properties;
 import nl.datapoints.etl.common.RunReport;
 
 /**
- * Hands a run's report to Oozie when the driver runs as a java action with
- * {@code <capture-output/>} (runs in the driver): Oozie names the file in the system property
- * {@value #PROPERTY}, and the workflow's decision nodes read {@code status}, {@code
- * accounting_ok}, {@code released} and {@code published} from it. Does nothing outside Oozie.
+ * Hands a run's report to Oozie when the driver runs as a java action with {@code
+ * <capture-output/>} (runs in the driver): Oozie names the file in the system property {@value
+ * #PROPERTY}, and the workflow's decision nodes read {@code status}, {@code accounting_ok}, {@code
+ * released} and {@code published} from it. Does nothing outside Oozie.
  */
 final class OozieOutput {
   static final String PROPERTY = "oozie.action.output.properties";

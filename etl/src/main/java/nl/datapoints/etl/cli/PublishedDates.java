@@ -13,10 +13,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The dates that have aggregates or a release in the warehouse ({@code aggregates/dt=*},
- * {@code release/dt=*}), listed in the driver: the input of {@link CascadePlan}. Both count,
- * because a date's aggregates take their delta from D-7's aggregates and its release from D-7's
- * release. Other names there (swap-aside copies) are ignored.
+ * The dates that have aggregates or a release in the warehouse ({@code aggregates/dt=*}, {@code
+ * release/dt=*}), listed in the driver: the input of {@link CascadePlan}. Both count, because a
+ * date's aggregates take their delta from D-7's aggregates and its release from D-7's release.
+ * Other names there (swap-aside copies) are ignored.
  */
 final class PublishedDates {
   private PublishedDates() {}

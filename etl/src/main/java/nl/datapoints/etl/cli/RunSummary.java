@@ -26,15 +26,33 @@ final class RunSummary {
       quarantined += rep.quarantinedTotal();
       cells += rep.cellsPublished();
       values += rep.release() == null ? 0 : rep.release().values();
-      out.printf("  %s: %s lines %d, events %d, quarantined %d, empty %d, cells %d (suppressed %d), %s, baseline %s, %s%n",
-          rep.date(), rep.status(), rep.linesRead(), rep.events(), rep.quarantinedTotal(), rep.emptyLines(),
-          rep.cellsPublished(), rep.cellsSuppressed(), released(rep), rep.baselineMissing() ? "missing" : "ok",
+      out.printf(
+          "  %s: %s lines %d, events %d, quarantined %d, empty %d, cells %d (suppressed %d), %s, baseline %s, %s%n",
+          rep.date(),
+          rep.status(),
+          rep.linesRead(),
+          rep.events(),
+          rep.quarantinedTotal(),
+          rep.emptyLines(),
+          rep.cellsPublished(),
+          rep.cellsSuppressed(),
+          released(rep),
+          rep.baselineMissing() ? "missing" : "ok",
           rep.published() ? "published" : "not published");
     }
     Path last = r.reportPaths().values().stream().reduce((x, y) -> y).orElseThrow();
-    out.printf("SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells, %d released values"
-        + " in %.1f s; report %s%n", r.reports().size(), r.generation(), lines, events, quarantined, cells, values,
-        seconds, last);
+    out.printf(
+        "SUCCEEDED %d date(s), generation %d: %d lines, %d events, %d quarantined, %d cells, %d released values"
+            + " in %.1f s; report %s%n",
+        r.reports().size(),
+        r.generation(),
+        lines,
+        events,
+        quarantined,
+        cells,
+        values,
+        seconds,
+        last);
     return last;
   }
 
@@ -42,9 +60,17 @@ final class RunSummary {
     if (rep.release() == null) {
       return "not released";
     }
-    String spent = rep.privacy() == null ? ""
-        : String.format(java.util.Locale.ROOT, ", epsilon spent %s", rep.privacy().epsilonSpent());
-    return "released " + rep.release().values() + " values (" + rep.release().cellsSelected() + " cells selected"
-        + spent + ")";
+    String spent =
+        rep.privacy() == null
+            ? ""
+            : String.format(
+                java.util.Locale.ROOT, ", epsilon spent %s", rep.privacy().epsilonSpent());
+    return "released "
+        + rep.release().values()
+        + " values ("
+        + rep.release().cellsSelected()
+        + " cells selected"
+        + spent
+        + ")";
   }
 }

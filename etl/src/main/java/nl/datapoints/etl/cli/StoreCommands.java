@@ -14,9 +14,13 @@ import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 
-/** The commands that only talk to the serving store: {@code rollback}, {@code status}, {@code drop-table} (driver side). */
+/**
+ * The commands that only talk to the serving store: {@code rollback}, {@code status}, {@code
+ * drop-table} (driver side).
+ */
 final class StoreCommands {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The bound of {@code --generation}: a generation id is a positive epoch-millis timestamp. */
   static final WholeRange GENERATION_RANGE = new WholeRange("generation", 1, Long.MAX_VALUE);
 
@@ -37,7 +41,8 @@ final class StoreCommands {
       out.println("rolled back " + date + " in table " + table + ": " + st.format());
       return 0;
     } catch (IOException e) {
-      throw new UncheckedIOException("rolling back " + date + " in HBase table " + table + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "rolling back " + date + " in HBase table " + table + ": " + e.getMessage(), e);
     }
   }
 
@@ -45,19 +50,28 @@ final class StoreCommands {
     String table = table(a);
     try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
       PublishStatus st = p.status(a.date("date"));
-      out.println(a.flag("json") ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st) : st.format());
+      out.println(
+          a.flag("json")
+              ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st)
+              : st.format());
       return 0;
     } catch (IOException e) {
-      throw new UncheckedIOException("reading status of HBase table " + table + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "reading status of HBase table " + table + ": " + e.getMessage(), e);
     }
   }
 
-  /** Drops a table; needs --table spelled out, so the default table is never dropped by accident. */
+  /**
+   * Drops a table; needs --table spelled out, so the default table is never dropped by accident.
+   */
   int dropTable(Args a) {
     String table = a.requiredString("table");
     checkStoreOptions(a, table);
     try (Publisher p = Publisher.connect(conf, table, a.string("zookeeper"))) {
-      out.println(p.dropTable() ? "dropped table " + table : "table " + table + " does not exist; nothing dropped");
+      out.println(
+          p.dropTable()
+              ? "dropped table " + table
+              : "table " + table + " does not exist; nothing dropped");
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("dropping HBase table " + table + ": " + e.getMessage(), e);

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads a hex secret from a key file or an environment variable (driver): the HMAC key of the
- * user pseudonym and the release secret of the noise are both read this way. No message ever
- * contains the value.
+ * Loads a hex secret from a key file or an environment variable (driver): the HMAC key of the user
+ * pseudonym and the release secret of the noise are both read this way. No message ever contains
+ * the value.
  *
  * @param envName the environment variable, e.g. {@code DATAPOINTS_HMAC_KEY}
  * @param fileOption the option naming a key file, e.g. {@code --hmac-key-file}
@@ -38,8 +38,15 @@ public record HexSecret(String envName, String fileOption, String purpose, int m
       try {
         text = Files.readString(file, StandardCharsets.US_ASCII);
       } catch (IOException e) {
-        throw new IllegalArgumentException(fileOption + " " + file + " cannot be read ("
-            + e.getClass().getSimpleName() + "); " + how(), e);
+        throw new IllegalArgumentException(
+            fileOption
+                + " "
+                + file
+                + " cannot be read ("
+                + e.getClass().getSimpleName()
+                + "); "
+                + how(),
+            e);
       }
       return fromHex(text, fileOption + " " + file);
     }
@@ -53,8 +60,15 @@ public record HexSecret(String envName, String fileOption, String purpose, int m
   /** Checks raw bytes (e.g. read back from a job's credentials). */
   public byte[] check(byte[] bytes) {
     if (bytes == null || bytes.length < minBytes) {
-      throw new IllegalArgumentException("the secret for " + purpose + " must be at least " + minBytes
-          + " bytes, got " + (bytes == null ? 0 : bytes.length) + "; " + how());
+      throw new IllegalArgumentException(
+          "the secret for "
+              + purpose
+              + " must be at least "
+              + minBytes
+              + " bytes, got "
+              + (bytes == null ? 0 : bytes.length)
+              + "; "
+              + how());
     }
     return bytes.clone();
   }
@@ -62,12 +76,25 @@ public record HexSecret(String envName, String fileOption, String purpose, int m
   private byte[] fromHex(String text, String source) {
     String hex = text.strip();
     if (hex.length() % 2 != 0 || !hex.chars().allMatch(HexSecret::isHex)) {
-      throw new IllegalArgumentException(source + " must hold hex digits (an even number of"
-          + " 0-9a-f), got " + hex.length() + " characters that are not; " + how());
+      throw new IllegalArgumentException(
+          source
+              + " must hold hex digits (an even number of"
+              + " 0-9a-f), got "
+              + hex.length()
+              + " characters that are not; "
+              + how());
     }
     if (hex.length() < minBytes * 2) {
-      throw new IllegalArgumentException(source + " must hold at least " + minBytes
-          + " bytes (" + minBytes * 2 + " hex digits), got " + hex.length() / 2 + " bytes; " + how());
+      throw new IllegalArgumentException(
+          source
+              + " must hold at least "
+              + minBytes
+              + " bytes ("
+              + minBytes * 2
+              + " hex digits), got "
+              + hex.length() / 2
+              + " bytes; "
+              + how());
     }
     return HexFormat.of().parseHex(hex);
   }

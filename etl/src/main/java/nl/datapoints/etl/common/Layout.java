@@ -6,16 +6,16 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where every partition of the pipeline lives (SPEC §5): the one place that builds and parses
- * partition names ({@code dt=YYYY-MM-DD}) and paths, for the driver and for tasks.
+ * Where every partition of the pipeline lives (docs/formats.md §1): the one place that builds and
+ * parses partition names ({@code dt=YYYY-MM-DD}) and paths, for the driver and for tasks.
  *
- * <p>The raw zone ({@code raw}) holds the logs, the quarantine and the enrich staging area
- * (which holds quarantined raw lines until they are moved); the warehouse holds only
- * anonymized data. Directories whose names start with {@code _} or {@code .} are invisible to
- * Hadoop's input globbing, which is what keeps staging and swap-aside copies out of readers.
+ * <p>The raw zone ({@code raw}) holds the logs, the quarantine and the enrich staging area (which
+ * holds quarantined raw lines until they are moved); the warehouse holds only anonymized data.
+ * Directories whose names start with {@code _} or {@code .} are invisible to Hadoop's input
+ * globbing, which is what keeps staging and swap-aside copies out of readers.
  *
- * <p>Tasks know only the directory their config carries (the warehouse root, the raw root), so
- * the paths under one root are also static methods taking that root.
+ * <p>Tasks know only the directory their config carries (the warehouse root, the raw root), so the
+ * paths under one root are also static methods taking that root.
  *
  * @param raw the raw zone root
  * @param ref the reference data directory
@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.Path;
  */
 public record Layout(Path raw, Path ref, Path warehouse) {
   private static final String PREFIX = "dt=";
+
   /** How a partition directory is named, for messages. */
   public static final String PARTITION_PATTERN = PREFIX + "YYYY-MM-DD";
 
@@ -71,14 +72,16 @@ public record Layout(Path raw, Path ref, Path warehouse) {
   }
 
   /**
-   * The base output name a task gives {@code MultipleOutputs} for a date's files of a named
-   * output: {@code <output>/dt=D/part} (the framework appends {@code -m-NNNNN} / {@code -r-NNNNN}).
+   * The base output name a task gives {@code MultipleOutputs} for a date's files of a named output:
+   * {@code <output>/dt=D/part} (the framework appends {@code -m-NNNNN} / {@code -r-NNNNN}).
    */
   public static String stagedPart(String output, LocalDate date) {
     return output + "/" + partition(date) + "/part";
   }
 
-  /** {@code <jobOutput>/<output>/dt=D}: where a job's tasks wrote a date's files of a named output. */
+  /**
+   * {@code <jobOutput>/<output>/dt=D}: where a job's tasks wrote a date's files of a named output.
+   */
   public static Path staged(Path jobOutput, String output, LocalDate date) {
     return partitionOf(new Path(jobOutput, output), date);
   }

@@ -6,14 +6,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Replaces a partition directory with a staged one so that readers see the old partition or
- * the new one, never half of either (runs in the driver).
+ * Replaces a partition directory with a staged one so that readers see the old partition or the new
+ * one, never half of either (runs in the driver).
  *
- * <p>A directory rename is atomic on HDFS and on a local file system. Replacing needs two:
- * the old partition is renamed aside to {@code _replaced.<name>.<generation>}, then the staged
- * directory is renamed into place, then the old one is deleted. A run killed between the two
- * renames leaves the aside copy; {@link #recover} (called before every run) puts it back, so the
- * previous partition is what survives a failure.
+ * <p>A directory rename is atomic on HDFS and on a local file system. Replacing needs two: the old
+ * partition is renamed aside to {@code _replaced.<name>.<generation>}, then the staged directory is
+ * renamed into place, then the old one is deleted. A run killed between the two renames leaves the
+ * aside copy; {@link #recover} (called before every run) puts it back, so the previous partition is
+ * what survives a failure.
  */
 public final class PartitionSwap {
   private static final String ASIDE = "_replaced.";
@@ -48,8 +48,8 @@ public final class PartitionSwap {
   }
 
   /**
-   * Restores partitions under {@code root} whose replacement was interrupted after the old copy
-   * was moved aside; deletes aside copies whose replacement completed.
+   * Restores partitions under {@code root} whose replacement was interrupted after the old copy was
+   * moved aside; deletes aside copies whose replacement completed.
    */
   public void recover(Path root) {
     try {
@@ -71,7 +71,8 @@ public final class PartitionSwap {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("recovering partitions under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "recovering partitions under " + root + ": " + e.getMessage(), e);
     }
   }
 }

@@ -17,9 +17,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The run report of one date (SPEC §5), written by the driver as
- * {@code reports/dt=D/<generation>.json} and {@code latest.json}. Holds counts only: no user id,
- * IP, postcode or secret ever goes into it.
+ * The run report of one date (docs/formats.md §4.4), written by the driver as {@code
+ * reports/dt=D/<generation>.json} and {@code latest.json}. Holds counts only: no user id, IP,
+ * postcode or secret ever goes into it.
  */
 @JsonPropertyOrder(alphabetic = false)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -58,8 +58,11 @@ public record RunReport(
    *     deltas, which are D-7's): equal digests, the same noise drawn
    */
   @JsonPropertyOrder({"values", "cells_selected", "total_hits", "digest"})
-  public record Release(@JsonProperty("values") long values, @JsonProperty("cells_selected") long cellsSelected,
-      @JsonProperty("total_hits") long totalHits, @JsonProperty("digest") String digest) {}
+  public record Release(
+      @JsonProperty("values") long values,
+      @JsonProperty("cells_selected") long cellsSelected,
+      @JsonProperty("total_hits") long totalHits,
+      @JsonProperty("digest") String digest) {}
 
   /**
    * What the contribution bounds did to the date (null when this run did not release it).
@@ -71,9 +74,19 @@ public record RunReport(
    * @param cellsDropped per level, members above the per-level cap
    * @param hitsClamped per level, hits above the per-member cap
    */
-  @JsonPropertyOrder({"users", "users_touched", "events_kept", "events_dropped", "cells_dropped", "hits_clamped"})
-  public record Bounding(@JsonProperty("users") long users, @JsonProperty("users_touched") long usersTouched,
-      @JsonProperty("events_kept") long eventsKept, @JsonProperty("events_dropped") long eventsDropped,
+  @JsonPropertyOrder({
+    "users",
+    "users_touched",
+    "events_kept",
+    "events_dropped",
+    "cells_dropped",
+    "hits_clamped"
+  })
+  public record Bounding(
+      @JsonProperty("users") long users,
+      @JsonProperty("users_touched") long usersTouched,
+      @JsonProperty("events_kept") long eventsKept,
+      @JsonProperty("events_dropped") long eventsDropped,
       @JsonProperty("cells_dropped") Map<String, Long> cellsDropped,
       @JsonProperty("hits_clamped") Map<String, Long> hitsClamped) {}
 
@@ -83,22 +96,28 @@ public record RunReport(
    * @param unit the privacy unit ({@code user-day})
    * @param epsilon ε of this release of the date
    * @param delta δ of this release
-   * @param epsilonSpent ε spent on the date over every distinct release of it (a rerun on
-   *     unchanged input costs nothing, one on changed input draws fresh noise and costs ε again)
+   * @param epsilonSpent ε spent on the date over every distinct release of it (a rerun on unchanged
+   *     input costs nothing, one on changed input draws fresh noise and costs ε again)
    * @param releases distinct releases of the date so far
-   * @param levels per level its ε, sensitivity and noise scale; {@code select}: ε, δ, cells per user
+   * @param levels per level its ε, sensitivity and noise scale; {@code select}: ε, δ, cells per
+   *     user
    */
   @JsonPropertyOrder({"unit", "epsilon", "delta", "epsilon_spent", "releases", "levels"})
-  public record Privacy(@JsonProperty("unit") String unit, @JsonProperty("epsilon") double epsilon,
-      @JsonProperty("delta") double delta, @JsonProperty("epsilon_spent") double epsilonSpent,
-      @JsonProperty("releases") int releases, @JsonProperty("levels") Map<String, Map<String, Object>> levels) {}
+  public record Privacy(
+      @JsonProperty("unit") String unit,
+      @JsonProperty("epsilon") double epsilon,
+      @JsonProperty("delta") double delta,
+      @JsonProperty("epsilon_spent") double epsilonSpent,
+      @JsonProperty("releases") int releases,
+      @JsonProperty("levels") Map<String, Map<String, Object>> levels) {}
 
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String FAILED = "FAILED";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Writes {@code <generation>.json} and {@code latest.json}; returns the former's path. */
   public Path write(FileSystem fs, Path reportsDir) {
@@ -122,7 +141,10 @@ public record RunReport(
     }
   }
 
-  /** Every report of a date's directory (one per generation), oldest first; {@code latest.json} excluded. */
+  /**
+   * Every report of a date's directory (one per generation), oldest first; {@code latest.json}
+   * excluded.
+   */
   public static List<RunReport> readAll(FileSystem fs, Path reportsDir) {
     try {
       if (!fs.exists(reportsDir)) {
@@ -135,7 +157,8 @@ public record RunReport(
       out.sort(java.util.Comparator.comparingLong(RunReport::generation));
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException("listing run reports in " + reportsDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "listing run reports in " + reportsDir + ": " + e.getMessage(), e);
     }
   }
 

@@ -17,13 +17,13 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The one codec of the per-date figures every job's tasks hand to the driver: tasks write lines
- * {@code YYYY-MM-DD\tmetric\tvalue} with {@link #line} (enrich, aggregate and publish alike),
- * the driver reads a job's {@code part-*} files back with {@link #read} / {@link #readDir},
- * summed over tasks.
+ * {@code YYYY-MM-DD\tmetric\tvalue} with {@link #line} (enrich, aggregate and publish alike), the
+ * driver reads a job's {@code part-*} files back with {@link #read} / {@link #readDir}, summed over
+ * tasks.
  *
- * <p>Counters would be simpler but are global and capped in number; a backfill needs every
- * figure per date. The side files go through the job's output committer, so a failed task
- * attempt's figures are never counted.
+ * <p>Counters would be simpler but are global and capped in number; a backfill needs every figure
+ * per date. The side files go through the job's output committer, so a failed task attempt's
+ * figures are never counted.
  */
 public final class StageStats {
   /** Directory of the figures under a job's output directory (enrich and aggregate). */
@@ -33,8 +33,10 @@ public final class StageStats {
   public static final String LINES_READ = "lines_read";
   public static final String EVENTS = "events";
   public static final String EMPTY_LINES = "empty_lines";
+
   /** Prefix of one metric per quarantine reason, e.g. {@code quarantined:BAD_TIMESTAMP}. */
   public static final String QUARANTINED_PREFIX = "quarantined:";
+
   /** The metric whose value is a file name, not a count. */
   public static final String CORRUPT_FILE = "corrupt_file";
 
@@ -49,7 +51,8 @@ public final class StageStats {
   public static final String HITS_WRITTEN = "hits_written";
   public static final String NULL_DELTAS = "null_deltas";
 
-  // Bound: what the contribution bounds did per date (per level: ":total", ":hour", ":sbi", ":cell").
+  // Bound: what the contribution bounds did per date (per level: ":total", ":hour", ":sbi",
+  // ":cell").
   public static final String USERS = "users";
   public static final String USERS_TOUCHED = "users_touched";
   public static final String EVENTS_KEPT = "events_kept";
@@ -61,7 +64,10 @@ public final class StageStats {
   public static final String VALUES_RELEASED = "values_released";
   public static final String CELLS_SELECTED = "cells_selected";
   public static final String TOTAL_HITS_RELEASED = "total_hits_released";
-  /** Sum (mod 2^64) of a 64-bit digest of every value released for the date itself (not its deltas). */
+
+  /**
+   * Sum (mod 2^64) of a 64-bit digest of every value released for the date itself (not its deltas).
+   */
   public static final String RELEASE_DIGEST = "release_digest";
 
   private final Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
@@ -90,8 +96,9 @@ public final class StageStats {
         return s;
       }
       for (FileStatus f : fs.listStatus(dir, p -> p.getName().startsWith("part"))) {
-        try (BufferedReader r = new BufferedReader(
-            new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+            new BufferedReader(
+                new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
             s.add(line, f.getPath());
@@ -104,7 +111,9 @@ public final class StageStats {
     return s;
   }
 
-  /** Adds one line read from {@code source}; a malformed line is an IllegalStateException naming it. */
+  /**
+   * Adds one line read from {@code source}; a malformed line is an IllegalStateException naming it.
+   */
   void add(String line, Object source) {
     if (line.isEmpty()) {
       return;
@@ -118,7 +127,9 @@ public final class StageStats {
       if (CORRUPT_FILE.equals(f[1])) {
         corruptFiles.computeIfAbsent(date, d -> new ArrayList<>()).add(f[2]);
       } else {
-        counts.computeIfAbsent(date, d -> new TreeMap<>()).merge(f[1], Long.parseLong(f[2]), Long::sum);
+        counts
+            .computeIfAbsent(date, d -> new TreeMap<>())
+            .merge(f[1], Long.parseLong(f[2]), Long::sum);
       }
     } catch (DateTimeParseException | NumberFormatException e) {
       throw malformed(line, source);
@@ -126,7 +137,8 @@ public final class StageStats {
   }
 
   private static IllegalStateException malformed(String line, Object source) {
-    return new IllegalStateException("malformed figure line in " + source + " (want YYYY-MM-DD<tab>metric<tab>value): " + line);
+    return new IllegalStateException(
+        "malformed figure line in " + source + " (want YYYY-MM-DD<tab>metric<tab>value): " + line);
   }
 
   /** The sum of {@code metric} for {@code date}, 0 when no task reported it. */
@@ -137,11 +149,14 @@ public final class StageStats {
   /** Every metric of a date whose name starts with {@code prefix}, prefix removed. */
   public Map<String, Long> withPrefix(LocalDate date, String prefix) {
     Map<String, Long> out = new TreeMap<>();
-    counts.getOrDefault(date, Map.of()).forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
+    counts
+        .getOrDefault(date, Map.of())
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+              }
+            });
     return out;
   }
 

@@ -13,10 +13,10 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
- * Why a task failed, as one line under {@code _task-failures/} of the job output dir: written
- * by a failing task, read by the driver. Hadoop's local runner gives the driver no task
- * diagnostics (no completion events, failure info "NA"), so without this a local run could not
- * name, e.g., the corrupt file that stopped it; on YARN the diagnostics come first anyway.
+ * Why a task failed, as one line under {@code _task-failures/} of the job output dir: written by a
+ * failing task, read by the driver. Hadoop's local runner gives the driver no task diagnostics (no
+ * completion events, failure info "NA"), so without this a local run could not name, e.g., the
+ * corrupt file that stopped it; on YARN the diagnostics come first anyway.
  */
 public final class TaskFailures {
   static final String DIR = "_task-failures";

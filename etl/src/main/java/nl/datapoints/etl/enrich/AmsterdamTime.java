@@ -6,14 +6,14 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * Parses an ISO-8601 instant from bytes and resolves its Europe/Amsterdam local date and hour
- * (pure core, one instance per task; not thread-safe).
+ * Parses an ISO-8601 instant from bytes and resolves its Europe/Amsterdam local date and hour (pure
+ * core, one instance per task; not thread-safe).
  *
  * <p>Hand-parsed digits and integer arithmetic with a cached zone offset: java.time is only
- * consulted when an event falls outside the span between two offset transitions around the
- * previous miss, i.e. about twice a year of data.
+ * consulted when an event falls outside the span between two offset transitions around the previous
+ * miss, i.e. about twice a year of data.
  */
-public final class AmsterdamTime {
+final class AmsterdamTime {
   /** The zone every date and hour in the pipeline is expressed in. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -31,8 +31,8 @@ public final class AmsterdamTime {
   /**
    * Parses {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)} in {@code b[from, to)}.
    *
-   * @return whether it was a valid instant; if so {@link #epochDay()} and {@link #hour()} hold
-   *     its local date and hour
+   * @return whether it was a valid instant; if so {@link #epochDay()} and {@link #hour()} hold its
+   *     local date and hour
    */
   public boolean parse(byte[] b, int from, int to) {
     int len = to - from;
@@ -46,12 +46,20 @@ public final class AmsterdamTime {
     int minute = digits(b, from + 14, 2);
     int second = digits(b, from + 17, 2);
     if ((year | month | day | hour | minute | second) < 0
-        || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
-        || b[from + 13] != ':' || b[from + 16] != ':') {
+        || b[from + 4] != '-'
+        || b[from + 7] != '-'
+        || b[from + 10] != 'T'
+        || b[from + 13] != ':'
+        || b[from + 16] != ':') {
       return false;
     }
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
-        || hour > 23 || minute > 59 || second > 59) {
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > daysInMonth(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       return false;
     }
     int p = from + 19;
@@ -78,8 +86,8 @@ public final class AmsterdamTime {
     } else {
       return false;
     }
-    long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
-        - offsetSeconds;
+    long epochSecond =
+        epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
     resolve(epochSecond);
     return true;
   }
@@ -125,7 +133,10 @@ public final class AmsterdamTime {
     switch (month) {
       case 2:
         return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4: case 6: case 9: case 11:
+      case 4:
+      case 6:
+      case 9:
+      case 11:
         return 30;
       default:
         return 31;

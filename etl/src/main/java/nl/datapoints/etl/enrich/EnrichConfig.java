@@ -17,16 +17,18 @@ import org.apache.hadoop.fs.Path;
  * @param rawDir raw zone root holding {@code dt=YYYY-MM-DD} partitions
  * @param refDir reference directory ({@code postcodes.csv}, {@code merchants.csv}, {@code sbi.csv})
  * @param dates partition dates of the batch, non-empty, no duplicates
- * @param skipCorruptFiles whether a corrupt compressed file is skipped (from the corrupt point
- *     on) and reported instead of failing the job
+ * @param skipCorruptFiles whether a corrupt compressed file is skipped (from the corrupt point on)
+ *     and reported instead of failing the job
  * @param maxLineBytes longest accepted line in bytes (without newline), 1 to 16 MiB
  */
-public record EnrichConfig(Path rawDir, Path refDir, List<LocalDate> dates,
-    boolean skipCorruptFiles, int maxLineBytes) {
+public record EnrichConfig(
+    Path rawDir, Path refDir, List<LocalDate> dates, boolean skipCorruptFiles, int maxLineBytes) {
   /** Configuration key prefix of this job. */
   public static final String PREFIX = "datapoints.enrich.";
+
   /** Default longest line: 64 KiB. */
   public static final int DEFAULT_MAX_LINE_BYTES = 65_536;
+
   static final int MAX_MAX_LINE_BYTES = 16 << 20;
 
   private static final String RAW_DIR = PREFIX + "raw-dir";
@@ -50,8 +52,8 @@ public record EnrichConfig(Path rawDir, Path refDir, List<LocalDate> dates,
       throw new IllegalArgumentException("dates must not repeat a date, got " + dates);
     }
     if (maxLineBytes < 1 || maxLineBytes > MAX_MAX_LINE_BYTES) {
-      throw new IllegalArgumentException("maxLineBytes must be 1-" + MAX_MAX_LINE_BYTES
-          + ", got " + maxLineBytes);
+      throw new IllegalArgumentException(
+          "maxLineBytes must be 1-" + MAX_MAX_LINE_BYTES + ", got " + maxLineBytes);
     }
     dates = List.copyOf(dates);
     // One spelling per directory (no trailing slash), so a round trip through text is equal.
@@ -86,8 +88,14 @@ public record EnrichConfig(Path rawDir, Path refDir, List<LocalDate> dates,
     String ref = conf.get(REF_DIR);
     String dateList = conf.get(DATES, "");
     if (raw == null || ref == null) {
-      throw new IllegalArgumentException(RAW_DIR + " and " + REF_DIR
-          + " must be set (EnrichConfig.writeTo), got " + raw + " and " + ref);
+      throw new IllegalArgumentException(
+          RAW_DIR
+              + " and "
+              + REF_DIR
+              + " must be set (EnrichConfig.writeTo), got "
+              + raw
+              + " and "
+              + ref);
     }
     List<LocalDate> dates = new ArrayList<>();
     for (String d : dateList.split(",")) {
@@ -100,7 +108,11 @@ public record EnrichConfig(Path rawDir, Path refDir, List<LocalDate> dates,
         throw new IllegalArgumentException(DATES + " must be YYYY-MM-DD dates, got '" + d + "'", e);
       }
     }
-    return new EnrichConfig(new Path(raw), new Path(ref), dates,
-        conf.getBoolean(SKIP_CORRUPT, false), conf.getInt(MAX_LINE, DEFAULT_MAX_LINE_BYTES));
+    return new EnrichConfig(
+        new Path(raw),
+        new Path(ref),
+        dates,
+        conf.getBoolean(SKIP_CORRUPT, false),
+        conf.getInt(MAX_LINE, DEFAULT_MAX_LINE_BYTES));
   }
 }

@@ -21,15 +21,17 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Builds the map-only enrich job without running it (runs in the driver): raw
- * {@code <raw>/dt=D/*.tsv[.gz]} for every date of the batch → {@code events/},
- * {@code quarantine/} and {@code stats/} under the staging dir.
+ * Builds the map-only enrich job without running it (runs in the driver): raw {@code
+ * <raw>/dt=D/*.tsv[.gz]} for every date of the batch → {@code events/}, {@code quarantine/} and
+ * {@code stats/} under the staging dir.
  */
 public final class EnrichJob {
   /** Named output and directory of the events. */
   public static final String EVENTS = "events";
+
   /** Named output and directory of the quarantined lines. */
   public static final String QUARANTINE = "quarantine";
+
   /** Named output and directory of the stats. */
   public static final String STATS = StageStats.DIR;
 
@@ -39,8 +41,8 @@ public final class EnrichJob {
   private EnrichJob() {}
 
   /**
-   * The enrich job for the config's dates, writing under {@code stagingDir} (which must not
-   * exist yet).
+   * The enrich job for the config's dates, writing under {@code stagingDir} (which must not exist
+   * yet).
    *
    * @throws IllegalArgumentException when the partition directory of a date does not exist
    * @throws IOException when the file system cannot be asked
@@ -51,12 +53,20 @@ public final class EnrichJob {
     for (LocalDate date : config.dates()) {
       Path dir = config.partitionDir(date);
       if (!fs.isDirectory(dir)) {
-        throw new IllegalArgumentException("no raw partition for date " + date + ": directory "
-            + fs.makeQualified(dir) + " does not exist");
+        throw new IllegalArgumentException(
+            "no raw partition for date "
+                + date
+                + ": directory "
+                + fs.makeQualified(dir)
+                + " does not exist");
       }
     }
-    Job job = Job.getInstance(conf, "datapoints enrich " + config.dates().get(0)
-        + (config.dates().size() > 1 ? " +" + (config.dates().size() - 1) + " dates" : ""));
+    Job job =
+        Job.getInstance(
+            conf,
+            "datapoints enrich "
+                + config.dates().get(0)
+                + (config.dates().size() > 1 ? " +" + (config.dates().size() - 1) + " dates" : ""));
     job.setJarByClass(EnrichJob.class);
     Configuration jobConf = job.getConfiguration();
     config.writeTo(jobConf);
@@ -75,12 +85,12 @@ public final class EnrichJob {
 
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
     FileOutputFormat.setOutputPath(job, stagingDir);
-    MultipleOutputs.addNamedOutput(job, EVENTS, EventParquetOutputFormat.class, Void.class,
-        AnonymizedEvent.class);
-    MultipleOutputs.addNamedOutput(job, QUARANTINE, TextOutputFormat.class, NullWritable.class,
-        Text.class);
-    MultipleOutputs.addNamedOutput(job, STATS, TextOutputFormat.class, NullWritable.class,
-        Text.class);
+    MultipleOutputs.addNamedOutput(
+        job, EVENTS, EventParquetOutputFormat.class, Void.class, AnonymizedEvent.class);
+    MultipleOutputs.addNamedOutput(
+        job, QUARANTINE, TextOutputFormat.class, NullWritable.class, Text.class);
+    MultipleOutputs.addNamedOutput(
+        job, STATS, TextOutputFormat.class, NullWritable.class, Text.class);
     AvroParquetOutputFormat.setSchema(job, AnonymizedEvent.getClassSchema());
     ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
 
@@ -92,8 +102,10 @@ public final class EnrichJob {
   static HmacKey hmacKey(Credentials credentials) {
     byte[] bytes = credentials == null ? null : credentials.getSecretKey(HMAC_ALIAS);
     if (bytes == null) {
-      throw new IllegalStateException("no HMAC key in the job's credentials under "
-          + HMAC_ALIAS + "; build the job with EnrichJob.create");
+      throw new IllegalStateException(
+          "no HMAC key in the job's credentials under "
+              + HMAC_ALIAS
+              + "; build the job with EnrichJob.create");
     }
     return HmacKey.of(bytes);
   }

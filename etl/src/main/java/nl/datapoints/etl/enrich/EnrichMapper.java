@@ -18,10 +18,9 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * The enrich map task (runs in tasks): feeds each raw line to {@link Enricher} and writes the
- * event to {@code events/dt=D/part}, the line to {@code quarantine/dt=D/part}, and in
- * {@code cleanup()} the per-date tallies to {@code stats/part}, all through
- * {@link MultipleOutputs}.
+ * The enrich map task (runs in tasks): feeds each raw line to {@link Enricher} and writes the event
+ * to {@code events/dt=D/part}, the line to {@code quarantine/dt=D/part}, and in {@code cleanup()}
+ * the per-date tallies to {@code stats/part}, all through {@link MultipleOutputs}.
  */
 public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, NullWritable> {
   private static final byte[] TAB = {'\t'};
@@ -67,8 +66,8 @@ public class EnrichMapper extends Mapper<LongWritable, RawLine, NullWritable, Nu
   }
 
   /**
-   * Runs the task; a failure (e.g. a corrupt gzip file) is also noted for the driver through
-   * {@link TaskFailures}, because the local runner passes no task diagnostics to it.
+   * Runs the task; a failure (e.g. a corrupt gzip file) is also noted for the driver through {@link
+   * TaskFailures}, because the local runner passes no task diagnostics to it.
    */
   @Override
   public void run(Context context) throws IOException, InterruptedException {

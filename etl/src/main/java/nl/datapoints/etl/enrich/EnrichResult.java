@@ -1,10 +1,10 @@
 package nl.datapoints.etl.enrich;
 
 /**
- * The outcome of enriching one raw line, reused from line to line so nothing is allocated per
- * event (pure core, runs in tasks). Valid until the next call of {@link Enricher#enrich}.
+ * The outcome of enriching one raw line, reused from line to line so nothing is allocated per event
+ * (pure core, runs in tasks). Valid until the next call of {@link Enricher#enrich}.
  */
-public final class EnrichResult {
+final class EnrichResult {
   /** What became of the line. */
   public enum Kind {
     /** The line is an event: the event fields are set. */

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import nl.datapoints.etl.common.StageStats;
 
 /**
- * Per-partition-date tallies of one task, rendered as {@link StageStats} lines (pure core, runs
- * in tasks).
+ * Per-partition-date tallies of one task, rendered as {@link StageStats} lines (pure core, runs in
+ * tasks).
  */
-public final class EnrichStats {
+final class EnrichStats {
 
   /** Tallies of one date. */
   static final class Tally {
@@ -65,17 +65,20 @@ public final class EnrichStats {
   /** The stats lines, ordered by date; zero quarantine reasons are left out. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    byDate.forEach((date, t) -> {
-      out.add(StageStats.line(date, StageStats.LINES_READ, t.linesRead));
-      out.add(StageStats.line(date, StageStats.EVENTS, t.events));
-      out.add(StageStats.line(date, StageStats.EMPTY_LINES, t.emptyLines));
-      for (Reason r : Reason.values()) {
-        if (t.quarantined[r.ordinal()] > 0) {
-          out.add(StageStats.line(date, StageStats.QUARANTINED_PREFIX + r.name(), t.quarantined[r.ordinal()]));
-        }
-      }
-      t.corruptFiles.forEach(f -> out.add(StageStats.corruptFileLine(date, f)));
-    });
+    byDate.forEach(
+        (date, t) -> {
+          out.add(StageStats.line(date, StageStats.LINES_READ, t.linesRead));
+          out.add(StageStats.line(date, StageStats.EVENTS, t.events));
+          out.add(StageStats.line(date, StageStats.EMPTY_LINES, t.emptyLines));
+          for (Reason r : Reason.values()) {
+            if (t.quarantined[r.ordinal()] > 0) {
+              out.add(
+                  StageStats.line(
+                      date, StageStats.QUARANTINED_PREFIX + r.name(), t.quarantined[r.ordinal()]));
+            }
+          }
+          t.corruptFiles.forEach(f -> out.add(StageStats.corruptFileLine(date, f)));
+        });
     return out;
   }
 

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import nl.datapoints.etl.reference.ReferenceData;
 
 /**
- * Turns the bytes of one raw TSV line into an anonymized event or a quarantine reason (pure
- * core: no Hadoop types; one instance per task, not thread-safe, allocates nothing per event).
+ * Turns the bytes of one raw TSV line into an anonymized event or a quarantine reason (pure core:
+ * no Hadoop types; one instance per task, not thread-safe, allocates nothing per event).
  *
- * <p>Checks, in order: too long, empty, UTF-8, six fields, timestamp, user id, postcode,
- * merchant id, activity, partition date, known postcode, known merchant. The first failing
- * check is the reason. The client IP (field 3) is never looked at.
+ * <p>Checks, in order: too long, empty, UTF-8, six fields, timestamp, user id, postcode, merchant
+ * id, activity, partition date, known postcode, known merchant. The first failing check is the
+ * reason. The client IP (field 3) is never looked at.
  */
-public final class Enricher {
+final class Enricher {
   /** Maximum length of a user id, in characters (Unicode code points). */
   public static final int MAX_USER_CHARS = 128;
 
@@ -25,9 +25,11 @@ public final class Enricher {
   private final ReferenceData reference;
   private final Pseudonymizer pseudonymizer;
   private final AmsterdamTime time = new AmsterdamTime();
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private CharBuffer chars = CharBuffer.allocate(1024);
   private final int[] fieldStart = new int[FIELDS];
   private final int[] fieldEnd = new int[FIELDS];
@@ -48,8 +50,8 @@ public final class Enricher {
    * @param partitionEpochDay the date of the line's partition, days since 1970-01-01
    * @param out receives the outcome; returned for convenience
    */
-  public EnrichResult enrich(byte[] line, int length, boolean tooLong, int partitionEpochDay,
-      EnrichResult out) {
+  public EnrichResult enrich(
+      byte[] line, int length, boolean tooLong, int partitionEpochDay, EnrichResult out) {
     out.reason = null;
     if (tooLong) {
       return out.quarantine(Reason.LINE_TOO_LONG);

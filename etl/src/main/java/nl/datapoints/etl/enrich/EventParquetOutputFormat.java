@@ -7,9 +7,9 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
 
 /**
- * Avro {@code AnonymizedEvent} Parquet output (runs in tasks) whose files are named
- * {@code <base>-m-NNNNN.parquet} whatever the compression codec (the stock format puts the
- * codec in the name, e.g. {@code .snappy.parquet}).
+ * Avro {@code AnonymizedEvent} Parquet output (runs in tasks) whose files are named {@code
+ * <base>-m-NNNNN.parquet} whatever the compression codec (the stock format puts the codec in the
+ * name, e.g. {@code .snappy.parquet}).
  */
 public final class EventParquetOutputFormat extends AvroParquetOutputFormat<AnonymizedEvent> {
   @Override

@@ -13,11 +13,13 @@ import nl.datapoints.etl.common.HexSecret;
 public final class HmacKey {
   /** Environment variable holding the key as hex. */
   public static final String ENV = "DATAPOINTS_HMAC_KEY";
+
   /** Minimum key length in bytes. */
   public static final int MIN_BYTES = 32;
 
   /** How the pseudonym secret is given and checked (shared with the release secret). */
-  static final HexSecret SECRET = new HexSecret(ENV, "--hmac-key-file", "the user pseudonym (HMAC key)", MIN_BYTES);
+  static final HexSecret SECRET =
+      new HexSecret(ENV, "--hmac-key-file", "the user pseudonym (HMAC key)", MIN_BYTES);
 
   private final byte[] key;
 
@@ -29,8 +31,8 @@ public final class HmacKey {
    * The key from {@code keyFile} when given (hex text, whitespace trimmed), else from the
    * environment variable {@value #ENV}.
    *
-   * @throws IllegalArgumentException when neither is given, or the value is not hex of at
-   *     least {@value #MIN_BYTES} bytes (the message never contains the value)
+   * @throws IllegalArgumentException when neither is given, or the value is not hex of at least
+   *     {@value #MIN_BYTES} bytes (the message never contains the value)
    */
   public static HmacKey load(Optional<Path> keyFile, Map<String, String> env) {
     return new HmacKey(SECRET.load(keyFile, env));

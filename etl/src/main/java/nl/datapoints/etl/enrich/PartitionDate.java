@@ -3,8 +3,11 @@ package nl.datapoints.etl.enrich;
 import java.time.LocalDate;
 import nl.datapoints.etl.common.Layout;
 
-/** Reads the partition date of a raw file from its parent directory {@code dt=YYYY-MM-DD} (pure core). */
-public final class PartitionDate {
+/**
+ * Reads the partition date of a raw file from its parent directory {@code dt=YYYY-MM-DD} (pure
+ * core).
+ */
+final class PartitionDate {
   private PartitionDate() {}
 
   /**
@@ -16,8 +19,16 @@ public final class PartitionDate {
     int slash = path.lastIndexOf('/');
     int parentStart = slash <= 0 ? -1 : path.lastIndexOf('/', slash - 1);
     String parent = slash <= 0 ? "" : path.substring(parentStart + 1, slash);
-    return Layout.parsePartition(parent).orElseThrow(() -> new IllegalArgumentException(
-        "raw file " + path + " must be in a partition directory " + Layout.PARTITION_PATTERN
-            + ", got parent '" + parent + "'"));
+    return Layout.parsePartition(parent)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "raw file "
+                        + path
+                        + " must be in a partition directory "
+                        + Layout.PARTITION_PATTERN
+                        + ", got parent '"
+                        + parent
+                        + "'"));
   }
 }

@@ -1,7 +1,7 @@
 package nl.datapoints.etl.enrich;
 
 /** Reduces a raw Dutch postcode (PC6 or PC4) to its postcode4 (pure core, runs in tasks). */
-public final class Postcodes {
+final class Postcodes {
   /** Returned when the bytes are not a valid postcode. */
   public static final int INVALID = -1;
 
@@ -9,8 +9,7 @@ public final class Postcodes {
 
   /**
    * The postcode4 of {@code 1234AB}, {@code 1234ab}, {@code 1234 AB} (one space) or {@code 1234};
-   * the first digit must be 1-9 and the letters A-Z in any case. Anything else is
-   * {@link #INVALID}.
+   * the first digit must be 1-9 and the letters A-Z in any case. Anything else is {@link #INVALID}.
    */
   public static int pc4(byte[] b, int from, int to) {
     int len = to - from;

@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Computes {@code user_key} = the first 16 bytes of HMAC-SHA256(secret, UTF-8 user id) with one
  * reused {@link Mac} (pure core, one per task; not thread-safe).
  */
-public final class Pseudonymizer {
+final class Pseudonymizer {
   /** Length of a user key in bytes. */
   public static final int KEY_BYTES = 16;
 

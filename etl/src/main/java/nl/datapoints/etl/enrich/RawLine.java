@@ -8,9 +8,9 @@ import org.apache.hadoop.io.Writable;
 
 /**
  * One raw line as read by {@link RawLineRecordReader} (runs in tasks): its bytes (at most the
- * maximum line length plus two), whether it was longer than that, and its source file. The
- * reader reuses one instance. A record with {@link #corruption()} set is not a line but the
- * marker that the rest of a corrupt file was skipped.
+ * maximum line length plus two), whether it was longer than that, and its source file. The reader
+ * reuses one instance. A record with {@link #corruption()} set is not a line but the marker that
+ * the rest of a corrupt file was skipped.
  */
 public final class RawLine implements Writable {
   private final Text bytes = new Text();
@@ -93,8 +93,10 @@ public final class RawLine implements Writable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RawLine other && other.tooLong == tooLong
-        && other.sourceFile.equals(sourceFile) && other.bytes.equals(bytes)
+    return o instanceof RawLine other
+        && other.tooLong == tooLong
+        && other.sourceFile.equals(sourceFile)
+        && other.bytes.equals(bytes)
         && java.util.Objects.equals(other.corruption, corruption);
   }
 
@@ -105,6 +107,8 @@ public final class RawLine implements Writable {
 
   @Override
   public String toString() {
-    return corruption != null ? "corrupt " + sourceFile : sourceFile + (tooLong ? " (too long)" : "");
+    return corruption != null
+        ? "corrupt " + sourceFile
+        : sourceFile + (tooLong ? " (too long)" : "");
   }
 }

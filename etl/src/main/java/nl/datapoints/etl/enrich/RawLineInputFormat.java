@@ -41,8 +41,8 @@ public final class RawLineInputFormat extends FileInputFormat<LongWritable, RawL
   }
 
   @Override
-  public RecordReader<LongWritable, RawLine> createRecordReader(InputSplit split,
-      TaskAttemptContext context) {
+  public RecordReader<LongWritable, RawLine> createRecordReader(
+      InputSplit split, TaskAttemptContext context) {
     return new RawLineRecordReader();
   }
 }

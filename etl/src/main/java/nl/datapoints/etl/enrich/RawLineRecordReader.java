@@ -18,12 +18,12 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.util.LineReader;
 
 /**
- * Reads a whole raw file line by line (runs in tasks): key = 1-based line number, value = the
- * line. Unlike Hadoop's {@code LineRecordReader} it never drops a line: a line longer than the
- * maximum is returned truncated and flagged, without buffering it. Lines end at {@code \n} only
- * (a trailing {@code \r} stays in the bytes); a UTF-8 byte order mark at the start of the file is
- * dropped. A corrupt compressed file fails the task naming
- * the file, or, when skipping corrupt files, ends with one corrupt-file marker record.
+ * Reads a whole raw file line by line (runs in tasks): key = 1-based line number, value = the line.
+ * Unlike Hadoop's {@code LineRecordReader} it never drops a line: a line longer than the maximum is
+ * returned truncated and flagged, without buffering it. Lines end at {@code \n} only (a trailing
+ * {@code \r} stays in the bytes); a UTF-8 byte order mark at the start of the file is dropped. A
+ * corrupt compressed file fails the task naming the file, or, when skipping corrupt files, ends
+ * with one corrupt-file marker record.
  */
 public final class RawLineRecordReader extends RecordReader<LongWritable, RawLine> {
   private static final byte[] NEWLINE = {'\n'};
@@ -88,9 +88,16 @@ public final class RawLineRecordReader extends RecordReader<LongWritable, RawLin
         key.set(lineNumber + 1);
         return true;
       }
-      throw new IOException("corrupt or truncated input file " + source + " after line "
-          + lineNumber + " (" + e.getMessage() + "); rerun with --skip-corrupt-files to skip"
-          + " the rest of such files", e);
+      throw new IOException(
+          "corrupt or truncated input file "
+              + source
+              + " after line "
+              + lineNumber
+              + " ("
+              + e.getMessage()
+              + "); rerun with --skip-corrupt-files to skip"
+              + " the rest of such files",
+          e);
     }
     if (consumed == 0) {
       done = true;
@@ -104,8 +111,7 @@ public final class RawLineRecordReader extends RecordReader<LongWritable, RawLin
       buffer.set(java.util.Arrays.copyOfRange(buffer.getBytes(), BOM.length, buffer.getLength()));
     }
     int length = value.length();
-    boolean tooLong = hitLimit
-        || Enricher.contentLength(value.bytes(), length) > maxLineBytes;
+    boolean tooLong = hitLimit || Enricher.contentLength(value.bytes(), length) > maxLineBytes;
     value.markLine(source, tooLong);
     key.set(++lineNumber);
     return true;

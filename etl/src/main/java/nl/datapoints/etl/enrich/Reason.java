@@ -4,14 +4,17 @@ package nl.datapoints.etl.enrich;
  * Why a raw line was quarantined instead of becoming an event (pure core; the name is the code
  * written to quarantine and stats).
  */
-public enum Reason {
+enum Reason {
   /** Not exactly six tab-separated fields. */
   FIELD_COUNT,
   /** {@code event_time} is not an ISO-8601 instant with an offset or {@code Z}. */
   BAD_TIMESTAMP,
   /** {@code user_id} is empty or longer than 128 characters (code points). */
   EMPTY_USER,
-  /** {@code postcode} is not a PC6 ({@code 1234AB}, {@code 1234 ab}) or bare PC4 with first digit 1-9. */
+  /**
+   * {@code postcode} is not a PC6 ({@code 1234AB}, {@code 1234 ab}) or bare PC4 with first digit
+   * 1-9.
+   */
   BAD_POSTCODE,
   /** {@code merchant_id} is not a positive 64-bit decimal integer. */
   BAD_MERCHANT,

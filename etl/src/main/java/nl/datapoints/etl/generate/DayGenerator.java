@@ -10,16 +10,19 @@ import java.util.zip.Deflater;
 
 /**
  * Writes the raw partition of one date: a few {@code part-NNNNN.tsv.gz} files, lines dealt
- * round-robin (as from several log servers), each file in time order, with the configured
- * share of defective and empty lines at random positions.
+ * round-robin (as from several log servers), each file in time order, with the configured share of
+ * defective and empty lines at random positions.
  */
 final class DayGenerator {
 
   /** Lines per file before another file is started (up to MAX_FILES). */
   private static final long LINES_PER_FILE = 50_000;
+
   private static final int MAX_FILES = 8;
+
   /** Empty lines are this fraction of the defective ones. */
   private static final double EMPTY_PER_BAD = 0.25;
+
   private static final byte GOOD = 0;
   private static final byte EMPTY = (byte) (Defect.values().length + 1);
 
@@ -32,23 +35,26 @@ final class DayGenerator {
   }
 
   DaySummary write(DayClock clock, Path dir) throws IOException {
-    SplittableRandom random = new SplittableRandom(
-        AliasTable.mix(config.seed() * 0x9E3779B97F4A7C15L + clock.date.toEpochDay()));
+    SplittableRandom random =
+        new SplittableRandom(
+            AliasTable.mix(config.seed() * 0x9E3779B97F4A7C15L + clock.date.toEpochDay()));
     long lines = clock.lines(config.eventsPerDay());
     long bad = Math.round(lines * config.badFraction());
     long empty = Math.min(lines - bad, Math.round(bad * EMPTY_PER_BAD));
     EnumMap<Defect, Long> defects = allocate(bad, random);
     byte[] kinds = place(lines, defects, empty, random);
 
-    int files = (int) Math.max(1, Math.min(MAX_FILES, (lines + LINES_PER_FILE - 1) / LINES_PER_FILE));
+    int files =
+        (int) Math.max(1, Math.min(MAX_FILES, (lines + LINES_PER_FILE - 1) / LINES_PER_FILE));
     GzipLineSink[] sinks = new GzipLineSink[files];
     EventWriter writer = new EventWriter(world, clock, config.seed(), random);
     Defect[] all = Defect.values();
     long written = 0;
     try {
       for (int f = 0; f < files; f++) {
-        sinks[f] = new GzipLineSink(dir.resolve(String.format("part-%05d.tsv.gz", f)),
-            Deflater.BEST_SPEED);
+        sinks[f] =
+            new GzipLineSink(
+                dir.resolve(String.format("part-%05d.tsv.gz", f)), Deflater.BEST_SPEED);
       }
       long[] perHour = clock.split(lines);
       int line = 0;
@@ -83,13 +89,13 @@ final class DayGenerator {
       bytes += sink.compressedBytes();
       rawBytes += sink.rawBytes();
     }
-    return new DaySummary(clock.date, written, written - bad - empty, empty, defects, files, bytes,
-        rawBytes);
+    return new DaySummary(
+        clock.date, written, written - bad - empty, empty, defects, files, bytes, rawBytes);
   }
 
   /**
-   * Spreads `bad` over the defects: one LINE_TOO_LONG when there is room for every kind, at
-   * least one of each other kind when possible, the rest by weight.
+   * Spreads `bad` over the defects: one LINE_TOO_LONG when there is room for every kind, at least
+   * one of each other kind when possible, the rest by weight.
    */
   static EnumMap<Defect, Long> allocate(long bad, SplittableRandom random) {
     EnumMap<Defect, Long> counts = new EnumMap<>(Defect.class);
@@ -124,10 +130,14 @@ final class DayGenerator {
     return counts;
   }
 
-  /** Line kinds: GOOD, 1 + defect ordinal, or EMPTY; defective and empty lines at random positions. */
-  private static byte[] place(long lines, Map<Defect, Long> defects, long empty, SplittableRandom random) {
+  /**
+   * Line kinds: GOOD, 1 + defect ordinal, or EMPTY; defective and empty lines at random positions.
+   */
+  private static byte[] place(
+      long lines, Map<Defect, Long> defects, long empty, SplittableRandom random) {
     if (lines > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("--events-per-day too large for one day: " + lines + " lines");
+      throw new IllegalArgumentException(
+          "--events-per-day too large for one day: " + lines + " lines");
     }
     byte[] kinds = new byte[(int) lines];
     for (Map.Entry<Defect, Long> e : defects.entrySet()) {

@@ -1,14 +1,17 @@
 package nl.datapoints.etl.generate;
 
 /**
- * A defect the generator injects on purpose; each name is the SPEC §2.3 reason code under
- * which the pipeline must quarantine such a line. Every defective line has exactly one defect
+ * A defect the generator injects on purpose; each name is the reason code (docs/formats.md §3.1)
+ * under which the pipeline must quarantine such a line. Every defective line has exactly one defect
  * and is otherwise well-formed.
  */
 public enum Defect {
   /** Five or seven tab-separated fields instead of six. */
   FIELD_COUNT(2),
-  /** An event time that is no ISO-8601 instant with offset ({@code 2013-01-08 12:03:11}, epoch seconds…). */
+  /**
+   * An event time that is no ISO-8601 instant with offset ({@code 2013-01-08 12:03:11}, epoch
+   * seconds…).
+   */
   BAD_TIMESTAMP(2),
   /** An empty user id. */
   EMPTY_USER(1),
@@ -36,7 +39,7 @@ public enum Defect {
     this.weight = weight;
   }
 
-  /** The SPEC reason code the pipeline reports for this defect. */
+  /** The reason code the pipeline reports for this defect. */
   public String reasonCode() {
     return name();
   }

@@ -12,12 +12,16 @@ final class DefectText {
 
   private static final DateTimeFormatter LOCAL_WITH_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
-  private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter NO_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  private static final DateTimeFormatter SPACED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter NO_OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
   private static final byte[][] INVALID_UTF8 = {
-      {(byte) 0xE9}, {(byte) 0xFF}, {(byte) 0xC3, '('}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
+    {(byte) 0xE9}, {(byte) 0xFF}, {(byte) 0xC3, '('}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}
+  };
 
   private final DayClock clock;
   private final SplittableRandom random;
@@ -30,15 +34,26 @@ final class DefectText {
   /** A valid instant whose local date is the day before (late arrival) or after (clock skew). */
   void outOfPartitionTime(GzipLineSink out) {
     boolean late = random.nextInt(5) != 0;
-    LocalDateTime local = late
-        ? clock.date.minusDays(1).atTime(22 + random.nextInt(2), random.nextInt(60), random.nextInt(60))
-        : clock.date.plusDays(1).atTime(random.nextInt(2), random.nextInt(60), random.nextInt(60));
+    LocalDateTime local =
+        late
+            ? clock
+                .date
+                .minusDays(1)
+                .atTime(22 + random.nextInt(2), random.nextInt(60), random.nextInt(60))
+            : clock
+                .date
+                .plusDays(1)
+                .atTime(random.nextInt(2), random.nextInt(60), random.nextInt(60));
     ZonedDateTime t = local.atZone(DayClock.ZONE);
-    out.put(random.nextBoolean() ? LOCAL_WITH_OFFSET.format(t)
-        : UTC.format(t.withZoneSameInstant(ZoneOffset.UTC)));
+    out.put(
+        random.nextBoolean()
+            ? LOCAL_WITH_OFFSET.format(t)
+            : UTC.format(t.withZoneSameInstant(ZoneOffset.UTC)));
   }
 
-  /** Not an ISO-8601 instant with offset: no offset, a space, Dutch order, epoch seconds, "-", "". */
+  /**
+   * Not an ISO-8601 instant with offset: no offset, a space, Dutch order, epoch seconds, "-", "".
+   */
   void badTime(GzipLineSink out, DayClock.Hour hour, int second) {
     long epoch = hour.epochSecond() + second;
     LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochSecond(epoch), DayClock.ZONE);
@@ -48,7 +63,7 @@ final class DefectText {
       case 2 -> out.put(DUTCH.format(local));
       case 3 -> out.putDecimal(epoch);
       case 4 -> out.put('-');
-      default -> { } // empty
+      default -> {} // empty
     }
   }
 
@@ -57,7 +72,10 @@ final class DefectText {
     out.put(INVALID_UTF8[random.nextInt(INVALID_UTF8.length)]);
   }
 
-  /** Neither PC6 nor PC4: leading 0, three digits, five digits, a dash, a third letter, empty, letters first. */
+  /**
+   * Neither PC6 nor PC4: leading 0, three digits, five digits, a dash, a third letter, empty,
+   * letters first.
+   */
   void badPostcode(GzipLineSink out, byte[] pc4, byte l1, byte l2) {
     switch (random.nextInt(7)) {
       case 0 -> out.put('0').put(pc4[1]).put(pc4[2]).put(pc4[3]).put(l1).put(l2);
@@ -65,7 +83,7 @@ final class DefectText {
       case 2 -> out.put(pc4).put('5');
       case 3 -> out.put(pc4).put('-').put(l1).put(l2);
       case 4 -> out.put(pc4).put(l1).put(l2).put('C');
-      case 5 -> { } // empty
+      case 5 -> {} // empty
       default -> out.put(l1).put(l2).put(pc4);
     }
   }
@@ -78,7 +96,7 @@ final class DefectText {
       case 2 -> out.put('m').put(id);
       case 3 -> out.put(id).put(".5");
       case 4 -> out.put("99999999999999999999");
-      default -> { } // empty
+      default -> {} // empty
     }
   }
 
@@ -90,7 +108,7 @@ final class DefectText {
       case 2 -> out.put("-1");
       case 3 -> out.put("a1");
       case 4 -> out.put("1.0");
-      default -> { } // empty
+      default -> {} // empty
     }
   }
 }

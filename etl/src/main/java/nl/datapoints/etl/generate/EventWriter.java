@@ -4,23 +4,29 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * Writes one raw log line (SPEC §2.1) for one day: picks a returning user, a merchant near the
- * user's home that is open at that hour, an activity, and spells time, ip and postcode the many
- * ways real log sources do. With a {@link Defect} it spoils exactly one aspect of the line.
+ * Writes one raw log line (docs/formats.md §2.1) for one day: picks a returning user, a merchant
+ * near the user's home that is open at that hour, an activity, and spells time, ip and postcode the
+ * many ways real log sources do. With a {@link Defect} it spoils exactly one aspect of the line.
  */
 final class EventWriter {
 
   /** Share of events at one of the user's four favourite merchants. */
   private static final double FAVOURITE = 0.6;
+
   /** Share of events away from home: anywhere in the country, weighted by commerce. */
   private static final double ANYWHERE = 0.06;
+
   private static final int OPEN_TRIES = 12;
   private static final double UTC_SHARE = 0.35;
+
   /** Activity ids: 1 payment, 2 refund, 3 cash withdrawal, 7 check-in, 12 visit. */
   private static final int[] ACTIVITIES = {1, 2, 3, 7, 12};
+
   private static final byte[][] ACTIVITY_TEXT = texts(ACTIVITIES);
+
   /** Per kind of business: mostly payments; check-ins in transport, visits in leisure. */
   private static final AliasTable AT_SHOP = new AliasTable(new double[] {97, 2, 1, 0, 0});
+
   private static final AliasTable AT_TRANSPORT = new AliasTable(new double[] {8, 0, 0, 92, 0});
   private static final AliasTable AT_LEISURE = new AliasTable(new double[] {30, 0, 0, 0, 70});
   private static final AliasTable AT_BANK = new AliasTable(new double[] {20, 0, 80, 0, 0});
@@ -33,9 +39,12 @@ final class EventWriter {
   private final SplittableRandom random;
   private final long userSeed;
   private final long daySalt;
+
   /** open[hourIndex][sbi]. */
   private final boolean[][] open;
+
   private final DefectText defects;
+
   /** Activity distribution per SBI index. */
   private final AliasTable[] activities;
 
@@ -49,19 +58,20 @@ final class EventWriter {
     open = new boolean[clock.hours.size()][sbis];
     for (int h = 0; h < open.length; h++) {
       for (int s = 0; s < sbis; s++) {
-        open[h][s] = SbiCatalog.CODES.get(s).opening().open(clock.dayOfWeek,
-            clock.hours.get(h).localHour());
+        open[h][s] =
+            SbiCatalog.CODES.get(s).opening().open(clock.dayOfWeek, clock.hours.get(h).localHour());
       }
     }
     this.defects = new DefectText(clock, random);
     activities = new AliasTable[sbis];
     for (int s = 0; s < sbis; s++) {
-      activities[s] = switch (SbiCatalog.CODES.get(s).opening()) {
-        case TRANSPORT -> AT_TRANSPORT;
-        case LEISURE -> AT_LEISURE;
-        case OFFICE -> SbiCatalog.CODES.get(s).code().equals("6419") ? AT_BANK : AT_SHOP;
-        default -> AT_SHOP;
-      };
+      activities[s] =
+          switch (SbiCatalog.CODES.get(s).opening()) {
+            case TRANSPORT -> AT_TRANSPORT;
+            case LEISURE -> AT_LEISURE;
+            case OFFICE -> SbiCatalog.CODES.get(s).code().equals("6419") ? AT_BANK : AT_SHOP;
+            default -> AT_SHOP;
+          };
     }
   }
 
@@ -96,8 +106,12 @@ final class EventWriter {
     out.put('\t');
     int sbi = world.merchants.sbi[merchant];
     int at = sbi == SbiCatalog.ONLINE ? home : world.merchants.place[merchant];
-    byte l1 = sbi == SbiCatalog.ONLINE ? Merchants.letter(userHash) : world.merchants.letter1[merchant];
-    byte l2 = sbi == SbiCatalog.ONLINE ? Merchants.letter(userHash >>> 7) : world.merchants.letter2[merchant];
+    byte l1 =
+        sbi == SbiCatalog.ONLINE ? Merchants.letter(userHash) : world.merchants.letter1[merchant];
+    byte l2 =
+        sbi == SbiCatalog.ONLINE
+            ? Merchants.letter(userHash >>> 7)
+            : world.merchants.letter2[merchant];
     if (defect == Defect.BAD_POSTCODE) {
       defects.badPostcode(out, world.pc4Text[at], l1, l2);
     } else if (defect == Defect.UNKNOWN_POSTCODE) {
@@ -144,7 +158,9 @@ final class EventWriter {
       if (tries == 0 && p < FAVOURITE) {
         long favourite = AliasTable.mix(userHash + 0x9E3779B97F4A7C15L * (1 + random.nextInt(4)));
         target = world.shoppingIndex[home][world.shopping[home].sample(favourite)];
-        merchant = world.merchantIndex[target][world.merchantsAt[target].sample(AliasTable.mix(favourite))];
+        merchant =
+            world
+                .merchantIndex[target][world.merchantsAt[target].sample(AliasTable.mix(favourite))];
       } else {
         if (p < 1 - ANYWHERE) {
           target = world.shoppingIndex[home][world.shopping[home].sample(random)];
@@ -176,8 +192,15 @@ final class EventWriter {
     } else if (style < 14) {
       long a = AliasTable.mix(userHash ^ 0x2D);
       long b = AliasTable.mix(userHash ^ 0x3D);
-      out.putHex(a >>> 32, 8).put('-').putHex(a >>> 16, 4).put('-').putHex(0x4000 | (a & 0x0FFF), 4)
-          .put('-').putHex(0x8000 | (b >>> 48 & 0x3FFF), 4).put('-').putHex(b, 12);
+      out.putHex(a >>> 32, 8)
+          .put('-')
+          .putHex(a >>> 16, 4)
+          .put('-')
+          .putHex(0x4000 | (a & 0x0FFF), 4)
+          .put('-')
+          .putHex(0x8000 | (b >>> 48 & 0x3FFF), 4)
+          .put('-')
+          .putHex(b, 12);
     } else {
       out.put("cust").putDecimal(10_000_000 + ((userHash >>> 8) & 0xFFFFFFFL));
     }
@@ -188,11 +211,22 @@ final class EventWriter {
     long h = AliasTable.mix(userHash ^ daySalt ^ random.nextInt(2));
     int kind = (int) ((h >>> 56) % 10);
     if (kind < 7) {
-      out.putDecimal(1 + (h & 0xFF) % 223).put('.').putDecimal((h >>> 8) & 0xFF).put('.')
-          .putDecimal((h >>> 16) & 0xFF).put('.').putDecimal((h >>> 24) & 0xFF);
+      out.putDecimal(1 + (h & 0xFF) % 223)
+          .put('.')
+          .putDecimal((h >>> 8) & 0xFF)
+          .put('.')
+          .putDecimal((h >>> 16) & 0xFF)
+          .put('.')
+          .putDecimal((h >>> 24) & 0xFF);
     } else if (kind < 9) {
-      out.put("2a02:").putHex(h, 4).put(':').putHex(h >>> 16, 4).put(':').putHex(h >>> 32, 4)
-          .put("::").putHex(h >>> 40, 4);
+      out.put("2a02:")
+          .putHex(h, 4)
+          .put(':')
+          .putHex(h >>> 16, 4)
+          .put(':')
+          .putHex(h >>> 32, 4)
+          .put("::")
+          .putHex(h >>> 40, 4);
     } else {
       out.put('-');
     }

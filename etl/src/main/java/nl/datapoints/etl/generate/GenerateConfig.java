@@ -6,28 +6,36 @@ import nl.datapoints.etl.common.FractionRange;
 import nl.datapoints.etl.common.WholeRange;
 
 /**
- * Validated options of {@code scripts/etl generate}; built once by the CLI (runs in the client JVM).
+ * Validated options of {@code scripts/etl generate}; built once by the CLI (runs in the client
+ * JVM).
  *
- * @param out          directory that receives {@code raw/dt=…} and {@code ref/*.csv}
- * @param from         first partition date
- * @param days         number of consecutive dates, in {@link #DAYS_RANGE}
- * @param eventsPerDay average lines per day (weekdays vary around it), in {@link #EVENTS_PER_DAY_RANGE}
- * @param seed         seed of every random choice; same seed, same bytes
- * @param badFraction  fraction of lines that are malformed, in {@link #BAD_FRACTION_RANGE}
+ * @param out directory that receives {@code raw/dt=…} and {@code ref/*.csv}
+ * @param from first partition date
+ * @param days number of consecutive dates, in {@link #DAYS_RANGE}
+ * @param eventsPerDay average lines per day (weekdays vary around it), in {@link
+ *     #EVENTS_PER_DAY_RANGE}
+ * @param seed seed of every random choice; same seed, same bytes
+ * @param badFraction fraction of lines that are malformed, in {@link #BAD_FRACTION_RANGE}
  */
-public record GenerateConfig(Path out, LocalDate from, int days, int eventsPerDay, long seed,
-    double badFraction) {
+public record GenerateConfig(
+    Path out, LocalDate from, int days, int eventsPerDay, long seed, double badFraction) {
 
   /** Default of {@code --events-per-day}. */
   public static final int DEFAULT_EVENTS_PER_DAY = 1_000_000;
+
   /** Default of {@code --seed}. */
   public static final long DEFAULT_SEED = 20130107L;
+
   /** Default of {@code --bad-fraction}. */
   public static final double DEFAULT_BAD_FRACTION = 0.001;
+
   /** The one bound of {@code --days}: ten years. */
   public static final WholeRange DAYS_RANGE = new WholeRange("days", 1, 3660);
+
   /** The one bound of {@code --events-per-day}. */
-  public static final WholeRange EVENTS_PER_DAY_RANGE = new WholeRange("events-per-day", 1, 500_000_000);
+  public static final WholeRange EVENTS_PER_DAY_RANGE =
+      new WholeRange("events-per-day", 1, 500_000_000);
+
   /** The one bound of {@code --bad-fraction}: a sample is mostly good lines. */
   public static final FractionRange BAD_FRACTION_RANGE = new FractionRange("bad-fraction", 0, 0.5);
 
@@ -44,10 +52,13 @@ public record GenerateConfig(Path out, LocalDate from, int days, int eventsPerDa
     BAD_FRACTION_RANGE.check(badFraction);
   }
 
-  /** The options with defaults for {@code --events-per-day}, {@code --seed} and {@code --bad-fraction}. */
+  /**
+   * The options with defaults for {@code --events-per-day}, {@code --seed} and {@code
+   * --bad-fraction}.
+   */
   public static GenerateConfig withDefaults(Path out, LocalDate from, int days) {
-    return new GenerateConfig(out, from, days, DEFAULT_EVENTS_PER_DAY, DEFAULT_SEED,
-        DEFAULT_BAD_FRACTION);
+    return new GenerateConfig(
+        out, from, days, DEFAULT_EVENTS_PER_DAY, DEFAULT_SEED, DEFAULT_BAD_FRACTION);
   }
 
   /** A copy with another {@code --events-per-day}. */

@@ -5,12 +5,12 @@ package nl.datapoints.etl.generate;
 public interface GenerateProgress {
 
   /** Ignores progress. */
-  GenerateProgress NONE = (done, total, day) -> { };
+  GenerateProgress NONE = (done, total, day) -> {};
 
   /**
-   * @param done  dates written so far, 1..total
+   * @param done dates written so far, 1..total
    * @param total dates to write
-   * @param day   what was written for the date just finished
+   * @param day what was written for the date just finished
    */
   void dayWritten(int done, int total, DaySummary day);
 }

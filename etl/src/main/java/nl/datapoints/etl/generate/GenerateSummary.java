@@ -5,16 +5,22 @@ import java.util.List;
 /**
  * What {@link SampleGenerator#generate} wrote: per-date truth plus the reference data sizes.
  *
- * @param days         one entry per partition date, ascending
- * @param postcodes    rows of {@code ref/postcodes.csv}
- * @param sbiCodes     rows of {@code ref/sbi.csv}
- * @param merchants    rows of {@code ref/merchants.csv}
- * @param users        size of the returning-user population
+ * @param days one entry per partition date, ascending
+ * @param postcodes rows of {@code ref/postcodes.csv}
+ * @param sbiCodes rows of {@code ref/sbi.csv}
+ * @param merchants rows of {@code ref/merchants.csv}
+ * @param users size of the returning-user population
  * @param elapsedNanos wall-clock time of the whole generation
- * @param cpuNanos     CPU time of the generating thread (-1 where the JVM cannot tell)
+ * @param cpuNanos CPU time of the generating thread (-1 where the JVM cannot tell)
  */
-public record GenerateSummary(List<DaySummary> days, int postcodes, int sbiCodes, int merchants,
-    int users, long elapsedNanos, long cpuNanos) {
+public record GenerateSummary(
+    List<DaySummary> days,
+    int postcodes,
+    int sbiCodes,
+    int merchants,
+    int users,
+    long elapsedNanos,
+    long cpuNanos) {
 
   /** Copies the day list. */
   public GenerateSummary {

@@ -26,13 +26,14 @@ final class GzipLineSink implements Closeable {
 
   GzipLineSink(Path file, int level) throws IOException {
     this.file = file;
-    this.counted = new CountingOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-    this.gzip = new GZIPOutputStream(counted, 1 << 16) {
-      {
-        def.setLevel(level);
-      }
-    };
+    this.counted =
+        new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+    this.gzip =
+        new GZIPOutputStream(counted, 1 << 16) {
+          {
+            def.setLevel(level);
+          }
+        };
   }
 
   GzipLineSink put(byte[] bytes) {
@@ -52,7 +53,9 @@ final class GzipLineSink implements Closeable {
     return put((byte) c);
   }
 
-  /** Appends a string as Latin-1 bytes (ASCII text stays ASCII; chars 0x80–0xFF become raw bytes). */
+  /**
+   * Appends a string as Latin-1 bytes (ASCII text stays ASCII; chars 0x80–0xFF become raw bytes).
+   */
   GzipLineSink put(String s) {
     ensure(s.length());
     for (int i = 0; i < s.length(); i++) {

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The merchants of a sample: ids (half of them above 2^31), SBI code, the postcode4 (index into
- * the gazetteer) and PC6 letters of their address, and how busy each is.
+ * The merchants of a sample: ids (half of them above 2^31), SBI code, the postcode4 (index into the
+ * gazetteer) and PC6 letters of their address, and how busy each is.
  */
 final class Merchants {
 
@@ -54,9 +54,10 @@ final class Merchants {
     for (int i = 0; i < n; i++) {
       long id;
       do {
-        id = random.nextBoolean()
-            ? 100_000L + random.nextLong(2_147_383_647L)
-            : (1L << 31) + random.nextLong(Long.MAX_VALUE - (1L << 31));
+        id =
+            random.nextBoolean()
+                ? 100_000L + random.nextLong(2_147_383_647L)
+                : (1L << 31) + random.nextLong(Long.MAX_VALUE - (1L << 31));
       } while (!used.add(id));
       m.ids[i] = id;
       m.idText[i] = Long.toString(id).getBytes(StandardCharsets.US_ASCII);

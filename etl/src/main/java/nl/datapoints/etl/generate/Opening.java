@@ -26,11 +26,12 @@ enum Opening {
 
   /** Whether activity happens at this local hour (0–23) on this day of the week. */
   boolean open(DayOfWeek day, int hour) {
-    int mask = switch (day) {
-      case SATURDAY -> saturday;
-      case SUNDAY -> sunday;
-      default -> weekday;
-    };
+    int mask =
+        switch (day) {
+          case SATURDAY -> saturday;
+          case SUNDAY -> sunday;
+          default -> weekday;
+        };
     return (mask >>> hour & 1) != 0;
   }
 

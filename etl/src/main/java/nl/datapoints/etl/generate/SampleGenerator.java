@@ -15,17 +15,16 @@ import java.util.stream.Stream;
 import nl.datapoints.etl.common.Layout;
 
 /**
- * Writes a realistic sample with plain Java I/O on the local file system (runs in the client
- * JVM, no MapReduce): {@code DIR/ref/*.csv} and {@code DIR/raw/dt=YYYY-MM-DD/part-NNNNN.tsv.gz}.
+ * Writes a realistic sample with plain Java I/O on the local file system (runs in the client JVM,
+ * no MapReduce): {@code DIR/ref/*.csv} and {@code DIR/raw/dt=YYYY-MM-DD/part-NNNNN.tsv.gz}.
  */
 public final class SampleGenerator {
 
-  private SampleGenerator() {
-  }
+  private SampleGenerator() {}
 
   /**
-   * Generates the sample; existing partitions of the same dates are replaced (each date is
-   * written under a hidden temporary name and renamed into place when complete).
+   * Generates the sample; existing partitions of the same dates are replaced (each date is written
+   * under a hidden temporary name and renamed into place when complete).
    *
    * @throws UncheckedIOException naming the path when writing fails
    */
@@ -56,8 +55,13 @@ public final class SampleGenerator {
         throw new UncheckedIOException("cannot write raw partition " + target, e);
       }
     }
-    return new GenerateSummary(summaries, world.postcodes.size(), SbiCatalog.CODES.size(),
-        world.merchants.size(), world.users, System.nanoTime() - started,
+    return new GenerateSummary(
+        summaries,
+        world.postcodes.size(),
+        SbiCatalog.CODES.size(),
+        world.merchants.size(),
+        world.users,
+        System.nanoTime() - started,
         cpuStarted < 0 ? -1 : cpuTime() - cpuStarted);
   }
 

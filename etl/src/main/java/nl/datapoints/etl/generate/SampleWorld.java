@@ -8,39 +8,52 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Everything that stays the same across the days of one sample: the gazetteer, the merchants,
- * for each home postcode4 where its residents shop (nearby commerce, decaying with distance),
- * and the size of the returning-user population.
+ * Everything that stays the same across the days of one sample: the gazetteer, the merchants, for
+ * each home postcode4 where its residents shop (nearby commerce, decaying with distance), and the
+ * size of the returning-user population.
  */
 final class SampleWorld {
 
   /** Merchants per average event per day; more events, more merchants (bounded). */
   private static final double MERCHANTS_PER_EVENT = 0.08;
+
   /** Users per average event per day: each user shows up on about one day in two. */
   private static final double USERS_PER_EVENT = 0.5;
+
   /** Residents shop within this distance of home (km). */
   private static final double NEAR_KM = 20.0;
+
   /** Half the pull of commerce is lost every DECAY_KM * ln 2 km. */
   private static final double DECAY_KM = 6.0;
 
   final List<Postcode4> postcodes;
   final byte[][] pc4Text;
   final Merchants merchants;
+
   /** Merchants of each postcode4 by busyness; null where there are none. */
   final AliasTable[] merchantsAt;
+
   /** For merchants in postcode4 i: their merchant indexes in the order of merchantsAt[i]. */
   final int[][] merchantIndex;
+
   /** For each home postcode4: where its residents shop (indexes into neighbourIndex[home]). */
   final AliasTable[] shopping;
+
   final int[][] shoppingIndex;
+
   /** Trips anywhere in the country, in proportion to commerce (day trips, commuters). */
   final AliasTable anywhere;
+
   final int[] anywhereIndex;
+
   /** Where users live. */
   final AliasTable homes;
+
   final int users;
+
   /** Postcode4 numbers 1000–9999 that are not in the gazetteer (for UNKNOWN_POSTCODE). */
   final int[] unknownPc4;
+
   /** Positive ids that are not merchants (for UNKNOWN_MERCHANT). */
   final long[] unknownMerchants;
 
@@ -120,8 +133,10 @@ final class SampleWorld {
     for (Postcode4 p : postcodes) {
       known.add(p.pc4());
     }
-    unknownPc4 = java.util.stream.IntStream.rangeClosed(1000, 9999)
-        .filter(pc -> !known.contains(pc)).toArray();
+    unknownPc4 =
+        java.util.stream.IntStream.rangeClosed(1000, 9999)
+            .filter(pc -> !known.contains(pc))
+            .toArray();
     Set<Long> ids = new HashSet<>();
     for (long id : merchants.ids) {
       ids.add(id);
@@ -141,11 +156,15 @@ final class SampleWorld {
   static SampleWorld create(GenerateConfig config) {
     Gazetteer gazetteer = Gazetteer.build();
     SplittableRandom random = new SplittableRandom(AliasTable.mix(config.seed() ^ 0x3E7C_4A17L));
-    int merchantCount = (int) Math.max(1_000,
-        Math.min(500_000, Math.round(config.eventsPerDay() * MERCHANTS_PER_EVENT)));
+    int merchantCount =
+        (int)
+            Math.max(
+                1_000, Math.min(500_000, Math.round(config.eventsPerDay() * MERCHANTS_PER_EVENT)));
     Merchants merchants = Merchants.create(gazetteer.entries(), merchantCount, random);
-    int users = (int) Math.max(200, Math.min(200_000_000L,
-        Math.round(config.eventsPerDay() * USERS_PER_EVENT)));
+    int users =
+        (int)
+            Math.max(
+                200, Math.min(200_000_000L, Math.round(config.eventsPerDay() * USERS_PER_EVENT)));
     return new SampleWorld(gazetteer.entries(), merchants, users);
   }
 }

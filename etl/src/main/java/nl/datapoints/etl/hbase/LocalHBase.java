@@ -18,16 +18,17 @@ import org.apache.hadoop.hbase.master.HMaster;
 /**
  * A standalone HBase for this machine, in its own JVM, from the project's Maven jars (driven by
  * {@code scripts/hbase-local}). Commands:
+ *
  * <ul>
- *   <li>{@code run [--home DIR] [--zookeeper-port N]}: master, region server and ZooKeeper in
- *       this JVM, data under {@code DIR/data}, everything on loopback, web UIs off; blocks.
+ *   <li>{@code run [--home DIR] [--zookeeper-port N]}: master, region server and ZooKeeper in this
+ *       JVM, data under {@code DIR/data}, everything on loopback, web UIs off; blocks.
  *   <li>{@code ping [--zookeeper HOST:PORT] [--timeout-seconds N]}: exit 0 and print the tables
  *       when the master answers with at least one live region server, else exit 1.
  *   <li>{@code shutdown [--zookeeper HOST:PORT]}: asks the master to stop the cluster.
  * </ul>
  */
 public final class LocalHBase {
-  /** Default ZooKeeper client port (SPEC §6: localhost:2181 unless configured). */
+  /** Default ZooKeeper client port (docs/commands.md §7: localhost:2181 unless configured). */
   public static final int DEFAULT_ZOOKEEPER_PORT = 2181;
 
   private LocalHBase() {}
@@ -38,13 +39,23 @@ public final class LocalHBase {
     }
     Map<String, String> opts = options(args);
     switch (args[0]) {
-      case "run" -> run(new File(opts.getOrDefault("home", "var/hbase")).getAbsoluteFile(),
-          port(opts.getOrDefault("zookeeper-port", Integer.toString(DEFAULT_ZOOKEEPER_PORT))));
-      case "ping" -> System.exit(ping(opts.getOrDefault("zookeeper", "localhost:" + DEFAULT_ZOOKEEPER_PORT),
-          Integer.parseInt(opts.getOrDefault("timeout-seconds", "10"))) ? 0 : 1);
+      case "run" ->
+          run(
+              new File(opts.getOrDefault("home", "var/hbase")).getAbsoluteFile(),
+              port(opts.getOrDefault("zookeeper-port", Integer.toString(DEFAULT_ZOOKEEPER_PORT))));
+      case "ping" ->
+          System.exit(
+              ping(
+                      opts.getOrDefault("zookeeper", "localhost:" + DEFAULT_ZOOKEEPER_PORT),
+                      Integer.parseInt(opts.getOrDefault("timeout-seconds", "10")))
+                  ? 0
+                  : 1);
       case "shutdown" -> {
-        try (Connection c = ConnectionFactory.createConnection(
-            clientConf(opts.getOrDefault("zookeeper", "localhost:" + DEFAULT_ZOOKEEPER_PORT), 10));
+        try (Connection c =
+                ConnectionFactory.createConnection(
+                    clientConf(
+                        opts.getOrDefault("zookeeper", "localhost:" + DEFAULT_ZOOKEEPER_PORT),
+                        10));
             Admin admin = c.getAdmin()) {
           admin.shutdown();
         }
@@ -73,10 +84,11 @@ public final class LocalHBase {
     // Clients find master and region server through ZooKeeper: free RPC ports avoid clashes.
     s.put("hbase.localcluster.assign.random.ports", "true");
     List<String> out = new ArrayList<>();
-    s.forEach((k, v) -> {
-      out.add("-D");
-      out.add(k + "=" + v);
-    });
+    s.forEach(
+        (k, v) -> {
+          out.add("-D");
+          out.add(k + "=" + v);
+        });
     return out;
   }
 
@@ -86,7 +98,8 @@ public final class LocalHBase {
     }
     List<String> args = masterSettings(home, zookeeperPort);
     args.add("start");
-    System.out.println("starting standalone HBase: data " + home + "/data, ZooKeeper localhost:" + zookeeperPort);
+    System.out.println(
+        "starting standalone HBase: data " + home + "/data, ZooKeeper localhost:" + zookeeperPort);
     HMaster.main(args.toArray(new String[0]));
   }
 
@@ -97,7 +110,8 @@ public final class LocalHBase {
     }
     Configuration conf = HBaseConfiguration.create();
     conf.set(HConstants.ZOOKEEPER_QUORUM, zookeeper.substring(0, colon));
-    conf.set(HConstants.ZOOKEEPER_CLIENT_PORT, Integer.toString(port(zookeeper.substring(colon + 1))));
+    conf.set(
+        HConstants.ZOOKEEPER_CLIENT_PORT, Integer.toString(port(zookeeper.substring(colon + 1))));
     conf.setInt(HConstants.HBASE_CLIENT_RETRIES_NUMBER, 2);
     conf.setInt("zookeeper.recovery.retry", 1);
     conf.setInt("zookeeper.session.timeout", timeoutSeconds * 1000);
@@ -111,17 +125,20 @@ public final class LocalHBase {
         Admin admin = c.getAdmin()) {
       int servers = admin.getClusterMetrics().getLiveServerMetrics().size();
       if (servers == 0 || !admin.tableExists(TableName.META_TABLE_NAME)) {
-        System.out.println("HBase at " + zookeeper + " is starting (live region servers: " + servers + ")");
+        System.out.println(
+            "HBase at " + zookeeper + " is starting (live region servers: " + servers + ")");
         return false;
       }
       List<String> tables = new ArrayList<>();
       for (TableName t : admin.listTableNames()) {
         tables.add(t.getNameAsString());
       }
-      System.out.println("HBase at " + zookeeper + " is up: " + servers + " region server(s), tables " + tables);
+      System.out.println(
+          "HBase at " + zookeeper + " is up: " + servers + " region server(s), tables " + tables);
       return true;
     } catch (IOException | RuntimeException e) {
-      System.out.println("HBase at " + zookeeper + " is not answering: " + e.getClass().getSimpleName());
+      System.out.println(
+          "HBase at " + zookeeper + " is not answering: " + e.getClass().getSimpleName());
       return false;
     }
   }
@@ -152,8 +169,9 @@ public final class LocalHBase {
 
   private static void usage(String problem) {
     System.err.println("LocalHBase: " + problem);
-    System.err.println("usage: LocalHBase run [--home DIR] [--zookeeper-port N]"
-        + " | ping [--zookeeper HOST:PORT] [--timeout-seconds N] | shutdown [--zookeeper HOST:PORT]");
+    System.err.println(
+        "usage: LocalHBase run [--home DIR] [--zookeeper-port N]"
+            + " | ping [--zookeeper HOST:PORT] [--timeout-seconds N] | shutdown [--zookeeper HOST:PORT]");
     System.exit(2);
   }
 }

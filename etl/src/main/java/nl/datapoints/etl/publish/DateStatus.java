@@ -26,12 +26,24 @@ public record DateStatus(String date, Generation current, List<Generation> kept)
    * released total hits, the guarantee, baseline, publish time, kept ids.
    */
   public String format() {
-    return date + "  generation " + current.id() + (current.isPrivate() ? "  values " : "  cells ") + current.cells()
-        + "  hits " + current.hits()
-        + (current.isPrivate() ? "  epsilon " + current.privacyEpsilon() + " delta " + current.privacyDelta()
-            + " per user-day" : "")
+    return date
+        + "  generation "
+        + current.id()
+        + (current.isPrivate() ? "  values " : "  cells ")
+        + current.cells()
+        + "  hits "
+        + current.hits()
+        + (current.isPrivate()
+            ? "  epsilon "
+                + current.privacyEpsilon()
+                + " delta "
+                + current.privacyDelta()
+                + " per user-day"
+            : "")
         + (current.baselineMissing() ? "  baseline missing" : "")
-        + "  published " + Instant.ofEpochMilli(current.publishedAt())
-        + "  kept " + nl.datapoints.schemas.PointerRow.ids(kept);
+        + "  published "
+        + Instant.ofEpochMilli(current.publishedAt())
+        + "  kept "
+        + nl.datapoints.schemas.PointerRow.ids(kept);
   }
 }

@@ -28,15 +28,18 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.parquet.avro.AvroParquetInputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 
-/** Builds (does not run) the one MapReduce job that turns a batch's release into HFiles (driver). */
+/**
+ * Builds (does not run) the one MapReduce job that turns a batch's release into HFiles (driver).
+ */
 public final class HFileJob {
   private HFileJob() {}
 
   /**
-   * The job for every date of {@code config}: reads {@code release/dt=D} of each, writes HFiles
-   * for the table's current regions under {@code hfileDir}. Looks the table up in HBase.
+   * The job for every date of {@code config}: reads {@code release/dt=D} of each, writes HFiles for
+   * the table's current regions under {@code hfileDir}. Looks the table up in HBase.
    */
-  public static Job create(Configuration conf, PublishConfig config, Path hfileDir) throws IOException {
+  public static Job create(Configuration conf, PublishConfig config, Path hfileDir)
+      throws IOException {
     Configuration hbase = HBaseConf.create(conf, config.zookeeper());
     TableName name = TableName.valueOf(config.table());
     try (Connection connection = ConnectionFactory.createConnection(hbase);
@@ -46,12 +49,26 @@ public final class HFileJob {
     }
   }
 
-  /** As {@link #create(Configuration, PublishConfig, Path)} for a given table layout and regions. */
-  static Job create(Configuration conf, PublishConfig config, Path hfileDir, TableDescriptor table,
-      RegionLocator regions) throws IOException {
-    Job job = Job.getInstance(conf, "datapoints publish " + config.dates().get(0)
-        + (config.dates().size() > 1 ? ".." + config.dates().get(config.dates().size() - 1) : "")
-        + " generation " + config.generation());
+  /**
+   * As {@link #create(Configuration, PublishConfig, Path)} for a given table layout and regions.
+   */
+  static Job create(
+      Configuration conf,
+      PublishConfig config,
+      Path hfileDir,
+      TableDescriptor table,
+      RegionLocator regions)
+      throws IOException {
+    Job job =
+        Job.getInstance(
+            conf,
+            "datapoints publish "
+                + config.dates().get(0)
+                + (config.dates().size() > 1
+                    ? ".." + config.dates().get(config.dates().size() - 1)
+                    : "")
+                + " generation "
+                + config.generation());
     job.setJarByClass(HFileJob.class);
     Configuration jc = job.getConfiguration();
     config.writeTo(jc);
@@ -60,8 +77,12 @@ public final class HFileJob {
       Path dir = Layout.releaseOf(new Path(config.warehouseDir()), date);
       FileSystem fs = dir.getFileSystem(jc);
       if (!fs.isDirectory(dir)) {
-        throw new IllegalArgumentException("--date " + date + ": no release to publish, "
-            + fs.makeQualified(dir) + " is not a directory (run the release first)");
+        throw new IllegalArgumentException(
+            "--date "
+                + date
+                + ": no release to publish, "
+                + fs.makeQualified(dir)
+                + " is not a directory (run the release first)");
       }
       FileInputFormat.addInputPath(job, dir);
     }
@@ -82,8 +103,8 @@ public final class HFileJob {
     job.setOutputKeyClass(ImmutableBytesWritable.class);
     job.setOutputValueClass(KeyValue.class);
     FileOutputFormat.setOutputPath(job, hfileDir);
-    MultipleOutputs.addNamedOutput(job, PublishReducer.STATS, TextOutputFormat.class,
-        NullWritable.class, Text.class);
+    MultipleOutputs.addNamedOutput(
+        job, PublishReducer.STATS, TextOutputFormat.class, NullWritable.class, Text.class);
     return job;
   }
 }

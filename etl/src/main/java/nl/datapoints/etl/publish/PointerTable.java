@@ -19,10 +19,10 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
 
 /**
- * The HBase calls around the generation pointer row (driver); what the cells mean is
- * {@link PointerRow}'s. A flip writes a date's current and kept qualifiers in one {@code Put}
- * guarded by check-and-mutate on the value it read, so a flip is atomic and a concurrent flip of
- * the same date fails instead of losing a kept generation.
+ * The HBase calls around the generation pointer row (driver); what the cells mean is {@link
+ * PointerRow}'s. A flip writes a date's current and kept qualifiers in one {@code Put} guarded by
+ * check-and-mutate on the value it read, so a flip is atomic and a concurrent flip of the same date
+ * fails instead of losing a kept generation.
  */
 final class PointerTable {
   private final Table table;
@@ -33,9 +33,11 @@ final class PointerTable {
 
   /** The pointer of one date, if it was ever published. */
   Optional<DatePointer> read(LocalDate date) throws IOException {
-    Result r = table.get(new Get(StoreLayout.POINTER_ROW)
-        .addColumn(StoreLayout.FAMILY, PointerRow.currentQualifier(date))
-        .addColumn(StoreLayout.FAMILY, PointerRow.keptQualifier(date)));
+    Result r =
+        table.get(
+            new Get(StoreLayout.POINTER_ROW)
+                .addColumn(StoreLayout.FAMILY, PointerRow.currentQualifier(date))
+                .addColumn(StoreLayout.FAMILY, PointerRow.keptQualifier(date)));
     return Optional.ofNullable(PointerRow.decodeStrict(cells(r)).get(date));
   }
 
@@ -47,27 +49,37 @@ final class PointerTable {
 
   /** The cells of a pointer-row read as qualifier → value, for {@link PointerRow#decode}. */
   static List<Map.Entry<byte[], byte[]>> cells(Result r) {
-    return r.isEmpty() ? List.of() : Arrays.stream(r.rawCells())
-        .map(c -> Map.entry(CellUtil.cloneQualifier(c), CellUtil.cloneValue(c))).toList();
+    return r.isEmpty()
+        ? List.of()
+        : Arrays.stream(r.rawCells())
+            .map(c -> Map.entry(CellUtil.cloneQualifier(c), CellUtil.cloneValue(c)))
+            .toList();
   }
 
   /**
-   * Makes {@code current} the date's generation and {@code kept} its kept list, in one Put, if
-   * the date's current pointer still is {@code expected} (empty = never published).
+   * Makes {@code current} the date's generation and {@code kept} its kept list, in one Put, if the
+   * date's current pointer still is {@code expected} (empty = never published).
    */
-  void flip(LocalDate date, Optional<DatePointer> expected, Generation current, List<Generation> kept)
+  void flip(
+      LocalDate date, Optional<DatePointer> expected, Generation current, List<Generation> kept)
       throws IOException {
     Put put = new Put(StoreLayout.POINTER_ROW);
     PointerRow.flip(date, current, kept).forEach((q, v) -> put.addColumn(StoreLayout.FAMILY, q, v));
     byte[] q = PointerRow.currentQualifier(date);
     CheckAndMutate.Builder check = CheckAndMutate.newBuilder(StoreLayout.POINTER_ROW);
-    CheckAndMutate cam = expected.isPresent()
-        ? check.ifEquals(StoreLayout.FAMILY, q, expected.get().current().toBytes()).build(put)
-        : check.ifNotExists(StoreLayout.FAMILY, q).build(put);
+    CheckAndMutate cam =
+        expected.isPresent()
+            ? check.ifEquals(StoreLayout.FAMILY, q, expected.get().current().toBytes()).build(put)
+            : check.ifNotExists(StoreLayout.FAMILY, q).build(put);
     if (!table.checkAndMutate(cam).isSuccess()) {
-      throw new IOException("pointer of " + date + " in table " + table.getName()
-          + " changed while flipping to generation " + current.id()
-          + " (another publish or rollback ran at the same time); run again");
+      throw new IOException(
+          "pointer of "
+              + date
+              + " in table "
+              + table.getName()
+              + " changed while flipping to generation "
+              + current.id()
+              + " (another publish or rollback ran at the same time); run again");
     }
   }
 }

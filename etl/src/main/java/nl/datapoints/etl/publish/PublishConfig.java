@@ -19,8 +19,8 @@ import org.apache.hadoop.conf.Configuration;
  * @param generation generation id of this run (epoch millis), the timestamp of every data cell
  * @param table HBase table name, optionally {@code namespace:name}
  * @param zookeeper {@code host:port} overriding the HBase configuration's quorum, if given
- * @param keepGenerations generations kept per date, {@value StoreLayout#MIN_KEPT_GENERATIONS}
- *     .. {@value StoreLayout#FAMILY_MAX_VERSIONS} (the family's max versions)
+ * @param keepGenerations generations kept per date, {@value StoreLayout#MIN_KEPT_GENERATIONS} ..
+ *     {@value StoreLayout#FAMILY_MAX_VERSIONS} (the family's max versions)
  * @param splitsPerDate regions per date of the first batch when the table is created, 1..9
  */
 public record PublishConfig(
@@ -34,15 +34,18 @@ public record PublishConfig(
 
   /** Prefix of every key this codec writes. */
   public static final String PREFIX = "datapoints.publish.";
+
   /** Regions per date created with the table by default. */
   public static final int DEFAULT_SPLITS_PER_DATE = 3;
 
-  private static final Pattern TABLE = Pattern.compile("([A-Za-z0-9_]+:)?[A-Za-z0-9_][A-Za-z0-9_.-]*");
+  private static final Pattern TABLE =
+      Pattern.compile("([A-Za-z0-9_]+:)?[A-Za-z0-9_][A-Za-z0-9_.-]*");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9_.\\-]+:(\\d{1,5})");
 
   public PublishConfig {
     if (warehouseDir == null || warehouseDir.isBlank()) {
-      throw new IllegalArgumentException("--warehouse must be a directory, got '" + warehouseDir + "'");
+      throw new IllegalArgumentException(
+          "--warehouse must be a directory, got '" + warehouseDir + "'");
     }
     if (dates == null || dates.isEmpty()) {
       throw new IllegalArgumentException("--date: at least one date must be published, got none");
@@ -52,27 +55,46 @@ public record PublishConfig(
     }
     dates = List.copyOf(new TreeSet<>(dates));
     if (generation <= 0) {
-      throw new IllegalArgumentException("generation must be positive epoch millis, got " + generation);
+      throw new IllegalArgumentException(
+          "generation must be positive epoch millis, got " + generation);
     }
     checkTable(table);
     zookeeper = zookeeper == null ? Optional.empty() : zookeeper;
     zookeeper.ifPresent(PublishConfig::checkZookeeper);
     if (keepGenerations < StoreLayout.MIN_KEPT_GENERATIONS
         || keepGenerations > StoreLayout.FAMILY_MAX_VERSIONS) {
-      throw new IllegalArgumentException("keepGenerations must be in " + StoreLayout.MIN_KEPT_GENERATIONS
-          + ".." + StoreLayout.FAMILY_MAX_VERSIONS + " (the family keeps "
-          + StoreLayout.FAMILY_MAX_VERSIONS + " versions), got " + keepGenerations);
+      throw new IllegalArgumentException(
+          "keepGenerations must be in "
+              + StoreLayout.MIN_KEPT_GENERATIONS
+              + ".."
+              + StoreLayout.FAMILY_MAX_VERSIONS
+              + " (the family keeps "
+              + StoreLayout.FAMILY_MAX_VERSIONS
+              + " versions), got "
+              + keepGenerations);
     }
     if (splitsPerDate < 1 || splitsPerDate > 9) {
       throw new IllegalArgumentException("splitsPerDate must be in 1..9, got " + splitsPerDate);
     }
   }
 
-  /** A config with the defaults: keep {@value StoreLayout#MIN_KEPT_GENERATIONS}, 3 regions per date. */
-  public static PublishConfig of(String warehouseDir, List<LocalDate> dates, long generation,
-      String table, Optional<String> zookeeper) {
-    return new PublishConfig(warehouseDir, dates, generation, table, zookeeper,
-        StoreLayout.MIN_KEPT_GENERATIONS, DEFAULT_SPLITS_PER_DATE);
+  /**
+   * A config with the defaults: keep {@value StoreLayout#MIN_KEPT_GENERATIONS}, 3 regions per date.
+   */
+  public static PublishConfig of(
+      String warehouseDir,
+      List<LocalDate> dates,
+      long generation,
+      String table,
+      Optional<String> zookeeper) {
+    return new PublishConfig(
+        warehouseDir,
+        dates,
+        generation,
+        table,
+        zookeeper,
+        StoreLayout.MIN_KEPT_GENERATIONS,
+        DEFAULT_SPLITS_PER_DATE);
   }
 
   /**
@@ -82,14 +104,18 @@ public record PublishConfig(
   public static void checkTable(String table) {
     if (table == null || !TABLE.matcher(table).matches()) {
       throw new IllegalArgumentException(
-          "--table must be [namespace:]name of letters, digits, '_', '.', '-', got '" + table + "'");
+          "--table must be [namespace:]name of letters, digits, '_', '.', '-', got '"
+              + table
+              + "'");
     }
   }
 
   /** The one rule of {@code --zookeeper}: {@code host:port} with port 1..65535. */
   public static void checkZookeeper(String hostPort) {
     var m = hostPort == null ? null : HOST_PORT.matcher(hostPort);
-    if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1
+    if (m == null
+        || !m.matches()
+        || Integer.parseInt(m.group(1)) < 1
         || Integer.parseInt(m.group(1)) > 65535) {
       throw new IllegalArgumentException(
           "--zookeeper must be host:port with port 1..65535, got '" + hostPort + "'");
@@ -111,14 +137,18 @@ public record PublishConfig(
     conf.setInt(Key.SPLITS.key, splitsPerDate);
   }
 
-  /** Reads a config written by {@link #writeTo}; a missing or malformed key is an IllegalArgumentException. */
+  /**
+   * Reads a config written by {@link #writeTo}; a missing or malformed key is an
+   * IllegalArgumentException.
+   */
   public static PublishConfig readFrom(Configuration conf) {
     List<LocalDate> dates = new ArrayList<>();
     for (String d : conf.getTrimmedStrings(Key.DATES.key)) {
       try {
         dates.add(LocalDate.parse(d));
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(Key.DATES.key + " must be YYYY-MM-DD dates, got '" + d + "'", e);
+        throw new IllegalArgumentException(
+            Key.DATES.key + " must be YYYY-MM-DD dates, got '" + d + "'", e);
       }
     }
     return new PublishConfig(
@@ -134,14 +164,20 @@ public record PublishConfig(
   private static String required(Configuration conf, Key key) {
     String v = conf.getTrimmed(key.key);
     if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(key.key + " must be set (write it with PublishConfig.writeTo)");
+      throw new IllegalArgumentException(
+          key.key + " must be set (write it with PublishConfig.writeTo)");
     }
     return v;
   }
 
   private enum Key {
-    WAREHOUSE("warehouse"), DATES("dates"), GENERATION("generation"), TABLE("table"),
-    ZOOKEEPER("zookeeper"), KEEP("keep-generations"), SPLITS("splits-per-date");
+    WAREHOUSE("warehouse"),
+    DATES("dates"),
+    GENERATION("generation"),
+    TABLE("table"),
+    ZOOKEEPER("zookeeper"),
+    KEEP("keep-generations"),
+    SPLITS("splits-per-date");
 
     final String key;
 

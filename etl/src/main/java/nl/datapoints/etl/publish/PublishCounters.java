@@ -1,10 +1,16 @@
 package nl.datapoints.etl.publish;
 
-/** Counters of the HFile job (mapper and reducer tasks); any BAD_/DUPLICATE_ count stops the publish. */
+/**
+ * Counters of the HFile job (mapper and reducer tasks); any BAD_/DUPLICATE_ count stops the
+ * publish.
+ */
 public enum PublishCounters {
   /** Released values read from the release (the name predates the release). */
   CELLS_READ,
-  /** Values that cannot be packed (row key, hour, activity, SBI out of range; mixed baselines or scales). */
+  /**
+   * Values that cannot be packed (row key, hour, activity, SBI out of range; mixed baselines or
+   * scales).
+   */
   BAD_CELL,
   /** A second value of the same (date, pc4, level, member). */
   DUPLICATE_CELL,

@@ -8,16 +8,18 @@ import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Map task: one {@link ReleasedValue} → (row key date+pc4, the value as Avro binary). A value
- * whose row key cannot be built is counted as {@link PublishCounters#BAD_CELL}, not thrown.
+ * Map task: one {@link ReleasedValue} → (row key date+pc4, the value as Avro binary). A value whose
+ * row key cannot be built is counted as {@link PublishCounters#BAD_CELL}, not thrown.
  */
-public class PublishMapper extends Mapper<Void, ReleasedValue, ImmutableBytesWritable, BytesWritable> {
+public class PublishMapper
+    extends Mapper<Void, ReleasedValue, ImmutableBytesWritable, BytesWritable> {
   private final ImmutableBytesWritable outKey = new ImmutableBytesWritable();
   private final BytesWritable outValue = new BytesWritable();
   private final ReleasedValueCodec codec = new ReleasedValueCodec();
 
   @Override
-  protected void map(Void key, ReleasedValue value, Context context) throws IOException, InterruptedException {
+  protected void map(Void key, ReleasedValue value, Context context)
+      throws IOException, InterruptedException {
     context.getCounter(PublishCounters.CELLS_READ).increment(1);
     byte[] row;
     try {

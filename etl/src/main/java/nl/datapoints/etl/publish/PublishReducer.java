@@ -30,6 +30,7 @@ public class PublishReducer
     extends Reducer<ImmutableBytesWritable, BytesWritable, ImmutableBytesWritable, KeyValue> {
   /** Named output with the figure lines of every date ({@link DateTotals#lines}). */
   static final String STATS = "stats";
+
   /** Directory of the stats files under the job output dir; moved away before the bulk load. */
   static final String STATS_DIR = "_stats";
 
@@ -68,12 +69,15 @@ public class PublishReducer
     context.getCounter(PublishCounters.ROWS_WRITTEN).increment(1);
     context.getCounter(PublishCounters.CELLS_WRITTEN).increment(r.values());
     context.getCounter(PublishCounters.DUPLICATE_CELL).increment(r.duplicates());
-    totals.merge(RowKey.parse(row).date(), new DateTotals(r.values(), r.totalHits(), r.nullDeltas()),
+    totals.merge(
+        RowKey.parse(row).date(),
+        new DateTotals(r.values(), r.totalHits(), r.nullDeltas()),
         DateTotals::plus);
   }
 
   private KeyValue kv(byte[] row, byte[] qualifier, byte[] value) {
-    return new KeyValue(row, StoreLayout.familyOf(qualifier), qualifier, generation, KeyValue.Type.Put, value);
+    return new KeyValue(
+        row, StoreLayout.familyOf(qualifier), qualifier, generation, KeyValue.Type.Put, value);
   }
 
   @Override

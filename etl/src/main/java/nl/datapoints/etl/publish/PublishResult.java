@@ -10,8 +10,8 @@ import java.util.List;
  * @param hfileJobMillis wall time of the HFile job
  * @param bulkLoadMillis wall time of the bulk load
  */
-public record PublishResult(long generation, List<DateStatus> dates, long hfileJobMillis,
-    long bulkLoadMillis) {
+public record PublishResult(
+    long generation, List<DateStatus> dates, long hfileJobMillis, long bulkLoadMillis) {
   public PublishResult {
     dates = List.copyOf(dates);
   }

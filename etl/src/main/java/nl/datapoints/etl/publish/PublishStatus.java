@@ -31,9 +31,19 @@ public record PublishStatus(String table, int layout, List<DateStatus> dates) {
     if (layout == 0) {
       return "table " + table + ": does not exist";
     }
-    String head = "table " + table + " (store layout " + layout
-        + (layoutOk() ? "" : "; this build writes layout " + StoreLayout.VERSION
-            + ": drop it with scripts/etl drop-table --table " + table + " and publish again") + ")";
+    String head =
+        "table "
+            + table
+            + " (store layout "
+            + layout
+            + (layoutOk()
+                ? ""
+                : "; this build writes layout "
+                    + StoreLayout.VERSION
+                    + ": drop it with scripts/etl drop-table --table "
+                    + table
+                    + " and publish again")
+            + ")";
     if (dates.isEmpty()) {
       return head + ": no published dates";
     }

@@ -15,17 +15,17 @@ import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
+import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
+import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.slf4j.Logger;
@@ -64,6 +64,17 @@ public final class Publisher implements Closeable {
     return new Publisher(hbase, name, ConnectionFactory.createConnection(hbase), Clock.systemUTC());
   }
 
+  /**
+   * Creates {@code table} as the first publish of {@code dates} creates it (layout version,
+   * families, split points), or checks the layout of an existing one. Public for the publish
+   * benchmark's Put-based writer ({@code nl.datapoints.bench.publish.PutPublish}), whose table must
+   * be set up exactly like the bulk-loaded one.
+   */
+  public static void createTable(Admin admin, TableName table, List<LocalDate> dates)
+      throws IOException {
+    TableSetup.ensureTable(admin, table, dates, PublishConfig.DEFAULT_SPLITS_PER_DATE);
+  }
+
   /** Test hook: runs after the bulk load and before the first pointer flip. */
   void beforeFlip(Runnable hook) {
     this.beforeFlip = hook;
@@ -72,8 +83,11 @@ public final class Publisher implements Closeable {
   /** Publishes every date of {@code config} as generation {@code config.generation()}. */
   public PublishResult publish(PublishConfig config) throws IOException {
     if (!TableName.valueOf(config.table()).equals(table)) {
-      throw new IllegalArgumentException("--table of the publish must be the connected table "
-          + table + ", got " + config.table());
+      throw new IllegalArgumentException(
+          "--table of the publish must be the connected table "
+              + table
+              + ", got "
+              + config.table());
     }
     Path work = workDir(config);
     FileSystem fs = work.getFileSystem(conf);
@@ -85,9 +99,19 @@ public final class Publisher implements Closeable {
       if (!fs.isDirectory(dir)) {
         continue; // the HFile job names the missing release
       }
-      manifests.put(date, ReleaseManifest.read(fs, dir).orElseThrow(() -> new IllegalArgumentException(
-          "--date " + date + ": " + fs.makeQualified(dir) + " has no " + ReleaseManifest.FILE
-              + ", so it was not written by the release stage (run the release for the date again)")));
+      manifests.put(
+          date,
+          ReleaseManifest.read(fs, dir)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--date "
+                              + date
+                              + ": "
+                              + fs.makeQualified(dir)
+                              + " has no "
+                              + ReleaseManifest.FILE
+                              + ", so it was not written by the release stage (run the release for the date again)")));
     }
     try (Admin admin = connection.getAdmin()) {
       TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
@@ -108,7 +132,8 @@ public final class Publisher implements Closeable {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();
-    LOG.info("generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
+    LOG.info(
+        "generation {}: HFile job {} ms, bulk load {} ms", config.generation(), t1 - t0, t2 - t1);
 
     beforeFlip.run();
     List<DateStatus> flipped = new ArrayList<>();
@@ -116,18 +141,35 @@ public final class Publisher implements Closeable {
       PointerTable pointers = new PointerTable(t);
       for (LocalDate date : config.dates()) {
         DateTotals dt = DateTotals.of(totals, date);
-        boolean baselineMissing = Generations.baselineMissing(dt,
-            fs.exists(Layout.releaseOf(new Path(config.warehouseDir()), Generations.baselineDate(date))));
+        boolean baselineMissing =
+            Generations.baselineMissing(
+                dt,
+                fs.exists(
+                    Layout.releaseOf(
+                        new Path(config.warehouseDir()), Generations.baselineDate(date))));
         ReleaseManifest manifest = manifests.get(date);
-        Generation fresh = new Generation(config.generation(), clock.millis(), baselineMissing,
-            dt.cells(), dt.hits(), manifest.epsilon(), manifest.delta());
+        Generation fresh =
+            new Generation(
+                config.generation(),
+                clock.millis(),
+                baselineMissing,
+                dt.cells(),
+                dt.hits(),
+                manifest.epsilon(),
+                manifest.delta());
         Optional<DatePointer> previous = pointers.read(date);
-        List<Generation> kept = PointerRow.keptAfterPublish(fresh,
-            previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
+        List<Generation> kept =
+            PointerRow.keptAfterPublish(
+                fresh, previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
         pointers.flip(date, previous, fresh, kept);
         flipped.add(new DateStatus(date.toString(), fresh, kept));
-        LOG.info("published {} generation {}: {} cells, {} hits{}", date, fresh.id(), fresh.cells(),
-            fresh.hits(), baselineMissing ? ", baseline missing" : "");
+        LOG.info(
+            "published {} generation {}: {} cells, {} hits{}",
+            date,
+            fresh.id(),
+            fresh.cells(),
+            fresh.hits(),
+            baselineMissing ? ", baseline missing" : "");
       }
     }
     fs.delete(work, true);
@@ -135,7 +177,8 @@ public final class Publisher implements Closeable {
   }
 
   private static Path workDir(PublishConfig config) {
-    return new Path(new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
+    return new Path(
+        new Path(config.warehouseDir(), "_publish"), Long.toString(config.generation()));
   }
 
   private static void runJob(Job job, PublishConfig config) throws IOException {
@@ -153,9 +196,18 @@ public final class Publisher implements Closeable {
     long bad = counters.findCounter(PublishCounters.BAD_CELL).getValue();
     long dup = counters.findCounter(PublishCounters.DUPLICATE_CELL).getValue();
     if (bad > 0 || dup > 0) {
-      throw new IOException("not publishing generation " + config.generation() + " of "
-          + config.dates() + ": the release holds " + bad + " values that cannot be packed and "
-          + dup + " duplicate values (see counters " + PublishCounters.class.getSimpleName() + ")");
+      throw new IOException(
+          "not publishing generation "
+              + config.generation()
+              + " of "
+              + config.dates()
+              + ": the release holds "
+              + bad
+              + " values that cannot be packed and "
+              + dup
+              + " duplicate values (see counters "
+              + PublishCounters.class.getSimpleName()
+              + ")");
     }
   }
 
@@ -167,17 +219,23 @@ public final class Publisher implements Closeable {
   }
 
   /**
-   * Points {@code date} back to the kept generation before the current one, or to
-   * {@code generation} (which must be kept). The kept list is unchanged.
+   * Points {@code date} back to the kept generation before the current one, or to {@code
+   * generation} (which must be kept). The kept list is unchanged.
    */
   public DateStatus rollback(LocalDate date, Optional<Long> generation) throws IOException {
     if (status(Optional.of(date)).dates().isEmpty()) {
-      throw new IllegalArgumentException("--date " + date + " was never published in table " + table);
+      throw new IllegalArgumentException(
+          "--date " + date + " was never published in table " + table);
     }
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
-      DatePointer now = pointers.read(date).orElseThrow(() -> new IllegalArgumentException(
-          "--date " + date + " was never published in table " + table));
+      DatePointer now =
+          pointers
+              .read(date)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--date " + date + " was never published in table " + table));
       Generation target = PointerRow.rollbackTarget(now, generation);
       pointers.flip(date, Optional.of(now), target, now.kept());
       LOG.info("rolled {} back from generation {} to {}", date, now.current().id(), target.id());
@@ -196,9 +254,10 @@ public final class Publisher implements Closeable {
     }
     try (Table t = connection.getTable(table)) {
       PointerTable pointers = new PointerTable(t);
-      List<DatePointer> read = date.isPresent()
-          ? pointers.read(date.get()).map(List::of).orElse(List.of())
-          : pointers.readAll();
+      List<DatePointer> read =
+          date.isPresent()
+              ? pointers.read(date.get()).map(List::of).orElse(List.of())
+              : pointers.readAll();
       List<DateStatus> dates = read.stream().map(DateStatus::of).toList();
       return new PublishStatus(table.getNameAsString(), layout, dates);
     }

@@ -13,16 +13,20 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 
 /**
- * One released value as Avro binary, the map output of the HFile job (tasks; not thread-safe,
- * one per task): the record's own encoding, so nothing of it is lost between map and reduce.
+ * One released value as Avro binary, the map output of the HFile job (tasks; not thread-safe, one
+ * per task): the record's own encoding, so nothing of it is lost between map and reduce.
  */
 final class ReleasedValueCodec {
   @SuppressWarnings("unchecked")
   private final DatumWriter<ReleasedValue> writer =
-      (DatumWriter<ReleasedValue>) AggregateDataSupplier.model().createDatumWriter(ReleasedValue.getClassSchema());
+      (DatumWriter<ReleasedValue>)
+          AggregateDataSupplier.model().createDatumWriter(ReleasedValue.getClassSchema());
+
   @SuppressWarnings("unchecked")
   private final DatumReader<ReleasedValue> reader =
-      (DatumReader<ReleasedValue>) AggregateDataSupplier.model().createDatumReader(ReleasedValue.getClassSchema());
+      (DatumReader<ReleasedValue>)
+          AggregateDataSupplier.model().createDatumReader(ReleasedValue.getClassSchema());
+
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
   private BinaryEncoder encoder;
   private BinaryDecoder decoder;

@@ -23,15 +23,16 @@ import nl.datapoints.schemas.ReleasedValue;
  * @param nullDeltas values whose delta is null (all of them without a baseline)
  * @param duplicates values dropped because an earlier one had the same member
  */
-public record RowBlocks(byte[] area, byte[] cells, long values, long totalHits, long nullDeltas, long duplicates) {
+public record RowBlocks(
+    byte[] area, byte[] cells, long values, long totalHits, long nullDeltas, long duplicates) {
   private static final List<Level> AREA_LEVELS = List.of(Level.TOTAL, Level.HOUR, Level.SBI);
 
   /**
    * Packs one row's released values (any order, all of one date and pc4). A duplicate member is
    * counted, not packed twice.
    *
-   * @throws IllegalArgumentException when the values mix baselines, or one level's released
-   *     values do not share one noise scale
+   * @throws IllegalArgumentException when the values mix baselines, or one level's released values
+   *     do not share one noise scale
    */
   public static RowBlocks of(List<ReleasedValue> input) {
     Set<String> seen = new HashSet<>();
@@ -57,10 +58,17 @@ public record RowBlocks(byte[] area, byte[] cells, long values, long totalHits, 
       s[0] = sameScale(s[0], v.getReleased() ? v.getHitsScale() : 0, member);
       s[1] = sameScale(s[1], hasDelta ? v.getDeltaScale() : 0, member);
       boolean deltaReleased = hasDelta && v.getDeltaScale() > 0;
-      entries.computeIfAbsent(v.getLevel(), l -> new ArrayList<>()).add(new ReleaseBlock.Entry(
-          v.getHour() == null ? -1 : v.getHour(), v.getActivity() == null ? 0 : v.getActivity(),
-          v.getSbi() == null ? "" : v.getSbi(), v.getReleased(), v.getHits(), deltaReleased,
-          hasDelta ? v.getDelta() : 0));
+      entries
+          .computeIfAbsent(v.getLevel(), l -> new ArrayList<>())
+          .add(
+              new ReleaseBlock.Entry(
+                  v.getHour() == null ? -1 : v.getHour(),
+                  v.getActivity() == null ? 0 : v.getActivity(),
+                  v.getSbi() == null ? "" : v.getSbi(),
+                  v.getReleased(),
+                  v.getHits(),
+                  deltaReleased,
+                  hasDelta ? v.getDelta() : 0));
       if (v.getLevel() == Level.TOTAL) {
         totalHits += v.getHits();
       }
@@ -72,14 +80,18 @@ public record RowBlocks(byte[] area, byte[] cells, long values, long totalHits, 
         area.add(section(l, scales.get(l), entries.get(l), b));
       }
     }
-    byte[] cells = entries.containsKey(Level.CELL)
-        ? ReleaseBlock.encode(b, List.of(section(Level.CELL, scales.get(Level.CELL), entries.get(Level.CELL), b)))
-        : null;
+    byte[] cells =
+        entries.containsKey(Level.CELL)
+            ? ReleaseBlock.encode(
+                b, List.of(section(Level.CELL, scales.get(Level.CELL), entries.get(Level.CELL), b)))
+            : null;
     long values = entries.values().stream().mapToLong(List::size).sum();
-    return new RowBlocks(ReleaseBlock.encode(b, area), cells, values, totalHits, nullDeltas, duplicates);
+    return new RowBlocks(
+        ReleaseBlock.encode(b, area), cells, values, totalHits, nullDeltas, duplicates);
   }
 
-  private static ReleaseBlock.Section section(Level l, double[] scale, List<ReleaseBlock.Entry> entries, boolean b) {
+  private static ReleaseBlock.Section section(
+      Level l, double[] scale, List<ReleaseBlock.Entry> entries, boolean b) {
     return new ReleaseBlock.Section(l, scale[0], b ? scale[1] : Double.NaN, entries);
   }
 
@@ -91,7 +103,12 @@ public record RowBlocks(byte[] area, byte[] cells, long values, long totalHits, 
     if (known == 0) {
       return next;
     }
-    throw new IllegalArgumentException("values of one level must share one noise scale, " + member + " has "
-        + next + " where the level has " + known);
+    throw new IllegalArgumentException(
+        "values of one level must share one noise scale, "
+            + member
+            + " has "
+            + next
+            + " where the level has "
+            + known);
   }
 }

@@ -21,11 +21,12 @@ import org.apache.hadoop.hbase.regionserver.BloomType;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * Creates the serving table on first publish, recording its layout version
- * ({@link StoreLayout#VERSION_KEY}), and refuses an existing table of another layout (driver). Families {@code d} (cells, pointer row)
- * and {@code r} (rollups) each keep {@link StoreLayout#FAMILY_MAX_VERSIONS} versions, GZ
- * compression (pure Java in every JVM; SNAPPY/LZ4 need native libraries or extra codec jars
- * that the local and test JVMs lack), ROW bloom filters (readers do Gets and short prefix scans).
+ * Creates the serving table on first publish, recording its layout version ({@link
+ * StoreLayout#VERSION_KEY}), and refuses an existing table of another layout (driver). Families
+ * {@code d} (cells, pointer row) and {@code r} (rollups) each keep {@link
+ * StoreLayout#FAMILY_MAX_VERSIONS} versions, GZ compression (pure Java in every JVM; SNAPPY/LZ4
+ * need native libraries or extra codec jars that the local and test JVMs lack), ROW bloom filters
+ * (readers do Gets and short prefix scans).
  */
 final class TableSetup {
   /** Splits the pointer row into its own region: '~' sorts after every digit. */
@@ -37,14 +38,16 @@ final class TableSetup {
   static void ensureTable(Admin admin, TableName name, List<LocalDate> dates, int splitsPerDate)
       throws IOException {
     if (!admin.tableExists(name)) {
-      TableDescriptorBuilder table = TableDescriptorBuilder.newBuilder(name)
-          .setValue(StoreLayout.VERSION_KEY, Integer.toString(StoreLayout.VERSION));
+      TableDescriptorBuilder table =
+          TableDescriptorBuilder.newBuilder(name)
+              .setValue(StoreLayout.VERSION_KEY, Integer.toString(StoreLayout.VERSION));
       for (byte[] f : StoreLayout.FAMILIES) {
-        table.setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(f)
-            .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
-            .setCompressionType(Compression.Algorithm.GZ)
-            .setBloomFilterType(BloomType.ROW)
-            .build());
+        table.setColumnFamily(
+            ColumnFamilyDescriptorBuilder.newBuilder(f)
+                .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+                .setCompressionType(Compression.Algorithm.GZ)
+                .setBloomFilterType(BloomType.ROW)
+                .build());
       }
       try {
         admin.createTable(table.build(), splitPoints(dates, splitsPerDate).toArray(new byte[0][]));
@@ -59,31 +62,54 @@ final class TableSetup {
 
   /** The layout version {@code table} records (or, for an older table, has). */
   static int layoutVersion(TableDescriptor table) {
-    return StoreLayout.versionOf(table.getValue(StoreLayout.VERSION_KEY),
+    return StoreLayout.versionOf(
+        table.getValue(StoreLayout.VERSION_KEY),
         table.getColumnFamily(StoreLayout.ROLLUP_FAMILY) != null);
   }
 
-  /** Refuses a table of another layout than {@link StoreLayout#VERSION}, or one missing a family. */
+  /**
+   * Refuses a table of another layout than {@link StoreLayout#VERSION}, or one missing a family.
+   */
   static void checkLayout(TableName name, TableDescriptor existing) {
     int version = layoutVersion(existing);
     for (byte[] f : StoreLayout.FAMILIES) {
       String fn = Bytes.toString(f);
       ColumnFamilyDescriptor family = existing.getColumnFamily(f);
       if (family == null && Arrays.equals(f, StoreLayout.ROLLUP_FAMILY)) {
-        throw new IllegalStateException("table " + name + " has no family 'r': it was created before"
-            + " the rollups moved to their own family, and its published rollups are in 'd' where"
-            + " the service no longer reads them; publish into a new table (--table) and backfill");
+        throw new IllegalStateException(
+            "table "
+                + name
+                + " has no family 'r': it was created before"
+                + " the rollups moved to their own family, and its published rollups are in 'd' where"
+                + " the service no longer reads them; publish into a new table (--table) and backfill");
       }
       if (family == null || family.getMaxVersions() < StoreLayout.FAMILY_MAX_VERSIONS) {
-        throw new IllegalStateException("table " + name + " must have family '" + fn + "' with at least "
-            + StoreLayout.FAMILY_MAX_VERSIONS + " versions (generations), got "
-            + (family == null ? "no family '" + fn + "'" : family.getMaxVersions() + " versions"));
+        throw new IllegalStateException(
+            "table "
+                + name
+                + " must have family '"
+                + fn
+                + "' with at least "
+                + StoreLayout.FAMILY_MAX_VERSIONS
+                + " versions (generations), got "
+                + (family == null
+                    ? "no family '" + fn + "'"
+                    : family.getMaxVersions() + " versions"));
       }
     }
     if (version != StoreLayout.VERSION) {
-      throw new IllegalStateException("table " + name + " is in store layout " + version + ", this"
-          + " publish writes layout " + StoreLayout.VERSION + "; publish into a new table (--table)"
-          + " or drop it (scripts/etl drop-table --table " + name + ") and backfill");
+      throw new IllegalStateException(
+          "table "
+              + name
+              + " is in store layout "
+              + version
+              + ", this"
+              + " publish writes layout "
+              + StoreLayout.VERSION
+              + "; publish into a new table (--table)"
+              + " or drop it (scripts/etl drop-table --table "
+              + name
+              + ") and backfill");
     }
   }
 
@@ -93,9 +119,9 @@ final class TableSetup {
   /**
    * Split points for a new table: each date of the first batch starts a region and is cut into
    * {@code perDate} regions by the first pc4 digit; the pointer row gets its own region. Later
-   * dates land before '~' and HBase splits them as they grow. A large first batch (a backfill)
-   * gets at most {@link #MAX_INITIAL_REGIONS} data regions, cut at evenly spaced dates, since
-   * each region is a reduce task of the HFile job and a region server's share of every query.
+   * dates land before '~' and HBase splits them as they grow. A large first batch (a backfill) gets
+   * at most {@link #MAX_INITIAL_REGIONS} data regions, cut at evenly spaced dates, since each
+   * region is a reduce task of the HFile job and a region server's share of every query.
    */
   static List<byte[]> splitPoints(List<LocalDate> dates, int perDate) {
     TreeSet<byte[]> points = new TreeSet<>(Bytes.BYTES_COMPARATOR);

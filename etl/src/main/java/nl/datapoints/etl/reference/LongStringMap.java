@@ -2,7 +2,10 @@ package nl.datapoints.etl.reference;
 
 import java.util.Arrays;
 
-/** Open-addressing map from a 64-bit key to a String, so merchant lookups box nothing (used in tasks). */
+/**
+ * Open-addressing map from a 64-bit key to a String, so merchant lookups box nothing (used in
+ * tasks).
+ */
 final class LongStringMap {
   private static final long EMPTY = Long.MIN_VALUE;
 
@@ -19,7 +22,10 @@ final class LongStringMap {
     mask = capacity - 1;
   }
 
-  /** Stores the value; returns the previous one or null. The key {@code Long.MIN_VALUE} is not allowed. */
+  /**
+   * Stores the value; returns the previous one or null. The key {@code Long.MIN_VALUE} is not
+   * allowed.
+   */
   String put(long key, String value) {
     if (key == EMPTY) {
       throw new IllegalArgumentException("key " + key + " is reserved");

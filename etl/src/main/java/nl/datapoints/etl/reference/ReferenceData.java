@@ -15,13 +15,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The reference data of the pipeline ({@code postcodes.csv}, {@code merchants.csv},
- * {@code sbi.csv}), loaded once through Hadoop's file system and validated by the shared
- * {@link ReferenceCsv} rules, with allocation-free lookups; used in the driver and in tasks.
+ * The reference data of the pipeline ({@code postcodes.csv}, {@code merchants.csv}, {@code
+ * sbi.csv}), loaded once through Hadoop's file system and validated by the shared {@link
+ * ReferenceCsv} rules, with allocation-free lookups; used in the driver and in tasks.
  */
 public final class ReferenceData {
   /** File names inside the reference directory. */
   public static final String POSTCODES = ReferenceCsv.POSTCODES;
+
   public static final String MERCHANTS = ReferenceCsv.MERCHANTS;
   public static final String SBI = ReferenceCsv.SBI;
 
@@ -30,8 +31,8 @@ public final class ReferenceData {
   private final LongStringMap merchantSbi;
   private final Map<String, String> sbiLabels;
 
-  private ReferenceData(Map<Integer, Postcode> postcodes, LongStringMap merchantSbi,
-      Map<String, String> sbiLabels) {
+  private ReferenceData(
+      Map<Integer, Postcode> postcodes, LongStringMap merchantSbi, Map<String, String> sbiLabels) {
     this.postcodes = Collections.unmodifiableMap(postcodes);
     this.knownPc4 = new boolean[10_000];
     for (int pc4 : postcodes.keySet()) {
@@ -51,27 +52,42 @@ public final class ReferenceData {
   public static ReferenceData load(Configuration conf, Path dir) throws IOException {
     FileSystem fs = dir.getFileSystem(conf);
     try (Reader postcodes = open(fs, new Path(dir, POSTCODES));
-         Reader merchants = open(fs, new Path(dir, MERCHANTS));
-         Reader sbi = open(fs, new Path(dir, SBI))) {
-      return parse(new Path(dir, POSTCODES).toString(), postcodes,
-          new Path(dir, MERCHANTS).toString(), merchants,
-          new Path(dir, SBI).toString(), sbi);
+        Reader merchants = open(fs, new Path(dir, MERCHANTS));
+        Reader sbi = open(fs, new Path(dir, SBI))) {
+      return parse(
+          new Path(dir, POSTCODES).toString(),
+          postcodes,
+          new Path(dir, MERCHANTS).toString(),
+          merchants,
+          new Path(dir, SBI).toString(),
+          sbi);
     }
   }
 
   /** Parses the three files from readers; the names are used in error messages only. */
-  public static ReferenceData parse(String postcodesName, Reader postcodes, String merchantsName,
-      Reader merchants, String sbiName, Reader sbi) throws IOException {
+  public static ReferenceData parse(
+      String postcodesName,
+      Reader postcodes,
+      String merchantsName,
+      Reader merchants,
+      String sbiName,
+      Reader sbi)
+      throws IOException {
     Map<String, String> labels = ReferenceCsv.sbi(sbiName, sbi);
-    return new ReferenceData(parsePostcodes(postcodesName, postcodes),
-        parseMerchants(merchantsName, merchants), labels);
+    return new ReferenceData(
+        parsePostcodes(postcodesName, postcodes), parseMerchants(merchantsName, merchants), labels);
   }
 
   /** Convenience for tests and tools: parses the three files from strings. */
   public static ReferenceData of(String postcodesCsv, String merchantsCsv, String sbiCsv) {
     try {
-      return parse(POSTCODES, new StringReader(postcodesCsv), MERCHANTS,
-          new StringReader(merchantsCsv), SBI, new StringReader(sbiCsv));
+      return parse(
+          POSTCODES,
+          new StringReader(postcodesCsv),
+          MERCHANTS,
+          new StringReader(merchantsCsv),
+          SBI,
+          new StringReader(sbiCsv));
     } catch (IOException e) {
       throw new IllegalStateException("reading a string cannot fail", e);
     }
@@ -124,8 +140,16 @@ public final class ReferenceData {
 
   private static Reader open(FileSystem fs, Path path) throws IOException {
     if (!fs.exists(path)) {
-      throw new IllegalArgumentException("reference file " + path + " does not exist; the"
-          + " reference directory must hold " + POSTCODES + ", " + MERCHANTS + " and " + SBI);
+      throw new IllegalArgumentException(
+          "reference file "
+              + path
+              + " does not exist; the"
+              + " reference directory must hold "
+              + POSTCODES
+              + ", "
+              + MERCHANTS
+              + " and "
+              + SBI);
     }
     return new InputStreamReader(fs.open(path), StandardCharsets.UTF_8);
   }

@@ -8,8 +8,8 @@ import nl.datapoints.schemas.Level;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * Keys every event of the batch by its user-day (the privacy unit), so the reducer sees all of
- * one user's events of one date together. Runs in the map task.
+ * Keys every event of the batch by its user-day (the privacy unit), so the reducer sees all of one
+ * user's events of one date together. Runs in the map task.
  */
 public final class BoundMapper extends Mapper<Object, AnonymizedEvent, UserDay, ReleaseInput> {
   private Map<Integer, Integer> batch;
@@ -24,7 +24,8 @@ public final class BoundMapper extends Mapper<Object, AnonymizedEvent, UserDay, 
   }
 
   @Override
-  protected void map(Object ignored, AnonymizedEvent e, Context context) throws IOException, InterruptedException {
+  protected void map(Object ignored, AnonymizedEvent e, Context context)
+      throws IOException, InterruptedException {
     read++;
     int day = (int) e.getDate().toEpochDay();
     if (!batch.containsKey(day)) {
@@ -32,7 +33,16 @@ public final class BoundMapper extends Mapper<Object, AnonymizedEvent, UserDay, 
       return;
     }
     key.set(day, e.getUserKey().bytes());
-    value.set(ReleaseInput.Tag.EVENT, Level.CELL, e.getPc4(), e.getHour(), e.getActivity(), e.getSbi(), 1, 1, 0);
+    value.set(
+        ReleaseInput.Tag.EVENT,
+        Level.CELL,
+        e.getPc4(),
+        e.getHour(),
+        e.getActivity(),
+        e.getSbi(),
+        1,
+        1,
+        0);
     context.write(key, value);
   }
 

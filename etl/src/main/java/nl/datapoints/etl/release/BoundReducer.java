@@ -14,8 +14,8 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
  * Bounds one user-day's contributions ({@link Bounding}) and writes them, without the user key,
- * keyed by date + pc4 for the release job; in cleanup, per-date figures of what the bounds
- * touched to {@code stats/part-r-NNNNN}. Runs in the reduce task.
+ * keyed by date + pc4 for the release job; in cleanup, per-date figures of what the bounds touched
+ * to {@code stats/part-r-NNNNN}. Runs in the reduce task.
  */
 public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, ReleaseInput> {
   static final String STATS = StageStats.DIR;
@@ -30,8 +30,13 @@ public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, 
   private final long[] counts = new long[ReleaseCounters.values().length];
 
   private static List<String> metrics() {
-    List<String> m = new ArrayList<>(List.of(StageStats.USERS, StageStats.USERS_TOUCHED, StageStats.EVENTS_KEPT,
-        StageStats.EVENTS_DROPPED));
+    List<String> m =
+        new ArrayList<>(
+            List.of(
+                StageStats.USERS,
+                StageStats.USERS_TOUCHED,
+                StageStats.EVENTS_KEPT,
+                StageStats.EVENTS_DROPPED));
     for (Level l : Level.values()) {
       m.add(StageStats.CELLS_DROPPED_PREFIX + l.name().toLowerCase());
     }
@@ -77,7 +82,16 @@ public final class BoundReducer extends Reducer<UserDay, ReleaseInput, DatePc4, 
     for (Bounding.Contribution c : r.contributions()) {
       Member m = c.member();
       outKey.set(key.date(), c.pc4());
-      outValue.set(ReleaseInput.Tag.TODAY, m.level(), c.pc4(), m.hour(), m.activity(), m.sbi(), c.hits(), 1, 0);
+      outValue.set(
+          ReleaseInput.Tag.TODAY,
+          m.level(),
+          c.pc4(),
+          m.hour(),
+          m.activity(),
+          m.sbi(),
+          c.hits(),
+          1,
+          0);
       context.write(outKey, outValue);
     }
   }

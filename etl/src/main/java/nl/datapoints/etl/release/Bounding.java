@@ -4,24 +4,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.datapoints.schemas.Level;
 
 /**
- * Contribution bounding of one user-day (pure; runs in the reduce task of the bound job): what
- * one user may contribute to the release of a date, so that the noise of every level can be
- * calibrated to a fixed sensitivity (docs/privacy.md §3).
+ * Contribution bounding of one user-day (pure; runs in the reduce task of the bound job): what one
+ * user may contribute to the release of a date, so that the noise of every level can be calibrated
+ * to a fixed sensitivity (docs/privacy.md §3).
  *
  * <ol>
  *   <li>At most {@code maxEvents} events: the events are ordered by a keyed hash of (user, cell,
- *       occurrence) and the first ones kept, so a rerun keeps the same events and the choice
- *       does not favour any hour, place or industry.
- *   <li>Per level, at most {@code maxCells} members (pc4 × member of the level): ordered by a
- *       keyed hash of (user, level, member) and the first ones kept.
+ *       occurrence) and the first ones kept, so a rerun keeps the same events and the choice does
+ *       not favour any hour, place or industry.
+ *   <li>Per level, at most {@code maxCells} members (pc4 × member of the level): ordered by a keyed
+ *       hash of (user, level, member) and the first ones kept.
  *   <li>Per member, at most {@code maxHits} hits.
  * </ol>
+ *
  * Every level sees the same kept events, so a level's contributions from one user-day sum to at
  * most min(maxEvents, maxCells × maxHits) = its sensitivity.
  */
@@ -48,11 +50,15 @@ final class Bounding {
    * @param cellsDropped per level, members above {@code maxCells}
    * @param hitsClamped per level, hits above {@code maxHits} (of the members kept)
    */
-  record Result(List<Contribution> contributions, long eventsDropped, Map<Level, Long> cellsDropped,
+  record Result(
+      List<Contribution> contributions,
+      long eventsDropped,
+      Map<Level, Long> cellsDropped,
       Map<Level, Long> hitsClamped) {
     /** True when any bound removed anything of this user-day. */
     boolean touched() {
-      return eventsDropped > 0 || cellsDropped.values().stream().anyMatch(v -> v > 0)
+      return eventsDropped > 0
+          || cellsDropped.values().stream().anyMatch(v -> v > 0)
           || hitsClamped.values().stream().anyMatch(v -> v > 0);
     }
   }
@@ -61,19 +67,33 @@ final class Bounding {
 
   /** Bounds the events of one user on one date (any order; a repeated event is one more hit). */
   Result bound(byte[] userKey, LocalDate date, List<Event> events) {
-    Map<Event, Integer> seen = new LinkedHashMap<>();
-    List<Keyed<Event>> ordered = new ArrayList<>(events.size());
-    for (Event e : events) {
-      int occurrence = seen.merge(e, 1, Integer::sum) - 1;
-      long key = rnd.reset(ValueId.ofUser(ValueId.Purpose.EVENT_ORDER, userKey, Level.CELL, date, e.pc4(),
-          e.hour(), e.activity(), e.sbi(), occurrence)).bits(62);
-      ordered.add(new Keyed<>(e, key));
-    }
-    ordered.sort(Comparator.comparingLong(Keyed::key));
-    int keep = Math.min(params.maxEvents(), ordered.size());
-    List<Event> kept = new ArrayList<>(keep);
-    for (int i = 0; i < keep; i++) {
-      kept.add(ordered.get(i).item());
+    List<Event> kept = events;
+    if (events.size() > params.maxEvents()) {
+      // Only a user-day above the cap needs an order: the keyed hash picks which events stay.
+      Map<Event, Integer> seen = new HashMap<>();
+      List<Keyed<Event>> ordered = new ArrayList<>(events.size());
+      for (Event e : events) {
+        int occurrence = seen.merge(e, 1, Integer::sum) - 1;
+        long key =
+            rnd.reset(
+                    ValueId.ofUser(
+                        ValueId.Purpose.EVENT_ORDER,
+                        userKey,
+                        Level.CELL,
+                        date,
+                        e.pc4(),
+                        e.hour(),
+                        e.activity(),
+                        e.sbi(),
+                        occurrence))
+                .bits(62);
+        ordered.add(new Keyed<>(e, key));
+      }
+      ordered.sort(Comparator.comparingLong(Keyed::key));
+      kept = new ArrayList<>(params.maxEvents());
+      for (int i = 0; i < params.maxEvents(); i++) {
+        kept.add(ordered.get(i).item());
+      }
     }
 
     List<Contribution> out = new ArrayList<>();
@@ -82,22 +102,44 @@ final class Bounding {
     for (Level level : Level.values()) {
       Map<Contribution, Long> counts = new LinkedHashMap<>();
       for (Event e : kept) {
-        counts.merge(new Contribution(e.pc4(), Member.of(level, e.hour(), e.activity(), e.sbi()), 0), 1L, Long::sum);
+        counts.merge(
+            new Contribution(e.pc4(), Member.of(level, e.hour(), e.activity(), e.sbi()), 0),
+            1L,
+            Long::sum);
       }
-      List<Keyed<Contribution>> members = new ArrayList<>(counts.size());
-      for (Contribution c : counts.keySet()) {
-        Member m = c.member();
-        long key = rnd.reset(ValueId.ofUser(ValueId.Purpose.CELL_ORDER, userKey, level, date, c.pc4(), m.hour(),
-            m.activity(), m.sbi(), 0)).bits(62);
-        members.add(new Keyed<>(c, key));
-      }
-      members.sort(Comparator.comparingLong(Keyed::key));
       int maxCells = params.maxCells().get(level);
+      List<Contribution> members = new ArrayList<>(counts.keySet());
+      if (members.size() > maxCells) {
+        // Only a user-day over the level's cap needs an order: the keyed hash picks the members.
+        List<Keyed<Contribution>> keyed = new ArrayList<>(members.size());
+        for (Contribution c : members) {
+          Member m = c.member();
+          long key =
+              rnd.reset(
+                      ValueId.ofUser(
+                          ValueId.Purpose.CELL_ORDER,
+                          userKey,
+                          level,
+                          date,
+                          c.pc4(),
+                          m.hour(),
+                          m.activity(),
+                          m.sbi(),
+                          0))
+                  .bits(62);
+          keyed.add(new Keyed<>(c, key));
+        }
+        keyed.sort(Comparator.comparingLong(Keyed::key));
+        members.clear();
+        for (Keyed<Contribution> k : keyed) {
+          members.add(k.item());
+        }
+      }
       int maxHits = params.maxHits().get(level);
       long clamped = 0;
       List<Contribution> levelOut = new ArrayList<>();
       for (int i = 0; i < Math.min(maxCells, members.size()); i++) {
-        Contribution c = members.get(i).item();
+        Contribution c = members.get(i);
         long hits = counts.get(c);
         clamped += Math.max(0, hits - maxHits);
         levelOut.add(new Contribution(c.pc4(), c.member(), Math.min(hits, maxHits)));
@@ -107,6 +149,6 @@ final class Bounding {
       cellsDropped.put(level, (long) Math.max(0, members.size() - maxCells));
       hitsClamped.put(level, clamped);
     }
-    return new Result(out, ordered.size() - keep, cellsDropped, hitsClamped);
+    return new Result(out, events.size() - kept.size(), cellsDropped, hitsClamped);
   }
 }

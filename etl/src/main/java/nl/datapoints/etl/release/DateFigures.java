@@ -8,9 +8,9 @@ import java.util.Map;
 import nl.datapoints.etl.common.StageStats;
 
 /**
- * Per-date figures one task of the bound or release job adds up (pure), written at the end of
- * the task as {@link StageStats} lines; the driver sums them over tasks. Every metric of every
- * date of the batch is written, zeros included.
+ * Per-date figures one task of the bound or release job adds up (pure), written at the end of the
+ * task as {@link StageStats} lines; the driver sums them over tasks. Every metric of every date of
+ * the batch is written, zeros included.
  */
 final class DateFigures {
   private final List<LocalDate> dates;
@@ -23,11 +23,15 @@ final class DateFigures {
     }
   }
 
-  /** Adds {@code v} to {@code metric} of the date at {@code dateIndex} (wrapping on overflow, for digests). */
+  /**
+   * Adds {@code v} to {@code metric} of the date at {@code dateIndex} (wrapping on overflow, for
+   * digests).
+   */
   void add(int dateIndex, String metric, long v) {
     long[] a = byMetric.get(metric);
     if (a == null) {
-      throw new IllegalArgumentException("unknown metric " + metric + "; known: " + byMetric.keySet());
+      throw new IllegalArgumentException(
+          "unknown metric " + metric + "; known: " + byMetric.keySet());
     }
     a[dateIndex] += v;
   }

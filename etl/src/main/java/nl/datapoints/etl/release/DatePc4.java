@@ -7,9 +7,9 @@ import org.apache.hadoop.io.WritableComparable;
 import org.apache.hadoop.io.WritableComparator;
 
 /**
- * The key of one row of the release: a date (epoch days) and a postcode4. Mutable and reused;
- * map and reduce tasks. Serialized as the date with its sign bit flipped and the pc4 as an
- * unsigned short, so the raw comparator compares bytes.
+ * The key of one row of the release: a date (epoch days) and a postcode4. Mutable and reused; map
+ * and reduce tasks. Serialized as the date with its sign bit flipped and the pc4 as an unsigned
+ * short, so the raw comparator compares bytes.
  */
 public final class DatePc4 implements WritableComparable<DatePc4> {
   static final int BYTES = 6;

@@ -10,12 +10,12 @@ import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.ReleasedValue;
 
 /**
- * Joins the release of a date with the release of the same pc4 seven days earlier (pure): the
- * delta of a member is its released value on D-7, so it costs no second noise and no privacy
- * (post-processing). A member released on D-7 but not on D (a CELL not selected again) is kept
- * with {@code released = false} and hits 0, so that sums of hits and of delta over any area
- * compare like with like; a member not released on D-7 has delta 0 exactly; without a release
- * of D-7 at all every delta is null.
+ * Joins the release of a date with the release of the same pc4 seven days earlier (pure): the delta
+ * of a member is its released value on D-7, so it costs no second noise and no privacy
+ * (post-processing). A member released on D-7 but not on D (a CELL not selected again) is kept with
+ * {@code released = false} and hits 0, so that sums of hits and of delta over any area compare like
+ * with like; a member not released on D-7 has delta 0 exactly; without a release of D-7 at all
+ * every delta is null.
  */
 final class DeltaJoin {
   private DeltaJoin() {}
@@ -24,7 +24,10 @@ final class DeltaJoin {
    * @param today the release of {@code date}
    * @param baseline the release of {@code date - 7}, or null when D-7 was never released
    */
-  static List<ReleasedValue> join(LocalDate date, int pc4, SortedMap<Member, Released> today,
+  static List<ReleasedValue> join(
+      LocalDate date,
+      int pc4,
+      SortedMap<Member, Released> today,
       SortedMap<Member, Released> baseline) {
     TreeSet<Member> members = new TreeSet<>(today.keySet());
     if (baseline != null) {
@@ -51,9 +54,14 @@ final class DeltaJoin {
     return out;
   }
 
-  /** The member a released value belongs to, and its value as {@link Released} (reading D-7 back). */
+  /**
+   * The member a released value belongs to, and its value as {@link Released} (reading D-7 back).
+   */
   static Member memberOf(ReleasedValue v) {
-    return new Member(v.getLevel(), v.getHour() == null ? -1 : v.getHour(),
-        v.getActivity() == null ? 0 : v.getActivity(), v.getSbi() == null ? "" : v.getSbi());
+    return new Member(
+        v.getLevel(),
+        v.getHour() == null ? -1 : v.getHour(),
+        v.getActivity() == null ? 0 : v.getActivity(),
+        v.getSbi() == null ? "" : v.getSbi());
   }
 }

@@ -1,8 +1,8 @@
 package nl.datapoints.etl.release;
 
 /**
- * Exact sampling of discrete Laplace noise (pure): P(X = x) ∝ exp(-|x| / b) for integer x, with
- * the scale b = t / s a ratio of integers. It follows Canonne, Kamath and Steinke, "The Discrete
+ * Exact sampling of discrete Laplace noise (pure): P(X = x) ∝ exp(-|x| / b) for integer x, with the
+ * scale b = t / s a ratio of integers. It follows Canonne, Kamath and Steinke, "The Discrete
  * Gaussian for Differential Privacy" (2020), Algorithm 2, with the Bernoulli(exp(-γ)) sampler of
  * their Algorithm 1: every step is integer arithmetic on uniform draws, so the noise has no
  * floating-point artefacts (the attacks on naive floating-point Laplace noise do not apply).
@@ -15,7 +15,8 @@ final class DiscreteLaplace {
   /** One draw of scale {@code t / s} (both positive) from {@code rnd}. */
   static long sample(NoiseStream rnd, long s, long t) {
     if (s < 1 || t < 1) {
-      throw new IllegalArgumentException("discrete Laplace scale t/s needs positive s and t, got " + t + "/" + s);
+      throw new IllegalArgumentException(
+          "discrete Laplace scale t/s needs positive s and t, got " + t + "/" + s);
     }
     while (true) {
       long u = rnd.uniform(t);
@@ -39,7 +40,8 @@ final class DiscreteLaplace {
   /** True with probability exactly exp(-num / den), num >= 0, den >= 1. */
   static boolean bernoulliExp(NoiseStream rnd, long num, long den) {
     if (num < 0 || den < 1) {
-      throw new IllegalArgumentException("bernoulliExp needs num >= 0 and den >= 1, got " + num + "/" + den);
+      throw new IllegalArgumentException(
+          "bernoulliExp needs num >= 0 and den >= 1, got " + num + "/" + den);
     }
     long whole = num / den;
     for (long i = 0; i < whole; i++) {
@@ -50,7 +52,9 @@ final class DiscreteLaplace {
     return bernoulliExpAtMostOne(rnd, num - whole * den, den);
   }
 
-  /** exp(-γ) for γ = num / den in [0, 1]: K = first k with Bernoulli(γ / k) = 0; true when K is odd. */
+  /**
+   * exp(-γ) for γ = num / den in [0, 1]: K = first k with Bernoulli(γ / k) = 0; true when K is odd.
+   */
   private static boolean bernoulliExpAtMostOne(NoiseStream rnd, long num, long den) {
     long k = 1;
     while (rnd.bernoulli(num, Math.multiplyExact(den, k))) {

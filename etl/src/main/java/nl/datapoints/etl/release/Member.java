@@ -4,15 +4,18 @@ import java.util.Comparator;
 import nl.datapoints.schemas.Level;
 
 /**
- * One member of a released level of a date × pc4 (pure): the TOTAL, an HOUR, an SBI or a CELL
- * (hour × activity × SBI). Dimensions a level does not have are -1 (hour), 0 (activity) and ""
- * (SBI), as in {@code ReleaseBlock.Entry}.
+ * One member of a released level of a date × pc4 (pure): the TOTAL, an HOUR, an SBI or a CELL (hour
+ * × activity × SBI). Dimensions a level does not have are -1 (hour), 0 (activity) and "" (SBI), as
+ * in {@code ReleaseBlock.Entry}.
  */
 record Member(Level level, int hour, int activity, String sbi) implements Comparable<Member> {
   static final Member TOTAL = new Member(Level.TOTAL, -1, 0, "");
 
-  private static final Comparator<Member> ORDER = Comparator.comparing(Member::level)
-      .thenComparingInt(Member::hour).thenComparingInt(Member::activity).thenComparing(Member::sbi);
+  private static final Comparator<Member> ORDER =
+      Comparator.comparing(Member::level)
+          .thenComparingInt(Member::hour)
+          .thenComparingInt(Member::activity)
+          .thenComparing(Member::sbi);
 
   static Member hour(int hour) {
     return new Member(Level.HOUR, hour, 0, "");

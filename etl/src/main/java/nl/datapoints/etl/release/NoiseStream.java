@@ -7,11 +7,11 @@ import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Deterministic random bits for one released value (pure; runs in tasks): HMAC-SHA256 keyed by
- * the release secret over the value's identity and a block counter, so the same secret and
- * identity always give the same bits and any other identity gives bits that look independent.
- * Exact samplers ({@link DiscreteLaplace}, {@link PartitionSelection}) draw whole integers from
- * it; no floating-point noise is ever drawn.
+ * Deterministic random bits for one released value (pure; runs in tasks): HMAC-SHA256 keyed by the
+ * release secret over the value's identity and a block counter, so the same secret and identity
+ * always give the same bits and any other identity gives bits that look independent. Exact samplers
+ * ({@link DiscreteLaplace}, {@link PartitionSelection}) draw whole integers from it; no
+ * floating-point noise is ever drawn.
  *
  * <p>Not thread-safe; one per task, {@link #reset} per value.
  */
@@ -76,7 +76,10 @@ final class NoiseStream {
     return out;
   }
 
-  /** A uniform integer in {@code [0, n)}, exactly (rejection of the bits above the largest multiple). */
+  /**
+   * A uniform integer in {@code [0, n)}, exactly (rejection of the bits above the largest
+   * multiple).
+   */
   long uniform(long n) {
     if (n < 1 || n > (1L << 62)) {
       throw new IllegalArgumentException("uniform range must be 1..2^62, got " + n);

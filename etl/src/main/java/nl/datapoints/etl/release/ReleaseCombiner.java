@@ -6,9 +6,9 @@ import java.util.TreeMap;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Sums the contributions of a row per tag and member inside the map task (hits and users add
- * up), so the shuffle carries one value per member instead of one per user-day; domain marks
- * collapse into one and stored values pass through.
+ * Sums the contributions of a row per tag and member inside the map task (hits and users add up),
+ * so the shuffle carries one value per member instead of one per user-day; domain marks collapse
+ * into one and stored values pass through.
  */
 public final class ReleaseCombiner extends Reducer<DatePc4, ReleaseInput, DatePc4, ReleaseInput> {
   private record Slot(ReleaseInput.Tag tag, Member member) implements Comparable<Slot> {
@@ -37,8 +37,16 @@ public final class ReleaseCombiner extends Reducer<DatePc4, ReleaseInput, DatePc
     for (Map.Entry<Slot, long[]> e : sums.entrySet()) {
       Member m = e.getKey().member();
       long[] s = e.getValue();
-      out.set(e.getKey().tag(), m.level(), key.pc4(), m.hour(), m.activity(), m.sbi(),
-          e.getKey().tag() == ReleaseInput.Tag.DOMAIN ? 0 : s[0], e.getKey().tag() == ReleaseInput.Tag.DOMAIN ? 0 : s[1], 0);
+      out.set(
+          e.getKey().tag(),
+          m.level(),
+          key.pc4(),
+          m.hour(),
+          m.activity(),
+          m.sbi(),
+          e.getKey().tag() == ReleaseInput.Tag.DOMAIN ? 0 : s[0],
+          e.getKey().tag() == ReleaseInput.Tag.DOMAIN ? 0 : s[1],
+          0);
       context.write(key, out);
     }
   }

@@ -15,22 +15,27 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The validated options of the bound and release jobs of one batch, and their codec to and from
- * a Hadoop {@link Configuration} under {@value #PREFIX} (the privacy parameters under
- * {@link PrivacyParams#PREFIX}). Built in the driver, read back in every task.
+ * The validated options of the bound and release jobs of one batch, and their codec to and from a
+ * Hadoop {@link Configuration} under {@value #PREFIX} (the privacy parameters under {@link
+ * PrivacyParams#PREFIX}). Built in the driver, read back in every task.
  *
  * @param warehouseDir the warehouse root ({@code events/}, {@code release/})
  * @param refDir the reference data ({@code postcodes.csv}: the pc4 domain; {@code sbi.csv} and
  *     {@code merchants.csv}: the SBI domain)
  * @param dates the batch, ascending, distinct
- * @param storedBaseline dates of the batch whose D-7 is not in the batch but was released
- *     before: its stored release gives their deltas; every other date outside that set whose D-7
- *     is not in the batch has no baseline
+ * @param storedBaseline dates of the batch whose D-7 is not in the batch but was released before:
+ *     its stored release gives their deltas; every other date outside that set whose D-7 is not in
+ *     the batch has no baseline
  * @param privacy the budget and bounds
  * @param reducers reduce tasks of each job
  */
-public record ReleaseConfig(Path warehouseDir, Path refDir, List<LocalDate> dates, Set<LocalDate> storedBaseline,
-    PrivacyParams privacy, int reducers) {
+public record ReleaseConfig(
+    Path warehouseDir,
+    Path refDir,
+    List<LocalDate> dates,
+    Set<LocalDate> storedBaseline,
+    PrivacyParams privacy,
+    int reducers) {
   /** Prefix of this record's keys in a Hadoop configuration. */
   public static final String PREFIX = "datapoints.release.job.";
 
@@ -45,8 +50,10 @@ public record ReleaseConfig(Path warehouseDir, Path refDir, List<LocalDate> date
     storedBaseline = Collections.unmodifiableSortedSet(new TreeSet<>(storedBaseline));
     for (LocalDate d : storedBaseline) {
       if (!dates.contains(d) || dates.contains(d.minusDays(7))) {
-        throw new IllegalArgumentException("storedBaseline may only hold dates of the batch whose D-7 is not in it,"
-            + " was given " + d);
+        throw new IllegalArgumentException(
+            "storedBaseline may only hold dates of the batch whose D-7 is not in it,"
+                + " was given "
+                + d);
       }
     }
     if (reducers < 1) {
@@ -80,9 +87,13 @@ public record ReleaseConfig(Path warehouseDir, Path refDir, List<LocalDate> date
 
   /** Reads the config written by {@link #writeTo}. */
   public static ReleaseConfig readFrom(Configuration conf) {
-    return new ReleaseConfig(new Path(required(conf, "warehouse-dir")), new Path(required(conf, "ref-dir")),
-        dates(required(conf, "dates")), Set.copyOf(dates(conf.get(PREFIX + "stored-baseline", ""))),
-        PrivacyParams.readFrom(conf), conf.getInt(PREFIX + "reducers", 1));
+    return new ReleaseConfig(
+        new Path(required(conf, "warehouse-dir")),
+        new Path(required(conf, "ref-dir")),
+        dates(required(conf, "dates")),
+        Set.copyOf(dates(conf.get(PREFIX + "stored-baseline", ""))),
+        PrivacyParams.readFrom(conf),
+        conf.getInt(PREFIX + "reducers", 1));
   }
 
   private static String join(Collection<LocalDate> ds) {
@@ -92,7 +103,8 @@ public record ReleaseConfig(Path warehouseDir, Path refDir, List<LocalDate> date
   private static String required(Configuration conf, String key) {
     String v = conf.getTrimmed(PREFIX + key);
     if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(PREFIX + key + " is not set; build the job with its Job class");
+      throw new IllegalArgumentException(
+          PREFIX + key + " is not set; build the job with its Job class");
     }
     return v;
   }
@@ -104,7 +116,8 @@ public record ReleaseConfig(Path warehouseDir, Path refDir, List<LocalDate> date
         try {
           out.add(LocalDate.parse(s.trim()));
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException(PREFIX + "dates must be YYYY-MM-DD dates, had '" + s + "'", e);
+          throw new IllegalArgumentException(
+              PREFIX + "dates must be YYYY-MM-DD dates, had '" + s + "'", e);
         }
       }
     }

@@ -12,20 +12,21 @@ import nl.datapoints.schemas.Level;
 
 /**
  * The differentially private release of one date × pc4 (pure; runs in the reduce task of the
- * release job, and in memory in the attack harness): from the bounded sums of every member to
- * noisy released values (docs/privacy.md §2-3).
+ * release job, and in memory in the attack harness): from the bounded sums of every member to noisy
+ * released values (docs/privacy.md §2-3).
  *
  * <ul>
- *   <li>TOTAL, every HOUR 0-23 and every SBI of the public SBI domain get a value, zeros
- *       included, so that presence reveals nothing: bounded sum + discrete Laplace noise of scale
- *       Δ_level / ε_level. Nothing outside the public domain is released at these levels.
+ *   <li>TOTAL, every HOUR 0-23 and every SBI of the public SBI domain get a value, zeros included,
+ *       so that presence reveals nothing: bounded sum + discrete Laplace noise of scale Δ_level /
+ *       ε_level. Nothing outside the public domain is released at these levels.
  *   <li>A CELL is released only when partition selection keeps it (by its number of distinct
  *       users), then with noise of scale Δ_cell / ε_cell. A cell nobody touched is never kept.
  * </ul>
+ *
  * Every draw comes from {@link NoiseStream} keyed by the release secret over {@link ValueId}, so
  * the release is a function of (secret, parameters, bounded sums): a rerun on unchanged input is
- * identical, and a changed sum draws fresh noise. Released values are never clamped, so sums
- * of them stay unbiased (they may be negative).
+ * identical, and a changed sum draws fresh noise. Released values are never clamped, so sums of
+ * them stay unbiased (they may be negative).
  */
 final class ReleaseCore {
   private final PrivacyParams params;
@@ -36,15 +37,18 @@ final class ReleaseCore {
   private final Map<Level, Double> scale = new EnumMap<>(Level.class);
 
   /**
-   * @param sbiDomain the public SBI codes every pc4 gets a value for (the catalogue and every
-   *     code merchants map to)
+   * @param sbiDomain the public SBI codes every pc4 gets a value for (the catalogue and every code
+   *     merchants map to)
    */
   ReleaseCore(PrivacyParams params, NoiseStream rnd, SortedSet<String> sbiDomain) {
     this.params = params;
     this.rnd = rnd;
     this.sbiDomain = List.copyOf(sbiDomain);
-    this.selection = new PartitionSelection(params.selectionEpsilon().doubleValue(), params.delta(),
-        params.maxCells().get(Level.CELL));
+    this.selection =
+        new PartitionSelection(
+            params.selectionEpsilon().doubleValue(),
+            params.delta(),
+            params.maxCells().get(Level.CELL));
     for (Level l : Level.values()) {
       ratio.put(l, params.scaleRatio(l));
       scale.put(l, params.scale(l));
@@ -87,7 +91,10 @@ final class ReleaseCore {
     return scale.get(level);
   }
 
-  /** The release of {@code pc4} on {@code date}: every public member and the selected cells, in order. */
+  /**
+   * The release of {@code pc4} on {@code date}: every public member and the selected cells, in
+   * order.
+   */
   SortedMap<Member, Released> release(LocalDate date, int pc4, Sums sums) {
     SortedMap<Member, Released> out = new TreeMap<>();
     put(out, date, pc4, Member.TOTAL, sums);
@@ -100,7 +107,16 @@ final class ReleaseCore {
     for (Member m : sums.members()) {
       if (m.level() == Level.CELL) {
         long users = sums.users(m);
-        rnd.reset(ValueId.of(ValueId.Purpose.SELECT, Level.CELL, date, pc4, m.hour(), m.activity(), m.sbi(), users));
+        rnd.reset(
+            ValueId.of(
+                ValueId.Purpose.SELECT,
+                Level.CELL,
+                date,
+                pc4,
+                m.hour(),
+                m.activity(),
+                m.sbi(),
+                users));
         if (selection.keeps(users, rnd)) {
           put(out, date, pc4, m, sums);
         }
@@ -114,7 +130,9 @@ final class ReleaseCore {
   private void put(SortedMap<Member, Released> out, LocalDate date, int pc4, Member m, Sums sums) {
     long value = sums.hits(m);
     long[] r = ratio.get(m.level());
-    rnd.reset(ValueId.of(ValueId.Purpose.NOISE, m.level(), date, pc4, m.hour(), m.activity(), m.sbi(), value));
+    rnd.reset(
+        ValueId.of(
+            ValueId.Purpose.NOISE, m.level(), date, pc4, m.hour(), m.activity(), m.sbi(), value));
     out.put(m, new Released(value + DiscreteLaplace.sample(rnd, r[1], r[0]), scale.get(m.level())));
   }
 }

@@ -10,17 +10,21 @@ import org.apache.hadoop.security.Credentials;
 
 /**
  * The release secret: the key of every random draw of the release (noise, selection, which
- * contributions a bound keeps). Loaded in the driver from {@value #ENV} or
- * {@code --release-key-file}, handed to tasks in the job's credentials (never in
- * {@code job.xml}), never logged. It is not the HMAC key of the pseudonym: knowing one tells
- * nothing of the other. The service needs neither.
+ * contributions a bound keeps). Loaded in the driver from {@value #ENV} or {@code
+ * --release-key-file}, handed to tasks in the job's credentials (never in {@code job.xml}), never
+ * logged. It is not the HMAC key of the pseudonym: knowing one tells nothing of the other. The
+ * service needs neither.
  */
 public final class ReleaseKey {
   /** Environment variable holding the secret as hex. */
   public static final String ENV = "DATAPOINTS_RELEASE_KEY";
+
   /** Shortest secret accepted, in bytes. */
   public static final int MIN_BYTES = 32;
-  static final HexSecret SECRET = new HexSecret(ENV, "--release-key-file", "the release noise", MIN_BYTES);
+
+  static final HexSecret SECRET =
+      new HexSecret(ENV, "--release-key-file", "the release noise", MIN_BYTES);
+
   /** Alias of the secret in a job's credentials. */
   static final Text ALIAS = new Text("datapoints.release.key");
 
@@ -49,8 +53,10 @@ public final class ReleaseKey {
   static ReleaseKey from(Credentials credentials) {
     byte[] bytes = credentials == null ? null : credentials.getSecretKey(ALIAS);
     if (bytes == null) {
-      throw new IllegalStateException("no release secret in the job's credentials under " + ALIAS
-          + "; build the job with its Job class");
+      throw new IllegalStateException(
+          "no release secret in the job's credentials under "
+              + ALIAS
+              + "; build the job with its Job class");
     }
     return of(bytes);
   }

@@ -15,23 +15,33 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What a date's release is and guarantees, written by the driver next to its values as
- * {@code release/dt=D/_release.json} (the leading {@code _} keeps it out of Hadoop's input
- * globbing): the privacy unit, ε and δ of the date, every level's budget, sensitivity and noise
- * scale, and a digest of the values. The publish records ε and δ in the date's generation; a
- * rerun compares digests to tell an identical release from a new one.
+ * What a date's release is and guarantees, written by the driver next to its values as {@code
+ * release/dt=D/_release.json} (the leading {@code _} keeps it out of Hadoop's input globbing): the
+ * privacy unit, ε and δ of the date, every level's budget, sensitivity and noise scale, and a
+ * digest of the values. The publish records ε and δ in the date's generation; a rerun compares
+ * digests to tell an identical release from a new one.
  *
  * @param unit the privacy unit ({@code user-day})
  * @param epsilon ε of the date
  * @param delta δ of the date
- * @param levels per level: epsilon, sensitivity and scale; {@code select}: epsilon, delta, max_cells
+ * @param levels per level: epsilon, sensitivity and scale; {@code select}: epsilon, delta,
+ *     max_cells
  * @param values released values of the date
  * @param cellsSelected CELLs kept by partition selection
  * @param totalHits sum of the released TOTAL hits
- * @param digest hex digest of the date's own released values (order-independent; deltas,
- *     which are D-7's release, left out)
+ * @param digest hex digest of the date's own released values (order-independent; deltas, which are
+ *     D-7's release, left out)
  */
-@JsonPropertyOrder({"unit", "epsilon", "delta", "levels", "values", "cells_selected", "total_hits", "digest"})
+@JsonPropertyOrder({
+  "unit",
+  "epsilon",
+  "delta",
+  "levels",
+  "values",
+  "cells_selected",
+  "total_hits",
+  "digest"
+})
 public record ReleaseManifest(
     @JsonProperty("unit") String unit,
     @JsonProperty("epsilon") double epsilon,
@@ -43,13 +53,19 @@ public record ReleaseManifest(
     @JsonProperty("digest") String digest) {
   /** File name inside {@code release/dt=D}. */
   public static final String FILE = "_release.json";
+
   /** The privacy unit of every release. */
   public static final String UNIT = "user-day";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** The budget, sensitivity and scale of every level of {@code p}, as reports and manifests show them. */
+  /**
+   * The budget, sensitivity and scale of every level of {@code p}, as reports and manifests show
+   * them.
+   */
   public static Map<String, Map<String, Object>> levels(PrivacyParams p) {
     Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
     for (nl.datapoints.schemas.Level l : nl.datapoints.schemas.Level.values()) {

@@ -7,8 +7,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
 
 /**
- * Avro {@code ReleasedValue} Parquet output named {@code part-r-NNNNN.parquet} whatever the
- * codec. Runs in the reduce task, as a named output of {@code MultipleOutputs}.
+ * Avro {@code ReleasedValue} Parquet output named {@code part-r-NNNNN.parquet} whatever the codec.
+ * Runs in the reduce task, as a named output of {@code MultipleOutputs}.
  */
 public final class ReleaseParquetOutputFormat extends AvroParquetOutputFormat<ReleasedValue> {
   @Override

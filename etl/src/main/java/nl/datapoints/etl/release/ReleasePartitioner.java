@@ -9,7 +9,8 @@ import org.apache.hadoop.mapreduce.Partitioner;
  * Gives each date of the batch its own reducers (so a backfill writes about max(dates, reducers)
  * files, not dates × reducers) and spreads a date's pc4s over them. Map tasks.
  */
-public final class ReleasePartitioner extends Partitioner<DatePc4, ReleaseInput> implements Configurable {
+public final class ReleasePartitioner extends Partitioner<DatePc4, ReleaseInput>
+    implements Configurable {
   private Configuration conf;
   private Map<Integer, Integer> batch;
 

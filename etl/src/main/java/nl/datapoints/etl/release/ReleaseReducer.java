@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.etl.reference.ReferenceData;
 import nl.datapoints.etl.release.ReleaseCore.Released;
-import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.ReleasedValue;
 import org.apache.hadoop.io.NullWritable;
@@ -20,14 +20,19 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 /**
  * Releases one date × pc4 ({@link ReleaseCore}), joins the deltas ({@link DeltaJoin}) and writes
  * the values to {@code release/dt=D/part-r-NNNNN.parquet}; in cleanup, per-date figures (values,
- * selected cells, released total hits, a digest of the release) to {@code stats/part-r-NNNNN}.
- * Runs in the reduce task.
+ * selected cells, released total hits, a digest of the release) to {@code stats/part-r-NNNNN}. Runs
+ * in the reduce task.
  */
-public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWritable, NullWritable> {
+public final class ReleaseReducer
+    extends Reducer<DatePc4, ReleaseInput, NullWritable, NullWritable> {
   static final String RELEASE = "release";
   static final String STATS = StageStats.DIR;
-  static final List<String> METRICS = List.of(StageStats.VALUES_RELEASED, StageStats.CELLS_SELECTED,
-      StageStats.TOTAL_HITS_RELEASED, StageStats.RELEASE_DIGEST);
+  static final List<String> METRICS =
+      List.of(
+          StageStats.VALUES_RELEASED,
+          StageStats.CELLS_SELECTED,
+          StageStats.TOTAL_HITS_RELEASED,
+          StageStats.RELEASE_DIGEST);
 
   private ReleaseConfig config;
   private ReleaseCore core;
@@ -42,7 +47,9 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
   protected void setup(Context context) throws IOException {
     config = ReleaseConfig.readFrom(context.getConfiguration());
     ReferenceData ref = ReferenceData.load(context.getConfiguration(), config.refDir());
-    core = new ReleaseCore(config.privacy(), ReleaseKey.from(context.getCredentials()).stream(), ref.sbiDomain());
+    core =
+        new ReleaseCore(
+            config.privacy(), ReleaseKey.from(context.getCredentials()).stream(), ref.sbiDomain());
     batch = config.indexByEpochDay();
     figures = new DateFigures(config.dates(), METRICS);
     outputs = new MultipleOutputs<>(context);
@@ -101,12 +108,12 @@ public final class ReleaseReducer extends Reducer<DatePc4, ReleaseInput, NullWri
   }
 
   /**
-   * A 64-bit digest of a released value's own fields — member, released hits and noise scale —
-   * (a multiply-xorshift mix, not a cryptographic hash: it only has to tell one release of a date
-   * from another). Summed over a date, equal releases give equal sums whatever the order the
-   * reducers wrote them in. Deltas and the values kept only for their delta are left out: they
-   * are D-7's release, so re-releasing D-7 (a cascade) changes them without drawing any noise for
-   * this date, and the date's ε spent, which counts distinct digests, must not grow.
+   * A 64-bit digest of a released value's own fields — member, released hits and noise scale — (a
+   * multiply-xorshift mix, not a cryptographic hash: it only has to tell one release of a date from
+   * another). Summed over a date, equal releases give equal sums whatever the order the reducers
+   * wrote them in. Deltas and the values kept only for their delta are left out: they are D-7's
+   * release, so re-releasing D-7 (a cascade) changes them without drawing any noise for this date,
+   * and the date's ε spent, which counts distinct digests, must not grow.
    */
   static long digest(ReleasedValue v) {
     long h = 0x243F6A8885A308D3L;

@@ -8,9 +8,9 @@ import org.apache.hadoop.io.WritableComparable;
 import org.apache.hadoop.io.WritableComparator;
 
 /**
- * The shuffle key of the bound job: one user (the 16-byte pseudonym) on one date (epoch days),
- * the privacy unit. Mutable and reused; map and reduce tasks. Serialized as the date with its
- * sign bit flipped and the 16 key bytes, so the raw comparator compares bytes.
+ * The shuffle key of the bound job: one user (the 16-byte pseudonym) on one date (epoch days), the
+ * privacy unit. Mutable and reused; map and reduce tasks. Serialized as the date with its sign bit
+ * flipped and the 16 key bytes, so the raw comparator compares bytes.
  */
 public final class UserDay implements WritableComparable<UserDay> {
   static final int BYTES = 4 + 16;

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import nl.datapoints.schemas.Level;
 
 /**
- * The identity of a random draw (pure): what it is for, the member it belongs to (level, date,
- * pc4, hour, activity, SBI) and the exact value it is drawn for. The noise of a released value is
- * a function of the release secret and this identity only, so a rerun on unchanged input draws
- * the same noise and any change of the value draws fresh noise (docs/privacy.md §3).
+ * The identity of a random draw (pure): what it is for, the member it belongs to (level, date, pc4,
+ * hour, activity, SBI) and the exact value it is drawn for. The noise of a released value is a
+ * function of the release secret and this identity only, so a rerun on unchanged input draws the
+ * same noise and any change of the value draws fresh noise (docs/privacy.md §3).
  */
 final class ValueId {
   /** What a draw is for; a separate purpose never reuses another's bits. */
@@ -28,8 +28,17 @@ final class ValueId {
 
   private ValueId() {}
 
-  /** The identity of a draw for a member of a level on a date, for the exact value {@code value}. */
-  static byte[] of(Purpose purpose, Level level, LocalDate date, int pc4, int hour, int activity, String sbi,
+  /**
+   * The identity of a draw for a member of a level on a date, for the exact value {@code value}.
+   */
+  static byte[] of(
+      Purpose purpose,
+      Level level,
+      LocalDate date,
+      int pc4,
+      int hour,
+      int activity,
+      String sbi,
       long value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(48);
     out.write(DOMAIN, 0, DOMAIN.length);
@@ -47,8 +56,16 @@ final class ValueId {
   }
 
   /** The identity of a bounding draw of one user-day: the user key, then the member as above. */
-  static byte[] ofUser(Purpose purpose, byte[] userKey, Level level, LocalDate date, int pc4, int hour,
-      int activity, String sbi, long occurrence) {
+  static byte[] ofUser(
+      Purpose purpose,
+      byte[] userKey,
+      Level level,
+      LocalDate date,
+      int pc4,
+      int hour,
+      int activity,
+      String sbi,
+      long occurrence) {
     byte[] member = of(purpose, level, date, pc4, hour, activity, sbi, occurrence);
     byte[] out = new byte[userKey.length + 1 + member.length];
     out[0] = (byte) userKey.length;

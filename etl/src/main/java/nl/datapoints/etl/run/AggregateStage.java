@@ -36,15 +36,21 @@ final class AggregateStage {
         baselineMissing.add(d);
       }
       if (!wh.exists(l.events(d))) {
-        throw new StageFailedException("no events for " + d + ": " + l.events(d) + " does not exist (run enrich first)");
+        throw new StageFailedException(
+            "no events for " + d + ": " + l.events(d) + " does not exist (run enrich first)");
       }
     }
     int minUsers = ctx.cfg().minUsers();
-    ctx.out().printf("[2/4] aggregate %d date(s) with k=%d%s%n", dates.size(), minUsers,
-        baselineMissing.isEmpty() ? "" : "; no baseline (D-7) for " + baselineMissing);
+    ctx.out()
+        .printf(
+            "[2/4] aggregate %d date(s) with k=%d%s%n",
+            dates.size(),
+            minUsers,
+            baselineMissing.isEmpty() ? "" : "; no baseline (D-7) for " + baselineMissing);
     Path staging = l.warehouseStaging(generation, "aggregate");
-    AggregateConfig ac = AggregateConfig.of(l.warehouse(), dates, baselineMissing, minUsers)
-        .withReducers(LocalMode.aggregateReducers(ctx.conf(), dates.size()));
+    AggregateConfig ac =
+        AggregateConfig.of(l.warehouse(), dates, baselineMissing, minUsers)
+            .withReducers(LocalMode.aggregateReducers(ctx.conf(), dates.size()));
     try {
       ctx.jobs().run(AggregateJob.create(ctx.conf(), ac, staging), "aggregate");
     } catch (IOException e) {

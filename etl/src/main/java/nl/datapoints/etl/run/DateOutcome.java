@@ -26,7 +26,9 @@ final class DateOutcome {
 
   /** Starts from an earlier stage's report of the same date. */
   void carryOver(RunReport r) {
-    enrich = new EnrichFigures(r.linesRead(), r.events(), r.emptyLines(), r.quarantined(), r.corruptFiles());
+    enrich =
+        new EnrichFigures(
+            r.linesRead(), r.events(), r.emptyLines(), r.quarantined(), r.corruptFiles());
     cellsPublished = r.cellsPublished();
     cellsSuppressed = r.cellsSuppressed();
     hitsPublished = r.hitsPublished();
@@ -37,11 +39,36 @@ final class DateOutcome {
     privacy = r.privacy();
   }
 
-  RunReport report(long generation, String status, String message, int minUsers,
-      String startedAt, String finishedAt) {
-    return new RunReport(date.toString(), generation, status, message, enrich.linesRead(), enrich.events(),
-        enrich.emptyLines(), enrich.quarantined(), enrich.quarantinedTotal(), enrich.accountingHolds(),
-        cellsPublished, cellsSuppressed, hitsPublished, hitsSuppressed, baselineMissing,
-        enrich.corruptFiles(), published, minUsers, startedAt, finishedAt, release, bounding, privacy);
+  RunReport report(
+      long generation,
+      String status,
+      String message,
+      int minUsers,
+      String startedAt,
+      String finishedAt) {
+    return new RunReport(
+        date.toString(),
+        generation,
+        status,
+        message,
+        enrich.linesRead(),
+        enrich.events(),
+        enrich.emptyLines(),
+        enrich.quarantined(),
+        enrich.quarantinedTotal(),
+        enrich.accountingHolds(),
+        cellsPublished,
+        cellsSuppressed,
+        hitsPublished,
+        hitsSuppressed,
+        baselineMissing,
+        enrich.corruptFiles(),
+        published,
+        minUsers,
+        startedAt,
+        finishedAt,
+        release,
+        bounding,
+        privacy);
   }
 }

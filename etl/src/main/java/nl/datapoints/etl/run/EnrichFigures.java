@@ -15,13 +15,19 @@ import java.util.TreeMap;
  * @param quarantined quarantined lines by reason
  * @param corruptFiles corrupt compressed files skipped with {@code --skip-corrupt-files}
  */
-record EnrichFigures(long linesRead, long events, long emptyLines, Map<String, Long> quarantined,
+record EnrichFigures(
+    long linesRead,
+    long events,
+    long emptyLines,
+    Map<String, Long> quarantined,
     List<String> corruptFiles) {
   static final EnrichFigures NONE = new EnrichFigures(0, 0, 0, Map.of(), List.of());
 
   EnrichFigures {
     // An older report may lack the fields; they then count as none.
-    quarantined = Collections.unmodifiableSortedMap(new TreeMap<>(quarantined == null ? Map.of() : quarantined));
+    quarantined =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(quarantined == null ? Map.of() : quarantined));
     corruptFiles = corruptFiles == null ? List.of() : List.copyOf(corruptFiles);
   }
 
@@ -33,7 +39,9 @@ record EnrichFigures(long linesRead, long events, long emptyLines, Map<String, L
     return linesRead == events + quarantinedTotal() + emptyLines;
   }
 
-  /** The {@code n} largest reasons, largest first, as {@code REASON count, ...}; "none" without any. */
+  /**
+   * The {@code n} largest reasons, largest first, as {@code REASON count, ...}; "none" without any.
+   */
   String topReasons(int n) {
     return quarantined.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())

@@ -8,9 +8,9 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
- * Runs a built {@link Job} to completion in the driver, printing progress, and turns a failure
- * into a {@link StageFailedException} whose message is the first line of the failed task's
- * diagnostics (e.g. the corrupt file's name), never a stack trace.
+ * Runs a built {@link Job} to completion in the driver, printing progress, and turns a failure into
+ * a {@link StageFailedException} whose message is the first line of the failed task's diagnostics
+ * (e.g. the corrupt file's name), never a stack trace.
  */
 final class JobRunner {
   private final PrintStream progress;
@@ -30,7 +30,10 @@ final class JobRunner {
         Thread.sleep(500);
         // The local runner's progress can step back between tasks; show it as monotone.
         int map = Math.max(lastMap, (int) (job.mapProgress() * 100));
-        int reduce = job.getNumReduceTasks() == 0 ? 100 : Math.max(lastReduce, (int) (job.reduceProgress() * 100));
+        int reduce =
+            job.getNumReduceTasks() == 0
+                ? 100
+                : Math.max(lastReduce, (int) (job.reduceProgress() * 100));
         long now = System.nanoTime();
         if ((map != lastMap || reduce != lastReduce) && now - lastPrint > 5_000_000_000L) {
           progress.printf("  %s: map %d%% reduce %d%%%n", label, map, reduce);
@@ -74,7 +77,9 @@ final class JobRunner {
       return firstCause(note.get());
     }
     String info = job.getStatus().getFailureInfo();
-    return info == null || info.isBlank() ? job.getStatus().getState().toString() : firstCause(info);
+    return info == null || info.isBlank()
+        ? job.getStatus().getState().toString()
+        : firstCause(info);
   }
 
   /** The first line of a diagnostic, without the exception class name in front. */

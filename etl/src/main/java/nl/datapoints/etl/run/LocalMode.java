@@ -4,9 +4,9 @@ import nl.datapoints.etl.aggregate.AggregateConfig;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Settings for Hadoop local mode (this machine, no YARN), applied by the driver where the user
- * has not set them: the local runner otherwise runs one map and one reduce task at a time, and
- * one reduce task per date is many small serial tasks for a backfill.
+ * Settings for Hadoop local mode (this machine, no YARN), applied by the driver where the user has
+ * not set them: the local runner otherwise runs one map and one reduce task at a time, and one
+ * reduce task per date is many small serial tasks for a backfill.
  */
 final class LocalMode {
   static final String FRAMEWORK = "mapreduce.framework.name";
@@ -46,8 +46,8 @@ final class LocalMode {
   static final String AGGREGATE_REDUCERS = AggregateConfig.PREFIX + "reducers";
 
   /**
-   * Reduce tasks of the aggregate job: what the operator set, else one per date on a cluster and
-   * a few in local mode.
+   * Reduce tasks of the aggregate job: what the operator set, else one per date on a cluster and a
+   * few in local mode.
    */
   static int aggregateReducers(Configuration conf, int dates) {
     int set = conf.getInt(AGGREGATE_REDUCERS, 0);

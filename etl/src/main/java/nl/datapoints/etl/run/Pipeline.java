@@ -18,12 +18,12 @@ import org.apache.hadoop.fs.Path;
  * release jobs and one publish for the whole batch (never one set per date), with the checks
  * between them.
  *
- * <p>Order of effects, so that a failure leaves every partition as it was: the enrich job writes
- * to staging; the figures are checked ({@link RunGates}); only then are events and quarantine
- * swapped in ({@link EnrichStage}); the aggregate job writes to staging and its cells are swapped
- * in ({@link AggregateStage}); the bound and release jobs write to staging and each date's release
- * is swapped in ({@link ReleaseStage}); then publish ({@link PublishStage}). Every date of the batch gets
- * a report, FAILED with the reason when the run stops.
+ * <p>Order of effects, so that a failure leaves every partition as it was: the enrich job writes to
+ * staging; the figures are checked ({@link RunGates}); only then are events and quarantine swapped
+ * in ({@link EnrichStage}); the aggregate job writes to staging and its cells are swapped in
+ * ({@link AggregateStage}); the bound and release jobs write to staging and each date's release is
+ * swapped in ({@link ReleaseStage}); then publish ({@link PublishStage}). Every date of the batch
+ * gets a report, FAILED with the reason when the run stops.
  */
 public final class Pipeline {
   private final PipelineConfig cfg;
@@ -37,8 +37,8 @@ public final class Pipeline {
   public interface Publishing {
 
     /**
-     * Publishes the dates' releases under {@code generation}; returns the dates now live with
-     * the generation each now serves (its values and hits as counted by the publish).
+     * Publishes the dates' releases under {@code generation}; returns the dates now live with the
+     * generation each now serves (its values and hits as counted by the publish).
      */
     Map<LocalDate, Generation> publish(List<LocalDate> dates, long generation);
   }
@@ -55,7 +55,8 @@ public final class Pipeline {
   }
 
   /** The outcome of a run: its generation and one report per date, in date order. */
-  public record Result(long generation, Map<LocalDate, RunReport> reports, Map<LocalDate, Path> reportPaths) {}
+  public record Result(
+      long generation, Map<LocalDate, RunReport> reports, Map<LocalDate, Path> reportPaths) {}
 
   /**
    * Runs {@code plan} under a new generation. Throws {@link StageFailedException} after writing
@@ -77,9 +78,10 @@ public final class Pipeline {
     try {
       // Every secret the plan needs is loaded before any stage: a missing release secret must
       // not be found only after enrich and aggregate have swapped their partitions in.
-      HmacKey hmacKey = plan.enrich().isEmpty() ? null : HmacKey.load(cfg.hmacKeyFile(), System.getenv());
-      ReleaseKey releaseKey = plan.release().isEmpty() ? null
-          : ReleaseKey.load(cfg.releaseKeyFile(), System.getenv());
+      HmacKey hmacKey =
+          plan.enrich().isEmpty() ? null : HmacKey.load(cfg.hmacKeyFile(), System.getenv());
+      ReleaseKey releaseKey =
+          plan.release().isEmpty() ? null : ReleaseKey.load(cfg.releaseKeyFile(), System.getenv());
       warehouse.recover();
       if (!plan.enrich().isEmpty()) {
         enrich.run(plan.enrich(), generation, outcomes, hmacKey);
@@ -99,14 +101,20 @@ public final class Pipeline {
     }
   }
 
-  private Result succeeded(Plan plan, long generation, String startedAt, Map<LocalDate, DateOutcome> outcomes) {
+  private Result succeeded(
+      Plan plan, long generation, String startedAt, Map<LocalDate, DateOutcome> outcomes) {
     String finishedAt = Instant.now().toString();
     Map<LocalDate, RunReport> reports = new LinkedHashMap<>();
     Map<LocalDate, Path> paths = new LinkedHashMap<>();
     for (DateOutcome o : outcomes.values()) {
-      String msg = o.published ? "published generation " + generation
-          : plan.publish().isEmpty() ? "not published (publish is a separate step or --no-publish)" : "not published";
-      RunReport r = o.report(generation, RunReport.SUCCEEDED, msg, cfg.minUsers(), startedAt, finishedAt);
+      String msg =
+          o.published
+              ? "published generation " + generation
+              : plan.publish().isEmpty()
+                  ? "not published (publish is a separate step or --no-publish)"
+                  : "not published";
+      RunReport r =
+          o.report(generation, RunReport.SUCCEEDED, msg, cfg.minUsers(), startedAt, finishedAt);
       reports.put(o.date, r);
       paths.put(o.date, warehouse.write(r, o.date));
     }
@@ -114,15 +122,19 @@ public final class Pipeline {
   }
 
   /** Writes a FAILED report for every date, drops the run's staging; returns what to throw. */
-  private RuntimeException failed(RuntimeException e, long generation, String startedAt,
-      Map<LocalDate, DateOutcome> outcomes) {
-    String message = e instanceof IllegalArgumentException || e instanceof StageFailedException
-        ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+  private RuntimeException failed(
+      RuntimeException e, long generation, String startedAt, Map<LocalDate, DateOutcome> outcomes) {
+    String message =
+        e instanceof IllegalArgumentException || e instanceof StageFailedException
+            ? e.getMessage()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     String finishedAt = Instant.now().toString();
     for (DateOutcome o : outcomes.values()) {
       try {
         o.published = false;
-        warehouse.write(o.report(generation, RunReport.FAILED, message, cfg.minUsers(), startedAt, finishedAt), o.date);
+        warehouse.write(
+            o.report(generation, RunReport.FAILED, message, cfg.minUsers(), startedAt, finishedAt),
+            o.date);
       } catch (RuntimeException ignored) {
         // The run already failed; the reason below is what the operator needs.
       }

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What one run does: the dates to enrich, to aggregate, to release and to publish (each
- * ascending, without duplicates). A nightly run or a backfill does all four for its dates (plus,
- * with cascade, aggregates, releases and publishes the dates whose delta depends on them); a
- * stage command for an Oozie action does one.
+ * What one run does: the dates to enrich, to aggregate, to release and to publish (each ascending,
+ * without duplicates). A nightly run or a backfill does all four for its dates (plus, with cascade,
+ * aggregates, releases and publishes the dates whose delta depends on them); a stage command for an
+ * Oozie action does one.
  */
-public record Plan(List<LocalDate> enrich, List<LocalDate> aggregate, List<LocalDate> release,
+public record Plan(
+    List<LocalDate> enrich,
+    List<LocalDate> aggregate,
+    List<LocalDate> release,
     List<LocalDate> publish) {
   public Plan {
     enrich = List.copyOf(new TreeSet<>(enrich));

@@ -9,9 +9,9 @@ import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 
 /**
- * Stage 4 of a run (driver): the dates' releases published to the serving store through
- * {@link Pipeline.Publishing}, each date's outcome taking the figures the publish counted when
- * this run did not release it.
+ * Stage 4 of a run (driver): the dates' releases published to the serving store through {@link
+ * Pipeline.Publishing}, each date's outcome taking the figures the publish counted when this run
+ * did not release it.
  */
 final class PublishStage {
   private final RunContext ctx;
@@ -27,11 +27,16 @@ final class PublishStage {
       throw new IllegalArgumentException("publishing is off for this run");
     }
     Layout l = ctx.warehouse().layout();
-    ctx.out().printf("[4/4] publish %d date(s) to HBase table %s%n", dates.size(), ctx.cfg().table());
+    ctx.out()
+        .printf("[4/4] publish %d date(s) to HBase table %s%n", dates.size(), ctx.cfg().table());
     for (LocalDate d : dates) {
       if (!ctx.warehouse().exists(l.release(d))) {
-        throw new StageFailedException("nothing to publish for " + d + ": " + l.release(d)
-            + " does not exist (run the release first)");
+        throw new StageFailedException(
+            "nothing to publish for "
+                + d
+                + ": "
+                + l.release(d)
+                + " does not exist (run the release first)");
       }
     }
     for (Map.Entry<LocalDate, Generation> live : publishing.publish(dates, generation).entrySet()) {
@@ -41,10 +46,12 @@ final class PublishStage {
         // What this run loaded, as its manifest and the publish itself describe it: an earlier
         // report may not describe this release (loaded from elsewhere, rewritten since, or itself
         // a publish-only report), so its release figures are not carried over.
-        ReleaseManifest m = ReleaseManifest.read(ctx.warehouse().fileSystem(), l.release(live.getKey()))
-            .orElseThrow();
-        o.release = new RunReport.Release(live.getValue().cells(), m.cellsSelected(), live.getValue().hits(),
-            m.digest());
+        ReleaseManifest m =
+            ReleaseManifest.read(ctx.warehouse().fileSystem(), l.release(live.getKey()))
+                .orElseThrow();
+        o.release =
+            new RunReport.Release(
+                live.getValue().cells(), m.cellsSelected(), live.getValue().hits(), m.digest());
         o.baselineMissing = live.getValue().baselineMissing();
         // The guarantee is the manifest's, and its cost the date's releases so far (this one
         // counted once, also when no report of this warehouse made it); the bounds' figures are
@@ -56,7 +63,10 @@ final class PublishStage {
     }
   }
 
-  /** The bounding figures of the newest earlier report that made the release {@code digest}, or null. */
+  /**
+   * The bounding figures of the newest earlier report that made the release {@code digest}, or
+   * null.
+   */
   private static RunReport.Bounding madeBy(List<RunReport> earlier, String digest) {
     for (int i = earlier.size() - 1; i >= 0; i--) {
       RunReport r = earlier.get(i);

@@ -12,4 +12,5 @@ import org.apache.hadoop.conf.Configuration;
  * @param jobs runs built jobs, printing progress
  * @param out where progress goes
  */
-record RunContext(Configuration conf, PipelineConfig cfg, Warehouse warehouse, JobRunner jobs, PrintStream out) {}
+record RunContext(
+    Configuration conf, PipelineConfig cfg, Warehouse warehouse, JobRunner jobs, PrintStream out) {}

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The checks between the enrich job and the swap that makes its output visible (pure; runs in
- * the driver). A date fails, with one problem naming it, when its accounting identity is
- * broken, when it had no input lines at all, or when more than {@code --max-bad-fraction} of its
- * lines were quarantined (exactly the fraction passes). Any problem fails the whole run, so
- * nothing of the batch is published.
+ * The checks between the enrich job and the swap that makes its output visible (pure; runs in the
+ * driver). A date fails, with one problem naming it, when its accounting identity is broken, when
+ * it had no input lines at all, or when more than {@code --max-bad-fraction} of its lines were
+ * quarantined (exactly the fraction passes). Any problem fails the whole run, so nothing of the
+ * batch is published.
  */
 final class RunGates {
   /** How many quarantine reasons a bad-fraction problem names. */
@@ -27,7 +27,10 @@ final class RunGates {
    * @param input where a date's raw lines are, for the "no input lines" problem
    * @param quarantine where a date's quarantined lines are, for the bad-fraction problem
    */
-  RunGates(double maxBadFraction, Function<LocalDate, String> input, Function<LocalDate, String> quarantine) {
+  RunGates(
+      double maxBadFraction,
+      Function<LocalDate, String> input,
+      Function<LocalDate, String> quarantine) {
     this.maxBadFraction = maxBadFraction;
     this.input = input;
     this.quarantine = quarantine;
@@ -36,12 +39,13 @@ final class RunGates {
   /** One problem per failing date, in the map's order; empty when every date passes. */
   List<String> problems(Map<LocalDate, EnrichFigures> byDate) {
     List<String> problems = new ArrayList<>();
-    byDate.forEach((d, f) -> {
-      String p = problem(d, f);
-      if (p != null) {
-        problems.add(p);
-      }
-    });
+    byDate.forEach(
+        (d, f) -> {
+          String p = problem(d, f);
+          if (p != null) {
+            problems.add(p);
+          }
+        });
     return problems;
   }
 
@@ -52,20 +56,35 @@ final class RunGates {
 
   private String problem(LocalDate d, EnrichFigures f) {
     if (!f.accountingHolds()) {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "%s: accounting identity broken: lines_read %d != events %d + quarantined %d + empty_lines %d",
-          d, f.linesRead(), f.events(), f.quarantinedTotal(), f.emptyLines());
+          d,
+          f.linesRead(),
+          f.events(),
+          f.quarantinedTotal(),
+          f.emptyLines());
     }
     if (f.linesRead() == 0) {
-      return d + ": no input lines in " + input.apply(d)
-          + (f.corruptFiles().isEmpty() ? "" : " (corrupt files skipped: " + f.corruptFiles() + ")");
+      return d
+          + ": no input lines in "
+          + input.apply(d)
+          + (f.corruptFiles().isEmpty()
+              ? ""
+              : " (corrupt files skipped: " + f.corruptFiles() + ")");
     }
     if ((double) f.quarantinedTotal() / f.linesRead() > maxBadFraction) {
       // Locale.ROOT: the percentage is read by people and by log searches alike, with a '.'.
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "%s: %d of %d lines quarantined (%.2f%%, more than --max-bad-fraction %s); top reasons: %s; see %s",
-          d, f.quarantinedTotal(), f.linesRead(), 100.0 * f.quarantinedTotal() / f.linesRead(), maxBadFraction,
-          f.topReasons(TOP_REASONS), quarantine.apply(d));
+          d,
+          f.quarantinedTotal(),
+          f.linesRead(),
+          100.0 * f.quarantinedTotal() / f.linesRead(),
+          maxBadFraction,
+          f.topReasons(TOP_REASONS),
+          quarantine.apply(d));
     }
     return null;
   }

@@ -14,9 +14,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Every file-system operation of a run, in the driver: existence checks, swapping staged
- * partitions in, recovering interrupted swaps, cleaning staging, and reading figures and
- * reports. An I/O failure is an {@link UncheckedIOException} naming the path.
+ * Every file-system operation of a run, in the driver: existence checks, swapping staged partitions
+ * in, recovering interrupted swaps, cleaning staging, and reading figures and reports. An I/O
+ * failure is an {@link UncheckedIOException} naming the path.
  */
 final class Warehouse {
   private final FileSystem fs;
@@ -68,8 +68,8 @@ final class Warehouse {
   }
 
   /**
-   * Makes {@code staged} the partition {@code target}, replacing what was there; a date whose
-   * tasks wrote nothing (no staged directory) becomes an empty partition.
+   * Makes {@code staged} the partition {@code target}, replacing what was there; a date whose tasks
+   * wrote nothing (no staged directory) becomes an empty partition.
    */
   void swapIn(Path staged, Path target, long generation) {
     try {

@@ -42,37 +42,42 @@ class AggregateConfigTest {
 
   @Test
   void rejectsMinUsersBelowOne() {
-    assertMessage("--min-users must be a whole number in 1..1000, got 0",
+    assertMessage(
+        "--min-users must be a whole number in 1..1000, got 0",
         () -> AggregateConfig.of(WH, List.of(D1), null, 0));
   }
 
   @Test
   void rejectsEmptyBatch() {
-    assertMessage("dates must hold at least one date",
-        () -> AggregateConfig.of(WH, List.of(), null, 5));
+    assertMessage(
+        "dates must hold at least one date", () -> AggregateConfig.of(WH, List.of(), null, 5));
   }
 
   @Test
   void rejectsBaselineMissingOutsideBatch() {
-    assertMessage("baselineMissing may only hold dates of the batch",
+    assertMessage(
+        "baselineMissing may only hold dates of the batch",
         () -> AggregateConfig.of(WH, List.of(D1), List.of(D2), 5));
   }
 
   @Test
   void rejectsBaselineMissingWhoseBaselineIsInBatch() {
-    assertMessage("baselineMissing holds 2013-01-08 but its baseline 2013-01-01 is in the batch",
+    assertMessage(
+        "baselineMissing holds 2013-01-08 but its baseline 2013-01-01 is in the batch",
         () -> AggregateConfig.of(WH, List.of(D1, D2), List.of(D2), 5));
   }
 
   @Test
   void rejectsNegativeReducers() {
-    assertMessage("reducers must be >= 0",
+    assertMessage(
+        "reducers must be >= 0",
         () -> AggregateConfig.of(WH, List.of(D1), null, 5).withReducers(-1));
   }
 
   @Test
   void readingAnUnsetConfigurationNamesTheKey() {
-    assertMessage("datapoints.aggregate.warehouse-dir is not set",
+    assertMessage(
+        "datapoints.aggregate.warehouse-dir is not set",
         () -> AggregateConfig.readFrom(new Configuration(false)));
   }
 
@@ -81,8 +86,10 @@ class AggregateConfigTest {
     Configuration conf = new Configuration(false);
     AggregateConfig.of(WH, List.of(D1), null, 5).writeTo(conf);
     conf.set("datapoints.aggregate.dates", "2013-01-01,13/01/2013");
-    assertMessage("datapoints.aggregate.dates must be comma-separated YYYY-MM-DD dates, had "
-        + "'13/01/2013'", () -> AggregateConfig.readFrom(conf));
+    assertMessage(
+        "datapoints.aggregate.dates must be comma-separated YYYY-MM-DD dates, had "
+            + "'13/01/2013'",
+        () -> AggregateConfig.readFrom(conf));
   }
 
   private static void assertMessage(String expected, Runnable r) {

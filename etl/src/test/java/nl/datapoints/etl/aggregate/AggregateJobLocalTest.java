@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real aggregate job in Hadoop local mode over three dates: 2013-01-01 (baseline
- * missing), 2013-01-08 (baseline from 01-01's events in the same batch) and 2013-01-20
- * (baseline from a published Cell Parquet of 01-13). Expected values are worked out by hand
- * below, independently of the code under test.
+ * Runs the real aggregate job in Hadoop local mode over three dates: 2013-01-01 (baseline missing),
+ * 2013-01-08 (baseline from 01-01's events in the same batch) and 2013-01-20 (baseline from a
+ * published Cell Parquet of 01-13). Expected values are worked out by hand below, independently of
+ * the code under test.
  */
 class AggregateJobLocalTest {
   private static final LocalDate D1 = LocalDate.parse("2013-01-01");
@@ -52,40 +52,43 @@ class AggregateJobLocalTest {
   static void runJob() throws Exception {
     Configuration conf = localConf();
     Path warehouse = new Path(tmp.resolve("warehouse").toUri());
-    AggregateConfig config = AggregateConfig.of(warehouse, List.of(D1, D2, D3), List.of(D1), K)
-        .withReducers(2).withMapCacheCells(3); // tiny cache: exercises flushes and the combiner
+    AggregateConfig config =
+        AggregateConfig.of(warehouse, List.of(D1, D2, D3), List.of(D1), K)
+            .withReducers(2)
+            .withMapCacheCells(3); // tiny cache: exercises flushes and the combiner
 
     List<AnonymizedEvent> d1 = new ArrayList<>();
-    events(d1, D1, 10, 1011, 1, "4711", 1, 2, 3, 1, 2);  // A: 3 users, 5 hits -> published
-    events(d1, D1, 11, 1011, 1, "56", 1, 2, 1, 2);       // B: 2 users, 4 hits -> suppressed
-    events(d1, D1, 12, 1012, 2, "4711", 4, 5, 6);        // C: 3 users, 3 hits -> published
-    events(d1, D1, 13, 1012, 2, "01", 7, 8, 9, 9);       // E: 3 users, 4 hits -> published
+    events(d1, D1, 10, 1011, 1, "4711", 1, 2, 3, 1, 2); // A: 3 users, 5 hits -> published
+    events(d1, D1, 11, 1011, 1, "56", 1, 2, 1, 2); // B: 2 users, 4 hits -> suppressed
+    events(d1, D1, 12, 1012, 2, "4711", 4, 5, 6); // C: 3 users, 3 hits -> published
+    events(d1, D1, 13, 1012, 2, "01", 7, 8, 9, 9); // E: 3 users, 4 hits -> published
     write(config.eventsDir(D1), "part-m-00000.parquet", d1);
 
     List<AnonymizedEvent> d2a = new ArrayList<>();
     List<AnonymizedEvent> d2b = new ArrayList<>();
-    events(d2a, D2, 10, 1011, 1, "4711", 1, 2, 3);       // A: split over two files:
-    events(d2b, D2, 10, 1011, 1, "4711", 4, 1, 2);       //    4 users, 6 hits, delta 5
-    events(d2a, D2, 11, 1011, 1, "56", 1, 2, 3);         // B: 3 hits, delta 0 (suppressed on D1)
-    events(d2b, D2, 13, 1012, 2, "01", 7, 8);            // E: 2 users -> suppressed, carry 0/4
-    events(d2a, D2, 14, 1013, 3, "4711", 1, 2);          // F: 3 users, 3 hits over two files,
-    events(d2b, D2, 14, 1013, 3, "4711", 3);             //    delta 0
-    events(d2b, D2, 15, 1013, 3, "4711", 9);             // G: 1 user -> suppressed
+    events(d2a, D2, 10, 1011, 1, "4711", 1, 2, 3); // A: split over two files:
+    events(d2b, D2, 10, 1011, 1, "4711", 4, 1, 2); //    4 users, 6 hits, delta 5
+    events(d2a, D2, 11, 1011, 1, "56", 1, 2, 3); // B: 3 hits, delta 0 (suppressed on D1)
+    events(d2b, D2, 13, 1012, 2, "01", 7, 8); // E: 2 users -> suppressed, carry 0/4
+    events(d2a, D2, 14, 1013, 3, "4711", 1, 2); // F: 3 users, 3 hits over two files,
+    events(d2b, D2, 14, 1013, 3, "4711", 3); //    delta 0
+    events(d2b, D2, 15, 1013, 3, "4711", 9); // G: 1 user -> suppressed
     // C has no events on D2: carried over with hits 0, delta 3.
     write(config.eventsDir(D2), "part-m-00000.parquet", d2a);
     write(config.eventsDir(D2), "part-m-00001.parquet", d2b);
 
     List<AnonymizedEvent> d3 = new ArrayList<>();
-    events(d3, D3, 10, 1011, 1, "4711", 1, 2, 3, 3);     // H: 4 hits, delta 9
-    events(d3, D3, 8, 3000, 4, "10", 1, 2, 3);           // J2: 3 hits, delta 0 (hits 0 on 01-13)
-    events(d3, D3, 8, 3000, 5, "10", 1, 2);              // K: 2 users -> suppressed
+    events(d3, D3, 10, 1011, 1, "4711", 1, 2, 3, 3); // H: 4 hits, delta 9
+    events(d3, D3, 8, 3000, 4, "10", 1, 2, 3); // J2: 3 hits, delta 0 (hits 0 on 01-13)
+    events(d3, D3, 8, 3000, 5, "10", 1, 2); // K: 2 users -> suppressed
     write(config.eventsDir(D3), "part-m-00000.parquet", d3);
 
-    List<Cell> base = List.of(
-        cell(D3_BASE, 10, 1011, 1, "4711", 9, 1L),       // H
-        cell(D3_BASE, 9, 2000, 3, "10", 7, null),        // I: no events on D3 -> carry 0/7
-        cell(D3_BASE, 8, 2000, 3, "10", 0, 6L),          // J: carry-over on 01-13, not again
-        cell(D3_BASE, 8, 3000, 4, "10", 0, 2L));         // J2
+    List<Cell> base =
+        List.of(
+            cell(D3_BASE, 10, 1011, 1, "4711", 9, 1L), // H
+            cell(D3_BASE, 9, 2000, 3, "10", 7, null), // I: no events on D3 -> carry 0/7
+            cell(D3_BASE, 8, 2000, 3, "10", 0, 6L), // J: carry-over on 01-13, not again
+            cell(D3_BASE, 8, 3000, 4, "10", 0, 2L)); // J2
     write(config.aggregatesDir(D3_BASE), "part-r-00000.parquet", base);
 
     staging = new Path(tmp.resolve("staging").toUri());
@@ -115,15 +118,24 @@ class AggregateJobLocalTest {
     for (LocalDate d : List.of(D1, D2, D3)) {
       java.nio.file.Path dir = tmp.resolve("staging/cells/dt=" + d);
       try (Stream<java.nio.file.Path> files = Files.list(dir)) {
-        List<String> names = files.map(p -> p.getFileName().toString())
-            .filter(n -> !n.startsWith(".")).toList();
-        assertTrue(!names.isEmpty() && names.stream().allMatch(
-            n -> n.matches("part-r-\\d{5}\\.parquet")), dir + " holds " + names);
+        List<String> names =
+            files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
+        assertTrue(
+            !names.isEmpty() && names.stream().allMatch(n -> n.matches("part-r-\\d{5}\\.parquet")),
+            dir + " holds " + names);
         for (String n : names) {
-          try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
-              new Path(dir.resolve(n).toUri()), new Configuration()))) {
-            assertEquals(Cell.getClassSchema(), new Schema.Parser().parse(
-                r.getFooter().getFileMetaData().getKeyValueMetaData().get("parquet.avro.schema")),
+          try (ParquetFileReader r =
+              ParquetFileReader.open(
+                  HadoopInputFile.fromPath(
+                      new Path(dir.resolve(n).toUri()), new Configuration()))) {
+            assertEquals(
+                Cell.getClassSchema(),
+                new Schema.Parser()
+                    .parse(
+                        r.getFooter()
+                            .getFileMetaData()
+                            .getKeyValueMetaData()
+                            .get("parquet.avro.schema")),
                 n + " does not carry the Cell schema");
           }
         }
@@ -176,13 +188,23 @@ class AggregateJobLocalTest {
     try (Stream<java.nio.file.Path> files = Files.walk(tmp.resolve("staging/cells"))) {
       for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
         String dirDate = f.getParent().getFileName().toString().substring("dt=".length());
-        try (ParquetReader<Cell> r = AvroParquetReader.<Cell>builder(
-                HadoopInputFile.fromPath(new Path(f.toUri()), new Configuration()))
-            .withDataModel(AggregateDataSupplier.model()).build()) {
+        try (ParquetReader<Cell> r =
+            AvroParquetReader.<Cell>builder(
+                    HadoopInputFile.fromPath(new Path(f.toUri()), new Configuration()))
+                .withDataModel(AggregateDataSupplier.model())
+                .build()) {
           for (Cell c = r.read(); c != null; c = r.read()) {
             assertEquals(dirDate, c.getDate().toString(), "cell in the wrong partition");
-            String key = c.getDate() + "/" + c.getHour() + "/" + c.getPc4() + "/"
-                + c.getActivity() + "/" + c.getSbi();
+            String key =
+                c.getDate()
+                    + "/"
+                    + c.getHour()
+                    + "/"
+                    + c.getPc4()
+                    + "/"
+                    + c.getActivity()
+                    + "/"
+                    + c.getSbi();
             assertEquals(null, cells.put(key, c.getHits() + "/" + c.getDelta()), "dup " + key);
           }
         }
@@ -194,8 +216,8 @@ class AggregateJobLocalTest {
   private Map<String, Long> readStats() throws IOException {
     Map<String, Long> sums = new TreeMap<>();
     try (Stream<java.nio.file.Path> files = Files.list(tmp.resolve("staging/stats"))) {
-      for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString()
-          .matches("part-r-\\d{5}")).toList()) {
+      for (java.nio.file.Path f :
+          files.filter(p -> p.getFileName().toString().matches("part-r-\\d{5}")).toList()) {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
           String[] parts = line.split("\t");
           assertEquals(3, parts.length, line);
@@ -206,11 +228,24 @@ class AggregateJobLocalTest {
     return sums;
   }
 
-  static void events(List<AnonymizedEvent> out, LocalDate date, int hour, int pc4,
-      int activity, String sbi, int... users) {
+  static void events(
+      List<AnonymizedEvent> out,
+      LocalDate date,
+      int hour,
+      int pc4,
+      int activity,
+      String sbi,
+      int... users) {
     for (int u : users) {
-      out.add(AnonymizedEvent.newBuilder().setDate(date).setHour(hour).setPc4(pc4)
-          .setActivity(activity).setSbi(sbi).setUserKey(userKey(u)).build());
+      out.add(
+          AnonymizedEvent.newBuilder()
+              .setDate(date)
+              .setHour(hour)
+              .setPc4(pc4)
+              .setActivity(activity)
+              .setSbi(sbi)
+              .setUserKey(userKey(u))
+              .build());
     }
   }
 
@@ -219,19 +254,27 @@ class AggregateJobLocalTest {
     return new UserKey(ByteBuffer.allocate(16).putLong(user).putLong(~(long) user).array());
   }
 
-  static Cell cell(LocalDate d, int hour, int pc4, int activity, String sbi, long hits,
-      Long delta) {
-    return Cell.newBuilder().setDate(d).setHour(hour).setPc4(pc4).setActivity(activity)
-        .setSbi(sbi).setHits(hits).setDelta(delta).build();
+  static Cell cell(
+      LocalDate d, int hour, int pc4, int activity, String sbi, long hits, Long delta) {
+    return Cell.newBuilder()
+        .setDate(d)
+        .setHour(hour)
+        .setPc4(pc4)
+        .setActivity(activity)
+        .setSbi(sbi)
+        .setHits(hits)
+        .setDelta(delta)
+        .build();
   }
 
-  static <T extends org.apache.avro.specific.SpecificRecord> void write(Path dir, String name,
-      List<T> records) throws IOException {
+  static <T extends org.apache.avro.specific.SpecificRecord> void write(
+      Path dir, String name, List<T> records) throws IOException {
     Path file = new Path(dir, name);
-    try (ParquetWriter<T> w = AvroParquetWriter.<T>builder(
-            HadoopOutputFile.fromPath(file, new Configuration()))
-        .withSchema(records.get(0).getSchema())
-        .withDataModel(AggregateDataSupplier.model()).build()) {
+    try (ParquetWriter<T> w =
+        AvroParquetWriter.<T>builder(HadoopOutputFile.fromPath(file, new Configuration()))
+            .withSchema(records.get(0).getSchema())
+            .withDataModel(AggregateDataSupplier.model())
+            .build()) {
       for (T r : records) {
         w.write(r);
       }

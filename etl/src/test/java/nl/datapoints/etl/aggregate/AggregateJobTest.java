@@ -43,8 +43,8 @@ class AggregateJobTest {
 
   @Test
   void readsEventsOfEveryDateAndPublishedBaselinesOnlyWhereNeeded() throws IOException {
-    AggregateConfig config = AggregateConfig.of(warehouse, List.of(D1, D2, D3, D4),
-        List.of(D1, D4), 5);
+    AggregateConfig config =
+        AggregateConfig.of(warehouse, List.of(D1, D2, D3, D4), List.of(D1, D4), 5);
     Job job = AggregateJob.create(new Configuration(), config, new Path(tmp.toUri() + "/out"));
 
     Map<String, String> expected = new TreeMap<>();
@@ -52,8 +52,8 @@ class AggregateJobTest {
       expected.put(config.eventsDir(d).toString(), EventMapper.class.getName());
     }
     // D2's baseline D1 is in the batch; D1 and D4 have none: only D3 reads a published one.
-    expected.put(config.aggregatesDir(D3.minusDays(7)).toString(),
-        BaselineCellMapper.class.getName());
+    expected.put(
+        config.aggregatesDir(D3.minusDays(7)).toString(), BaselineCellMapper.class.getName());
     assertEquals(expected, mappersByPath(job.getConfiguration()));
   }
 
@@ -74,11 +74,13 @@ class AggregateJobTest {
     assertEquals(LazyOutputFormat.class, job.getOutputFormatClass());
     assertEquals(out, FileOutputFormat.getOutputPath(job));
     Configuration c = job.getConfiguration();
-    assertEquals(TextOutputFormat.class,
-        c.getClass("mapreduce.output.lazyoutputformat.outputformat", null));
-    assertEquals(CellParquetOutputFormat.class,
+    assertEquals(
+        TextOutputFormat.class, c.getClass("mapreduce.output.lazyoutputformat.outputformat", null));
+    assertEquals(
+        CellParquetOutputFormat.class,
         c.getClass("mapreduce.multipleoutputs.namedOutput.cells.format", null));
-    assertEquals(TextOutputFormat.class,
+    assertEquals(
+        TextOutputFormat.class,
         c.getClass("mapreduce.multipleoutputs.namedOutput.stats.format", null));
     assertEquals(config, AggregateConfig.readFrom(c));
     assertEquals(AggregateDataSupplier.class.getName(), c.get("parquet.avro.data.supplier"));
@@ -87,28 +89,34 @@ class AggregateJobTest {
 
   @Test
   void honoursConfiguredReducerCount() throws IOException {
-    AggregateConfig config = AggregateConfig.of(warehouse, List.of(D1), List.of(D1), 5)
-        .withReducers(7);
-    assertEquals(7, AggregateJob.create(new Configuration(), config, new Path("/o"))
-        .getNumReduceTasks());
+    AggregateConfig config =
+        AggregateConfig.of(warehouse, List.of(D1), List.of(D1), 5).withReducers(7);
+    assertEquals(
+        7, AggregateJob.create(new Configuration(), config, new Path("/o")).getNumReduceTasks());
   }
 
   @Test
   void refusesMissingEventsPartition() throws IOException {
     Files.delete(tmp.resolve("events/dt=" + D2));
     AggregateConfig config = AggregateConfig.of(warehouse, List.of(D1, D2), List.of(D1), 5);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AggregateJob.create(new Configuration(), config, new Path("/o")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AggregateJob.create(new Configuration(), config, new Path("/o")));
     assertTrue(e.getMessage().contains("events/dt=2013-01-08"), e.getMessage());
   }
 
   @Test
   void refusesUndeclaredMissingBaseline() {
     AggregateConfig config = AggregateConfig.of(warehouse, List.of(D1), List.of(), 5);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AggregateJob.create(new Configuration(), config, new Path("/o")));
-    assertTrue(e.getMessage().contains("aggregates/dt=2012-12-25")
-        && e.getMessage().contains("baselineMissing"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AggregateJob.create(new Configuration(), config, new Path("/o")));
+    assertTrue(
+        e.getMessage().contains("aggregates/dt=2012-12-25")
+            && e.getMessage().contains("baselineMissing"),
+        e.getMessage());
   }
 
   private static Map<String, String> mappersByPath(Configuration conf) {

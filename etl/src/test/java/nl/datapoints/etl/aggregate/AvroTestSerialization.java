@@ -18,13 +18,15 @@ import org.apache.hadoop.io.serializer.WritableSerialization;
 
 /**
  * Lets MRUnit copy the generated Avro records it is given as map input. Hadoop's own
- * AvroSpecificSerialization does not flush its buffered encoder under Avro 1.11, so MRUnit's
- * copy reads an empty stream. Test-only.
+ * AvroSpecificSerialization does not flush its buffered encoder under Avro 1.11, so MRUnit's copy
+ * reads an empty stream. Test-only.
  */
 public final class AvroTestSerialization implements Serialization<SpecificRecord> {
   /** Puts this serialization (and Writables) on {@code conf}'s io.serializations. */
   static void register(Configuration conf) {
-    conf.setStrings("io.serializations", WritableSerialization.class.getName(),
+    conf.setStrings(
+        "io.serializations",
+        WritableSerialization.class.getName(),
         AvroTestSerialization.class.getName());
   }
 
@@ -74,8 +76,9 @@ public final class AvroTestSerialization implements Serialization<SpecificRecord
       @Override
       public SpecificRecord deserialize(SpecificRecord reuse) throws IOException {
         org.apache.avro.Schema schema = AggregateDataSupplier.model().getSchema(c);
-        return new SpecificDatumReader<SpecificRecord>(schema, schema,
-            AggregateDataSupplier.model()).read(null, decoder);
+        return new SpecificDatumReader<SpecificRecord>(
+                schema, schema, AggregateDataSupplier.model())
+            .read(null, decoder);
       }
 
       @Override

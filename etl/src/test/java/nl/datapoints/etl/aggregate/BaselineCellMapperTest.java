@@ -15,7 +15,9 @@ import org.apache.hadoop.mrunit.mapreduce.MapDriver;
 import org.apache.hadoop.mrunit.types.Pair;
 import org.junit.Test;
 
-/** MRUnit wiring test of {@link BaselineCellMapper}: key shifted by 7 days, hits-0 cells skipped. */
+/**
+ * MRUnit wiring test of {@link BaselineCellMapper}: key shifted by 7 days, hits-0 cells skipped.
+ */
 public class BaselineCellMapperTest {
   private static final LocalDate BASE = LocalDate.parse("2013-01-13");
   private static final LocalDate D = LocalDate.parse("2013-01-20");
@@ -27,10 +29,14 @@ public class BaselineCellMapperTest {
     AggregateConfig.of(new Path("file:///wh"), List.of(D), List.of(), 5)
         .writeTo(driver.getConfiguration());
     AvroTestSerialization.register(driver.getConfiguration());
-    driver.addInput(new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 9, 2000, 3, "10", 7, 2L)));
-    driver.addInput(new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 8, 2000, 3, "10", 0, 6L)));
-    driver.addInput(new Pair<>(NullWritable.get(),
-        AggregateJobLocalTest.cell(BASE.minusDays(1), 8, 2000, 3, "10", 4, 6L)));
+    driver.addInput(
+        new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 9, 2000, 3, "10", 7, 2L)));
+    driver.addInput(
+        new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 8, 2000, 3, "10", 0, 6L)));
+    driver.addInput(
+        new Pair<>(
+            NullWritable.get(),
+            AggregateJobLocalTest.cell(BASE.minusDays(1), 8, 2000, 3, "10", 4, 6L)));
 
     List<Pair<CellKey, CellValue>> out = driver.run();
 
@@ -50,7 +56,8 @@ public class BaselineCellMapperTest {
         .writeTo(driver.getConfiguration());
     AvroTestSerialization.register(driver.getConfiguration());
     driver.getConfiguration().set(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich,aggregate");
-    driver.addInput(new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 9, 2000, 3, "10", 7, 2L)));
+    driver.addInput(
+        new Pair<>(NullWritable.get(), AggregateJobLocalTest.cell(BASE, 9, 2000, 3, "10", 7, 2L)));
 
     IllegalStateException e = assertThrows(IllegalStateException.class, driver::run);
 

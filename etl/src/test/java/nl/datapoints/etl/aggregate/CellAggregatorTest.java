@@ -37,14 +37,14 @@ class CellAggregatorTest {
 
   @Test
   void carriesOverCellPublishedOnDMinus7WithoutEventsOnD() {
-    assertEquals(new Outcome(Outcome.Kind.CARRIED_OVER, 0, 8L, 0),
-        k5.decide(0, 0, Baseline.published(8)));
+    assertEquals(
+        new Outcome(Outcome.Kind.CARRIED_OVER, 0, 8L, 0), k5.decide(0, 0, Baseline.published(8)));
   }
 
   @Test
   void carriesOverCellSuppressedOnDAndCountsItsSuppressedHits() {
-    assertEquals(new Outcome(Outcome.Kind.CARRIED_OVER, 0, 8L, 3),
-        k5.decide(3, 2, Baseline.published(8)));
+    assertEquals(
+        new Outcome(Outcome.Kind.CARRIED_OVER, 0, 8L, 3), k5.decide(3, 2, Baseline.published(8)));
   }
 
   @Test
@@ -66,10 +66,10 @@ class CellAggregatorTest {
 
   @Test
   void baselineFromEventsInBatchEqualsBaselineFromPublishedParquet() {
-    assertEquals(k5.decide(6, 5, Baseline.published(11)),
-        k5.decide(6, 5, Baseline.fromEvents(11, true)));
-    assertEquals(k5.decide(0, 0, Baseline.published(11)),
-        k5.decide(0, 0, Baseline.fromEvents(11, true)));
+    assertEquals(
+        k5.decide(6, 5, Baseline.published(11)), k5.decide(6, 5, Baseline.fromEvents(11, true)));
+    assertEquals(
+        k5.decide(0, 0, Baseline.published(11)), k5.decide(0, 0, Baseline.fromEvents(11, true)));
   }
 
   @Test

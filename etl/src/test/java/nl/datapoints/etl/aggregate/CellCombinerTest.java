@@ -21,8 +21,7 @@ public class CellCombinerTest {
     AggregateConfig.of(new Path("file:///wh"), List.of(D), List.of(), 3)
         .writeTo(driver.getConfiguration());
     CellKey key = new CellKey((int) D.toEpochDay(), 10, 1011, 1, "4711");
-    driver.withInput(key, List.of(
-        current(1, 2), current(2), baseline(5, 6), current(2, 2)));
+    driver.withInput(key, List.of(current(1, 2), current(2), baseline(5, 6), current(2, 2)));
 
     List<Pair<CellKey, CellValue>> out = driver.run();
 

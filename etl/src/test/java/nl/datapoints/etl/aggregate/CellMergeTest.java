@@ -47,10 +47,16 @@ class CellMergeTest {
     DateStats stats = new DateStats(batch);
     merge.add(value(CellValue.Tag.CURRENT, 1, 1));
     merge.add(new CellValue().setPublished(4));
-    stats.record(0, aggregator.decide(merge.current().hits,
-        merge.current().users.distinctCapped(), merge.baseline(false)));
-    assertEquals(List.of("2013-01-08\tcells_published\t1", "2013-01-08\thits_published\t0",
-        "2013-01-08\tcells_suppressed\t1", "2013-01-08\thits_suppressed\t2"),
+    stats.record(
+        0,
+        aggregator.decide(
+            merge.current().hits, merge.current().users.distinctCapped(), merge.baseline(false)));
+    assertEquals(
+        List.of(
+            "2013-01-08\tcells_published\t1",
+            "2013-01-08\thits_published\t0",
+            "2013-01-08\tcells_suppressed\t1",
+            "2013-01-08\thits_suppressed\t2"),
         stats.lines());
   }
 

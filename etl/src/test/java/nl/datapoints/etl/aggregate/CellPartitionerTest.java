@@ -26,8 +26,8 @@ class CellPartitionerTest {
   void sendsWholeDatesRoundRobinWithFewerReducersThanDates() {
     BatchDates three = new BatchDates(List.of(D1, D2, D1.plusDays(2)), Set.of());
     assertEquals(1, CellPartitioner.partition(three, new CellKey(day(D2), 1, 1000, 1, "1"), 2));
-    assertEquals(0, CellPartitioner.partition(three,
-        new CellKey(day(D1.plusDays(2)), 1, 1000, 1, "1"), 2));
+    assertEquals(
+        0, CellPartitioner.partition(three, new CellKey(day(D1.plusDays(2)), 1, 1000, 1, "1"), 2));
   }
 
   private static Set<Integer> partitions(LocalDate d, int n) {

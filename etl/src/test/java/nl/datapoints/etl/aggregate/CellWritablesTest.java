@@ -39,8 +39,10 @@ class CellWritablesTest {
       byte[] ab = bytes(a);
       for (CellKey b : keys) {
         byte[] bb = bytes(b);
-        assertEquals(Integer.signum(a.compareTo(b)),
-            Integer.signum(raw.compare(ab, 0, ab.length, bb, 0, bb.length)), a + " vs " + b);
+        assertEquals(
+            Integer.signum(a.compareTo(b)),
+            Integer.signum(raw.compare(ab, 0, ab.length, bb, 0, bb.length)),
+            a + " vs " + b);
       }
     }
   }
@@ -51,8 +53,8 @@ class CellWritablesTest {
     t.addEvent(1, 2);
     t.addEvent(3, 4);
     t.addEvent(1, 2);
-    CellValue back = roundTrip(new CellValue().set(CellValue.Tag.BASELINE_EVENTS, t),
-        new CellValue());
+    CellValue back =
+        roundTrip(new CellValue().set(CellValue.Tag.BASELINE_EVENTS, t), new CellValue());
     assertEquals(CellValue.Tag.BASELINE_EVENTS, back.tag());
     CellTally merged = new CellTally(5);
     merged.addEvent(3, 4);

@@ -45,15 +45,16 @@ public class EventMapperTest {
 
     Map<String, String> expected = new TreeMap<>();
     expected.put("2013-01-01/10/1011/1/4711", "CURRENT(hits=3, users=saturated)");
-    expected.put("2013-01-08/10/1011/1/4711",
+    expected.put(
+        "2013-01-08/10/1011/1/4711",
         "CURRENT(hits=1, users=1) BASELINE_EVENTS(hits=3, users=saturated)");
     assertEquals(expected.keySet(), out.keySet());
     for (String k : expected.keySet()) {
       assertEquals(sorted(expected.get(k)), sorted(out.get(k)));
     }
     assertEquals(5, driver.getCounters().findCounter(AggregateCounters.EVENTS_READ).getValue());
-    assertEquals(1,
-        driver.getCounters().findCounter(AggregateCounters.EVENTS_OUTSIDE_BATCH).getValue());
+    assertEquals(
+        1, driver.getCounters().findCounter(AggregateCounters.EVENTS_OUTSIDE_BATCH).getValue());
   }
 
   @Test

@@ -17,7 +17,11 @@ class ArgsTest {
   private static final FractionRange F = new FractionRange("max-bad-fraction", 0, 1);
 
   private static Args parse(String... words) {
-    return Args.parse("run", List.of(words), Set.of("date", "min-users", "max-bad-fraction"), Set.of("no-publish"));
+    return Args.parse(
+        "run",
+        List.of(words),
+        Set.of("date", "min-users", "max-bad-fraction"),
+        Set.of("no-publish"));
   }
 
   @Test
@@ -38,7 +42,9 @@ class ArgsTest {
 
   @Test
   void badDateNamesOptionAndValue() {
-    UsageException e = assertThrows(UsageException.class, () -> parse("--date", "2013-13-01").requiredDate("date"));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> parse("--date", "2013-13-01").requiredDate("date"));
     assertEquals("--date must be a date YYYY-MM-DD, got '2013-13-01'", e.getMessage());
   }
 
@@ -55,32 +61,43 @@ class ArgsTest {
 
   @Test
   void fractionOutOfRangeNamesRange() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> parse("--max-bad-fraction", "1.5").fraction(F, 0.01));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> parse("--max-bad-fraction", "1.5").fraction(F, 0.01));
     assertEquals("--max-bad-fraction must be a fraction in 0..1, got 1.5", e.getMessage());
   }
 
   @Test
   void integerOutOfRangeNamesRange() {
-    UsageException e = assertThrows(UsageException.class,
-        () -> parse("--min-users", "0").intValue(K, 5));
+    UsageException e =
+        assertThrows(UsageException.class, () -> parse("--min-users", "0").intValue(K, 5));
     assertEquals("--min-users must be a whole number in 1..100, got 0", e.getMessage());
   }
 
   @Test
   void notANumberGetsTheSameMessageAsOutOfRange() {
-    assertEquals("--min-users must be a whole number in 1..100, got 'five'",
-        assertThrows(UsageException.class, () -> parse("--min-users", "five").intValue(K, 5)).getMessage());
-    assertEquals("--max-bad-fraction must be a fraction in 0..1, got 'lots'",
-        assertThrows(UsageException.class, () -> parse("--max-bad-fraction", "lots").fraction(F, 0.01)).getMessage());
-    assertEquals("--max-bad-fraction must be a fraction in 0..1, got NaN",
-        assertThrows(UsageException.class, () -> parse("--max-bad-fraction", "NaN").fraction(F, 0.01)).getMessage());
+    assertEquals(
+        "--min-users must be a whole number in 1..100, got 'five'",
+        assertThrows(UsageException.class, () -> parse("--min-users", "five").intValue(K, 5))
+            .getMessage());
+    assertEquals(
+        "--max-bad-fraction must be a fraction in 0..1, got 'lots'",
+        assertThrows(
+                UsageException.class, () -> parse("--max-bad-fraction", "lots").fraction(F, 0.01))
+            .getMessage());
+    assertEquals(
+        "--max-bad-fraction must be a fraction in 0..1, got NaN",
+        assertThrows(
+                UsageException.class, () -> parse("--max-bad-fraction", "NaN").fraction(F, 0.01))
+            .getMessage());
   }
 
   @Test
   void aValueTooLargeForAnIntIsOutOfRangeNotWrappedAround() {
-    assertEquals("--min-users must be a whole number in 1..100, got 4294967297",
-        assertThrows(UsageException.class, () -> parse("--min-users", "4294967297").intValue(K, 5)).getMessage());
+    assertEquals(
+        "--min-users must be a whole number in 1..100, got 4294967297",
+        assertThrows(UsageException.class, () -> parse("--min-users", "4294967297").intValue(K, 5))
+            .getMessage());
   }
 
   @Test

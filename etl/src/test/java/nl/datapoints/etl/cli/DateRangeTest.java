@@ -29,8 +29,10 @@ class DateRangeTest {
   @Test
   void aYearIncludingALeapDayIsTheLongestRange() {
     assertEquals(366, DateRange.of(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31)).size());
-    UsageException e = assertThrows(UsageException.class,
-        () -> DateRange.of(LocalDate.of(2016, 1, 1), LocalDate.of(2017, 1, 1)));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> DateRange.of(LocalDate.of(2016, 1, 1), LocalDate.of(2017, 1, 1)));
     assertEquals("a range covers at most 366 days, got 367", e.getMessage());
   }
 }

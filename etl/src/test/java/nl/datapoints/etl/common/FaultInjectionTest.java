@@ -26,8 +26,10 @@ class FaultInjectionTest {
 
   @Test
   void failsFirstAttemptOfTaskZeroOfAListedStage() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> FaultInjection.failFirstAttempt(context("enrich, aggregate", 0, 0), "aggregate"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> FaultInjection.failFirstAttempt(context("enrich, aggregate", 0, 0), "aggregate"));
     assertTrue(e.getMessage().contains("injected fault"), e.getMessage());
     assertTrue(e.getMessage().contains("attempt_1_0001_m_000000_0"), e.getMessage());
   }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 
-/** The on-disk layout is a contract with operators and the docs, so the paths are spelled out here. */
+/**
+ * The on-disk layout is a contract with operators and the docs, so the paths are spelled out here.
+ */
 class LayoutTest {
   private static final LocalDate D = LocalDate.of(2013, 1, 8);
   private static final Layout L = new Layout(new Path("/r"), new Path("/ref"), new Path("/w"));
@@ -51,7 +53,8 @@ class LayoutTest {
     assertEquals("cells/dt=2013-01-08/part", Layout.stagedPart("cells", D));
     Path staging = L.warehouseStaging(42, "aggregate");
     assertEquals(new Path("/w/_staging/42/aggregate"), staging);
-    assertEquals(new Path(staging, Layout.stagedPart("cells", D)).getParent(),
+    assertEquals(
+        new Path(staging, Layout.stagedPart("cells", D)).getParent(),
         Layout.staged(staging, "cells", D));
     assertEquals(new Path("/r/_staging/42/enrich"), L.enrichStaging(42));
   }

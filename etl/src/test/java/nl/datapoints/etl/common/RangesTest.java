@@ -22,7 +22,8 @@ class RangesTest {
 
   @Test
   void aWholeValueOutsideNamesOptionRangeAndValue() {
-    assertEquals("--min-users must be a whole number in 1..1000, got 5000",
+    assertEquals(
+        "--min-users must be a whole number in 1..1000, got 5000",
         assertThrows(IllegalArgumentException.class, () -> K.check(5000)).getMessage());
   }
 
@@ -38,7 +39,8 @@ class RangesTest {
   void aFractionRangeIsSpelledShortest() {
     assertEquals("0..0.5", F.toString());
     assertEquals("0..1", new FractionRange("max-bad-fraction", 0, 1).toString());
-    assertEquals("--bad-fraction must be a fraction in 0..0.5, got 0.75",
+    assertEquals(
+        "--bad-fraction must be a fraction in 0..0.5, got 0.75",
         assertThrows(IllegalArgumentException.class, () -> F.check(0.75)).getMessage());
   }
 

@@ -21,7 +21,8 @@ class StageStatsTest {
 
   private StageStats read() {
     try {
-      return StageStats.read(FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(tmp.toUri()));
+      return StageStats.read(
+          FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(tmp.toUri()));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -29,12 +30,15 @@ class StageStatsTest {
 
   private void task(String name, String... lines) throws IOException {
     Path stats = Files.createDirectories(tmp.resolve(StageStats.DIR));
-    Files.writeString(stats.resolve(name), lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+    Files.writeString(
+        stats.resolve(name), lines.length == 0 ? "" : String.join("\n", lines) + "\n");
   }
 
   @Test
   void whatATaskWritesReadsBack() throws IOException {
-    task("part-m-00000", StageStats.line(D, StageStats.LINES_READ, 10),
+    task(
+        "part-m-00000",
+        StageStats.line(D, StageStats.LINES_READ, 10),
         StageStats.line(D, StageStats.QUARANTINED_PREFIX + "BAD_TIMESTAMP", 2),
         StageStats.corruptFileLine(D, "raw/dt=2013-01-08/b.tsv.gz"));
     StageStats s = read();
@@ -45,16 +49,24 @@ class StageStatsTest {
 
   @Test
   void lineFormatIsDateMetricValue() {
-    assertEquals("2013-01-08\tcells_published\t7", StageStats.line(D, StageStats.CELLS_PUBLISHED, 7));
+    assertEquals(
+        "2013-01-08\tcells_published\t7", StageStats.line(D, StageStats.CELLS_PUBLISHED, 7));
     assertEquals("2013-01-08\tcorrupt_file\tx.gz", StageStats.corruptFileLine(D, "x.gz"));
   }
 
   @Test
   void sumsFiguresOfEveryTaskPerDate() throws IOException {
-    task("part-m-00000", "2013-01-08\tlines_read\t10", "2013-01-08\tquarantined:BAD_TIMESTAMP\t2",
+    task(
+        "part-m-00000",
+        "2013-01-08\tlines_read\t10",
+        "2013-01-08\tquarantined:BAD_TIMESTAMP\t2",
         "2013-01-09\tlines_read\t4");
-    task("part-m-00001", "2013-01-08\tlines_read\t5", "2013-01-08\tquarantined:FIELD_COUNT\t1",
-        "2013-01-08\tcorrupt_file\traw/dt=2013-01-08/b.tsv.gz", "");
+    task(
+        "part-m-00001",
+        "2013-01-08\tlines_read\t5",
+        "2013-01-08\tquarantined:FIELD_COUNT\t1",
+        "2013-01-08\tcorrupt_file\traw/dt=2013-01-08/b.tsv.gz",
+        "");
     task("part-r-00002", "2013-01-08\tquarantined:FIELD_COUNT\t3");
     task("_SUCCESS");
 
@@ -77,7 +89,9 @@ class StageStatsTest {
   void lineWithTooFewFieldsNamesTheFile() throws IOException {
     task("part-m-00003", "2013-01-08\tlines_read");
     IllegalStateException e = assertThrows(IllegalStateException.class, this::read);
-    assertTrue(e.getMessage().contains("part-m-00003") && e.getMessage().contains("2013-01-08\tlines_read"),
+    assertTrue(
+        e.getMessage().contains("part-m-00003")
+            && e.getMessage().contains("2013-01-08\tlines_read"),
         e.getMessage());
   }
 
@@ -86,6 +100,7 @@ class StageStatsTest {
     task("part-m-00004", "2013-01-08\tlines_read\tmany");
     IllegalStateException e = assertThrows(IllegalStateException.class, this::read);
     assertTrue(e.getMessage().contains("part-m-00004"), e.getMessage());
-    assertThrows(IllegalStateException.class, () -> new StageStats().add("2013-13-08\tevents\t1", "f"));
+    assertThrows(
+        IllegalStateException.class, () -> new StageStats().add("2013-13-08\tevents\t1", "f"));
   }
 }

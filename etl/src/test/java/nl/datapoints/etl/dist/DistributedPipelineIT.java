@@ -31,8 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.datapoints.etl.Main;
 import nl.datapoints.etl.aggregate.AggregateCounters;
 import nl.datapoints.etl.common.FaultInjection;
-import nl.datapoints.etl.enrich.EnrichCounters;
 import nl.datapoints.etl.e2e.ReleaseChecks;
+import nl.datapoints.etl.enrich.EnrichCounters;
 import nl.datapoints.etl.release.ReleaseCounters;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.Margins;
@@ -83,28 +83,33 @@ import org.junit.jupiter.api.io.TempDir;
  * The real driver ({@code backfill} through {@link Main} and {@link ToolRunner}) against a mini
  * HDFS + mini YARN (MapReduce on YARN, tasks in their own JVMs) + HBase-on-HDFS cluster, all in
  * this JVM and on loopback: raw logs and reference data on HDFS, warehouse on HDFS, the HMAC key
- * and the release secret in local files (they must reach the tasks through the job
- * credentials), HBase via {@code --zookeeper}. Five jobs per run (enrich, aggregate, bound,
- * release, HFile). Checks what a real cluster run must produce, value by value: the release's
- * domain, deltas and accounting exactly, its noisy values within their margins, and HBase rows
- * that decode to exactly the released values.
+ * and the release secret in local files (they must reach the tasks through the job credentials),
+ * HBase via {@code --zookeeper}. Five jobs per run (enrich, aggregate, bound, release, HFile).
+ * Checks what a real cluster run must produce, value by value: the release's domain, deltas and
+ * accounting exactly, its noisy values within their margins, and HBase rows that decode to exactly
+ * the released values.
  */
 class DistributedPipelineIT {
   /**
-   * STACK.md's Java 17 flags, passed to the AM and task JVMs as a Java 17 cluster's
-   * mapred-site.xml would. (Tried once without them: enrich, aggregate and the HFile job still
-   * ran, so the jobs do not depend on them; the client and the HBase servers do.)
+   * STACK.md's Java 17 flags, passed to the AM and task JVMs as a Java 17 cluster's mapred-site.xml
+   * would. (Tried once without them: enrich, aggregate and the HFile job still ran, so the jobs do
+   * not depend on them; the client and the HBase servers do.)
    */
-  static final String JAVA17 = "--add-opens java.base/java.lang=ALL-UNNAMED"
-      + " --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED"
-      + " --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang.reflect=ALL-UNNAMED"
-      + " --add-opens java.base/java.util.concurrent=ALL-UNNAMED"
-      + " --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true";
+  static final String JAVA17 =
+      "--add-opens java.base/java.lang=ALL-UNNAMED"
+          + " --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED"
+          + " --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang.reflect=ALL-UNNAMED"
+          + " --add-opens java.base/java.util.concurrent=ALL-UNNAMED"
+          + " --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true";
+
   /** Small, quick-starting task JVMs for a 2-core machine. */
   static final String TASK_JVM = "-Xmx300m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto ";
+
   static final String TABLE = "datapoints_dist";
   static final String HEX_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-  static final String RELEASE_HEX_KEY = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+  static final String RELEASE_HEX_KEY =
+      "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+
   /** The jobs of one run, in the order of their YARN application names. */
   static final List<String> STAGES = List.of("aggregate", "bound", "enrich", "publish", "release");
 
@@ -116,8 +121,7 @@ class DistributedPipelineIT {
   private static Path warehouse;
   private static final RawDataset DATA = new RawDataset();
 
-  @TempDir
-  static java.nio.file.Path tmp;
+  @TempDir static java.nio.file.Path tmp;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -152,12 +156,14 @@ class DistributedPipelineIT {
     c.setInt("mapreduce.am.max-attempts", 1);
     c.setInt("yarn.resourcemanager.am.max-attempts", 1);
 
-    util.startMiniCluster(StartMiniClusterOption.builder().numRegionServers(1).numDataNodes(1).build());
+    util.startMiniCluster(
+        StartMiniClusterOption.builder().numRegionServers(1).numDataNodes(1).build());
     long t1 = System.nanoTime();
     util.startMiniMapReduceCluster();
     clusterConf = util.getConfiguration();
-    System.out.printf("CLUSTER HDFS+ZK+HBase %.1f s, YARN+MR %.1f s%n", (t1 - t0) / 1e9,
-        (System.nanoTime() - t1) / 1e9);
+    System.out.printf(
+        "CLUSTER HDFS+ZK+HBase %.1f s, YARN+MR %.1f s%n",
+        (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
 
     hdfs = util.getDFSCluster().getFileSystem();
     Path root = hdfs.makeQualified(new Path("/datapoints"));
@@ -199,16 +205,31 @@ class DistributedPipelineIT {
 
     // Two runs: D1, then D2 whose delta comes from D1's published aggregates on HDFS. (One
     // backfill D1..D2 would need raw partitions for the six dates in between.)
-    String[] common = {"--raw", raw.toString(), "--ref", ref.toString(), "--warehouse", warehouse.toString(),
-        "--hmac-key-file", keyFile.toString(), "--release-key-file", releaseKeyFile.toString(),
-        "--zookeeper", zookeeper, "--table", TABLE,
-        "--max-bad-fraction", "0.5"};
+    String[] common = {
+      "--raw",
+      raw.toString(),
+      "--ref",
+      ref.toString(),
+      "--warehouse",
+      warehouse.toString(),
+      "--hmac-key-file",
+      keyFile.toString(),
+      "--release-key-file",
+      releaseKeyFile.toString(),
+      "--zookeeper",
+      zookeeper,
+      "--table",
+      TABLE,
+      "--max-bad-fraction",
+      "0.5"
+    };
     runDriver(concat(new String[] {"run", "--date", D1.toString()}, common), Map.of());
     // The D2 run also shows task retry: map task 0 of the enrich job (one of D2's two raw
     // files), of the aggregate job (D2's events or D1's cells), of the bound job (D2's events)
     // and of the release job (the pc4 domain, the contributions or D1's release) fails on its
     // first attempt after writing all its output; YARN runs it again and the run must not notice.
-    runDriver(concat(new String[] {"backfill", "--from", D2.toString(), "--to", D2.toString()}, common),
+    runDriver(
+        concat(new String[] {"backfill", "--from", D2.toString(), "--to", D2.toString()}, common),
         Map.of(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich,aggregate,bound,release"));
 
     assertJobsRanOnYarn();
@@ -228,9 +249,13 @@ class DistributedPipelineIT {
     Configuration conf = new Configuration(clusterConf);
     settings.forEach(conf::set);
     long t0 = System.nanoTime();
-    int status = ToolRunner.run(conf,
-        new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
-        args);
+    int status =
+        ToolRunner.run(
+            conf,
+            new Main(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)),
+            args);
     double seconds = (System.nanoTime() - t0) / 1e9;
     String stdout = out.toString(StandardCharsets.UTF_8);
     String stderr = err.toString(StandardCharsets.UTF_8);
@@ -255,13 +280,19 @@ class DistributedPipelineIT {
       yarn.start();
       List<String> names = new ArrayList<>();
       for (ApplicationReport app : yarn.getApplications(Set.of("MAPREDUCE"))) {
-        assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), app.getName());
+        assertEquals(
+            FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), app.getName());
         names.add(app.getName());
-        System.out.printf("YARN %s %s: %s, %.1f s%n", app.getApplicationId(), app.getName(),
-            app.getFinalApplicationStatus(), (app.getFinishTime() - app.getStartTime()) / 1e3);
+        System.out.printf(
+            "YARN %s %s: %s, %.1f s%n",
+            app.getApplicationId(),
+            app.getName(),
+            app.getFinalApplicationStatus(),
+            (app.getFinishTime() - app.getStartTime()) / 1e3);
       }
       names.sort(null);
-      assertEquals(2 * STAGES.size(), names.size(), "one YARN application per job and run: " + names);
+      assertEquals(
+          2 * STAGES.size(), names.size(), "one YARN application per job and run: " + names);
       for (int i = 0; i < names.size(); i++) {
         String stage = STAGES.get(i / 2);
         LocalDate date = i % 2 == 0 ? D1 : D2;
@@ -272,10 +303,10 @@ class DistributedPipelineIT {
 
   /**
    * From the job history files the AMs wrote to HDFS: in the D2 run, map task 0 of the enrich,
-   * aggregate, bound and release jobs failed once with the injected fault and its second attempt succeeded;
-   * no other task attempt of any job failed. The jobs' counter totals take the successful
-   * attempts only: they match the input exactly, as the run report (read from committed side
-   * files, see {@link #assertWarehouse}) must.
+   * aggregate, bound and release jobs failed once with the injected fault and its second attempt
+   * succeeded; no other task attempt of any job failed. The jobs' counter totals take the
+   * successful attempts only: they match the input exactly, as the run report (read from committed
+   * side files, see {@link #assertWarehouse}) must.
    */
   private static void assertInjectedFailuresWereRetried() throws Exception {
     Map<String, JobHistoryParser.JobInfo> jobs = jobHistories();
@@ -288,8 +319,12 @@ class DistributedPipelineIT {
       boolean injected = date.equals(D2) && !stage.equals("publish");
       Counters total = job.getTotalCounters();
       assertEquals("SUCCEEDED", job.getJobStatus(), name);
-      assertEquals(injected ? 1 : 0, total.findCounter(JobCounter.NUM_FAILED_MAPS).getValue(), name + " failed maps");
-      assertEquals(0, total.findCounter(JobCounter.NUM_FAILED_REDUCES).getValue(), name + " failed reduces");
+      assertEquals(
+          injected ? 1 : 0,
+          total.findCounter(JobCounter.NUM_FAILED_MAPS).getValue(),
+          name + " failed maps");
+      assertEquals(
+          0, total.findCounter(JobCounter.NUM_FAILED_REDUCES).getValue(), name + " failed reduces");
 
       TaskID task0 = new TaskID(job.getJobId(), TaskType.MAP, 0);
       // Ids as strings: the history's are org.apache.hadoop.mapred ids, and ids of different
@@ -302,7 +337,8 @@ class DistributedPipelineIT {
           if ("FAILED".equals(a.getTaskStatus())) {
             failed.add(a.getAttemptId().toString());
             System.out.printf("ATTEMPT %s %s FAILED: %s%n", name, a.getAttemptId(), a.getError());
-            assertTrue(a.getError() != null && a.getError().contains("injected fault"),
+            assertTrue(
+                a.getError() != null && a.getError().contains("injected fault"),
                 name + " " + a.getAttemptId() + " failed for another reason: " + a.getError());
           }
         }
@@ -310,26 +346,46 @@ class DistributedPipelineIT {
       String first = new TaskAttemptID(task0, 0).toString();
       assertEquals(injected ? List.of(first) : List.of(), failed, name + " failed attempts");
       if (injected) {
-        TaskInfo t = job.getAllTasks().values().stream()
-            .filter(ti -> ti.getTaskId().toString().equals(task0.toString())).findFirst().orElseThrow();
+        TaskInfo t =
+            job.getAllTasks().values().stream()
+                .filter(ti -> ti.getTaskId().toString().equals(task0.toString()))
+                .findFirst()
+                .orElseThrow();
         String retry = t.getSuccessfulAttemptId().toString();
         System.out.printf("RETRY %s task 0: %s failed, %s succeeded%n", name, first, retry);
-        assertTrue(retry.startsWith(task0.toString().replace("task_", "attempt_") + "_") && !retry.equals(first),
+        assertTrue(
+            retry.startsWith(task0.toString().replace("task_", "attempt_") + "_")
+                && !retry.equals(first),
             name + " task 0 succeeded with a later attempt: " + retry);
         // (The failed attempt's own counters are not in the history: a task failing in cleanup()
         // sends no final status. That it did its work first is MRUnit-tested per mapper.)
       }
       RawDataset.DateModel m = DATA.model(date);
       if (stage.equals("enrich")) {
-        assertEquals(m.lines(), total.findCounter(EnrichCounters.LINES_READ).getValue(), name + " LINES_READ");
-        assertEquals(m.events(), total.findCounter(EnrichCounters.EVENTS).getValue(), name + " EVENTS");
+        assertEquals(
+            m.lines(),
+            total.findCounter(EnrichCounters.LINES_READ).getValue(),
+            name + " LINES_READ");
+        assertEquals(
+            m.events(), total.findCounter(EnrichCounters.EVENTS).getValue(), name + " EVENTS");
       } else if (stage.equals("aggregate")) {
-        assertEquals(m.events(), total.findCounter(AggregateCounters.EVENTS_READ).getValue(), name + " EVENTS_READ");
+        assertEquals(
+            m.events(),
+            total.findCounter(AggregateCounters.EVENTS_READ).getValue(),
+            name + " EVENTS_READ");
       } else if (stage.equals("bound")) {
-        assertEquals(m.events(), total.findCounter(ReleaseCounters.EVENTS_READ).getValue(), name + " EVENTS_READ");
-        assertEquals(DATA.userDays(date), total.findCounter(ReleaseCounters.USER_DAYS).getValue(), name + " USER_DAYS");
+        assertEquals(
+            m.events(),
+            total.findCounter(ReleaseCounters.EVENTS_READ).getValue(),
+            name + " EVENTS_READ");
+        assertEquals(
+            DATA.userDays(date),
+            total.findCounter(ReleaseCounters.USER_DAYS).getValue(),
+            name + " USER_DAYS");
       } else if (stage.equals("release")) {
-        assertEquals(PUBLIC_VALUES, total.findCounter(ReleaseCounters.VALUES_RELEASED).getValue(),
+        assertEquals(
+            PUBLIC_VALUES,
+            total.findCounter(ReleaseCounters.VALUES_RELEASED).getValue(),
             name + " VALUES_RELEASED");
       }
     }
@@ -361,15 +417,17 @@ class DistributedPipelineIT {
   }
 
   /**
-   * Neither run left anything of its jobs under the raw zone or the warehouse: no staging, no
-   * task attempt directories (the failed attempts' output included), no task failure notes.
+   * Neither run left anything of its jobs under the raw zone or the warehouse: no staging, no task
+   * attempt directories (the failed attempts' output included), no task failure notes.
    */
   private static void assertNoStagingOrAttemptLeftovers() throws IOException {
     List<String> left = new ArrayList<>();
     var it = hdfs.listFiles(new Path("/datapoints"), true);
     while (it.hasNext()) {
       String path = it.next().getPath().toUri().getPath();
-      if (path.contains("/_staging/") || path.contains("/_publish/") || path.contains("/_temporary/")
+      if (path.contains("/_staging/")
+          || path.contains("/_publish/")
+          || path.contains("/_temporary/")
           || path.contains("/_task-failures/")) {
         left.add(path);
       }
@@ -403,27 +461,47 @@ class DistributedPipelineIT {
       assertEquals(m.quarantined(), quarantined, d + " quarantined");
       Map<RawDataset.Key, Long> published = DATA.published(d);
       // Cells published on D-7 but not on D count too: they are published with hits 0.
-      long cells = DATA.expectedRows(d, d.equals(D1) ? null : D1).values().stream().mapToLong(List::size).sum();
+      long cells =
+          DATA.expectedRows(d, d.equals(D1) ? null : D1).values().stream()
+              .mapToLong(List::size)
+              .sum();
       assertEquals(cells, report.get("cells_published").asLong(), d + " cells_published");
-      assertEquals(published.values().stream().mapToLong(Long::longValue).sum(),
-          report.get("hits_published").asLong(), d + " hits_published");
-      long suppressedCells = m.hits().keySet().stream().filter(k -> !published.containsKey(k)).count();
-      long suppressedHits = m.hits().entrySet().stream().filter(e -> !published.containsKey(e.getKey()))
-          .mapToLong(Map.Entry::getValue).sum();
+      assertEquals(
+          published.values().stream().mapToLong(Long::longValue).sum(),
+          report.get("hits_published").asLong(),
+          d + " hits_published");
+      long suppressedCells =
+          m.hits().keySet().stream().filter(k -> !published.containsKey(k)).count();
+      long suppressedHits =
+          m.hits().entrySet().stream()
+              .filter(e -> !published.containsKey(e.getKey()))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
       assertEquals(1, suppressedCells, d + " the data has one suppressed cell per date");
-      assertEquals(suppressedCells, report.get("cells_suppressed").asLong(), d + " cells_suppressed");
+      assertEquals(
+          suppressedCells, report.get("cells_suppressed").asLong(), d + " cells_suppressed");
       assertEquals(suppressedHits, report.get("hits_suppressed").asLong(), d + " hits_suppressed");
-      assertEquals(d.equals(D1), report.get("baseline_missing").asBoolean(), d + " baseline_missing");
+      assertEquals(
+          d.equals(D1), report.get("baseline_missing").asBoolean(), d + " baseline_missing");
 
       // Events: Parquet on HDFS, pseudonymised with the key the tasks got from the credentials.
       Set<String> expectedKeys = new HashSet<>();
-      m.users().values().forEach(us -> us.forEach(u ->
-          expectedKeys.add(HexFormat.of().formatHex(mac.doFinal(u.getBytes(StandardCharsets.UTF_8)), 0, 16))));
+      m.users()
+          .values()
+          .forEach(
+              us ->
+                  us.forEach(
+                      u ->
+                          expectedKeys.add(
+                              HexFormat.of()
+                                  .formatHex(
+                                      mac.doFinal(u.getBytes(StandardCharsets.UTF_8)), 0, 16))));
       Set<String> keys = new HashSet<>();
       long n = 0;
       for (Path p : files(new Path(warehouse, "events/dt=" + d), ".parquet")) {
-        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-            HadoopInputFile.fromPath(p, clusterConf)).build()) {
+        try (ParquetReader<GenericRecord> r =
+            AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(p, clusterConf))
+                .build()) {
           for (GenericRecord rec; (rec = r.read()) != null; n++) {
             keys.add(HexFormat.of().formatHex(((GenericFixed) rec.get("user_key")).bytes()));
           }
@@ -431,7 +509,8 @@ class DistributedPipelineIT {
       }
       assertEquals(m.events(), n, d + " events in Parquet");
       assertEquals(expectedKeys, keys, d + " user keys are HMAC-SHA256(key, user_id)[0..16]");
-      assertFalse(files(new Path(warehouse, "aggregates/dt=" + d), ".parquet").isEmpty(),
+      assertFalse(
+          files(new Path(warehouse, "aggregates/dt=" + d), ".parquet").isEmpty(),
           d + " aggregates partition on HDFS");
     }
   }
@@ -445,7 +524,8 @@ class DistributedPipelineIT {
         }
       }
       assertEquals(DATA.model(d).quarantined(), lines.size(), d + " quarantine lines: " + lines);
-      assertEquals(lines.size(), new HashSet<>(lines).size(), d + " no quarantine line twice: " + lines);
+      assertEquals(
+          lines.size(), new HashSet<>(lines).size(), d + " no quarantine line twice: " + lines);
       for (String l : lines) {
         String[] f = l.split("\t", 4);
         assertEquals(4, f.length, l);
@@ -457,16 +537,27 @@ class DistributedPipelineIT {
     for (LocalDate d : List.of(D1, D2)) {
       for (Path p : files(new Path(raw, "_quarantine/dt=" + d), "")) {
         try (InputStream in = hdfs.open(p)) {
-          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(l -> reasons.add(l.split("\t")[0]));
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .forEach(l -> reasons.add(l.split("\t")[0]));
         }
       }
     }
-    assertEquals(Set.of("FIELD_COUNT", "UNKNOWN_MERCHANT", "BAD_POSTCODE", "BAD_TIMESTAMP",
-        "UNKNOWN_POSTCODE", "OUT_OF_PARTITION", "BAD_ACTIVITY"), reasons);
+    assertEquals(
+        Set.of(
+            "FIELD_COUNT",
+            "UNKNOWN_MERCHANT",
+            "BAD_POSTCODE",
+            "BAD_TIMESTAMP",
+            "UNKNOWN_POSTCODE",
+            "OUT_OF_PARTITION",
+            "BAD_ACTIVITY"),
+        reasons);
   }
 
   /** Public values of a date: every gazetteer pc4 x (TOTAL + 24 hours + every SBI code) = 108. */
-  static final int PUBLIC_VALUES = RawDataset.PC4_DOMAIN.size() * (1 + 24 + RawDataset.SBI_DOMAIN.size());
+  static final int PUBLIC_VALUES =
+      RawDataset.PC4_DOMAIN.size() * (1 + 24 + RawDataset.SBI_DOMAIN.size());
 
   private static List<ReleasedValue> release(LocalDate d) throws IOException {
     return ReleaseChecks.read(clusterConf, new Path(warehouse, "release/dt=" + d));
@@ -475,23 +566,27 @@ class DistributedPipelineIT {
   /**
    * The release on HDFS: every gazetteer pc4 gets TOTAL, 24 HOUR and every SBI value (zeros
    * included) with the default noise scales; D1 has no baseline, D2's deltas are D1's released
-   * values; the reports' bounding and release sections count exactly what the data and the
-   * Parquet hold (no user-day here has more than 10 events or 3 cells: nothing bound); the
-   * noisy values are within their margins of the true hits for most of them.
+   * values; the reports' bounding and release sections count exactly what the data and the Parquet
+   * hold (no user-day here has more than 10 events or 3 cells: nothing bound); the noisy values are
+   * within their margins of the true hits for most of them.
    */
   private static void assertRelease() throws Exception {
     ObjectMapper json = new ObjectMapper();
     ReleaseChecks.Coverage coverage = new ReleaseChecks.Coverage();
     for (LocalDate d : List.of(D1, D2)) {
       List<ReleasedValue> values = release(d);
-      Map<nl.datapoints.schemas.Level, Map<nl.datapoints.testkit.ReferenceModel.CellKey, ReleasedValue>> m =
-          ReleaseChecks.byMember(values);
+      Map<
+              nl.datapoints.schemas.Level,
+              Map<nl.datapoints.testkit.ReferenceModel.CellKey, ReleasedValue>>
+          m = ReleaseChecks.byMember(values);
       // The public domain and no CELL: partition selection keeps a cell of at most 7 users with a
       // probability of the order of 1e-8.
       assertEquals(PUBLIC_VALUES, values.size(), d + " released values");
       for (int pc4 : RawDataset.PC4_DOMAIN) {
-        assertTrue(m.get(nl.datapoints.schemas.Level.TOTAL).containsKey(new nl.datapoints.testkit.ReferenceModel.CellKey(
-            -1, pc4, 0, "")), d + " TOTAL of " + pc4);
+        assertTrue(
+            m.get(nl.datapoints.schemas.Level.TOTAL)
+                .containsKey(new nl.datapoints.testkit.ReferenceModel.CellKey(-1, pc4, 0, "")),
+            d + " TOTAL of " + pc4);
       }
       Map<String, Long> truth = DATA.trueHits(d);
       for (ReleasedValue v : values) {
@@ -500,15 +595,18 @@ class DistributedPipelineIT {
         assertTrue(v.getReleased(), what);
         assertEquals(d.equals(D2), v.getDelta() != null, what + ": delta with a baseline only");
         var k = ReleaseChecks.member(v);
-        String key = switch (v.getLevel()) {
-          case TOTAL -> "TOTAL/" + v.getPc4();
-          case HOUR -> "HOUR/" + v.getPc4() + "/" + k.hour();
-          case SBI -> "SBI/" + v.getPc4() + "/" + k.sbi();
-          case CELL -> "CELL/" + v.getPc4() + "/" + k.hour() + "/" + k.activity() + "/" + k.sbi();
-        };
+        String key =
+            switch (v.getLevel()) {
+              case TOTAL -> "TOTAL/" + v.getPc4();
+              case HOUR -> "HOUR/" + v.getPc4() + "/" + k.hour();
+              case SBI -> "SBI/" + v.getPc4() + "/" + k.sbi();
+              case CELL ->
+                  "CELL/" + v.getPc4() + "/" + k.hour() + "/" + k.activity() + "/" + k.sbi();
+            };
         double var = ReleaseBlock.variance(v.getHitsScale());
         long t = truth.getOrDefault(key, 0L);
-        coverage.add(Math.abs(v.getHits() - t) <= Margins.moe95(var, var * var),
+        coverage.add(
+            Math.abs(v.getHits() - t) <= Margins.moe95(var, var * var),
             what + ": true " + t + ", moe " + Margins.moe95(var, var * var));
       }
       JsonNode report;
@@ -526,8 +624,13 @@ class DistributedPipelineIT {
       assertEquals(DATA.model(d).events(), b.get("events_kept").asLong(), d + " events_kept");
       JsonNode r = report.get("release");
       assertEquals(values.size(), r.get("values").asLong(), d + " release.values");
-      assertEquals(values.stream().filter(v -> v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
-          .mapToLong(ReleasedValue::getHits).sum(), r.get("total_hits").asLong(), d + " release.total_hits");
+      assertEquals(
+          values.stream()
+              .filter(v -> v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+              .mapToLong(ReleasedValue::getHits)
+              .sum(),
+          r.get("total_hits").asLong(),
+          d + " release.total_hits");
       for (String f : List.of("values", "cells_selected", "total_hits", "digest")) {
         assertEquals(r.get(f), manifest.get(f), d + " manifest " + f);
       }
@@ -542,9 +645,9 @@ class DistributedPipelineIT {
   }
 
   /**
-   * HBase holds, for each date's current generation, one row per released pc4 whose blocks
-   * decode to exactly the release on HDFS; the generation counts its values and released total
-   * hits and records the release's guarantee.
+   * HBase holds, for each date's current generation, one row per released pc4 whose blocks decode
+   * to exactly the release on HDFS; the generation counts its values and released total hits and
+   * records the release's guarantee.
    */
   private static void assertHBase() throws Exception {
     try (Connection conn = ConnectionFactory.createConnection(clusterConf);
@@ -562,26 +665,47 @@ class DistributedPipelineIT {
         List<ReleasedValue> values = release(d);
         Map<Integer, ReleaseChecks.Row> expected = ReleaseChecks.rowsOf(values);
         Map<Integer, ReleaseChecks.Row> actual = new TreeMap<>();
-        try (ResultScanner rs = t.getScanner(new Scan().setRowPrefixFilter(RowKey.datePrefix(d))
-            .setTimeRange(g.id(), g.id() + 1).addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY))) {
+        try (ResultScanner rs =
+            t.getScanner(
+                new Scan()
+                    .setRowPrefixFilter(RowKey.datePrefix(d))
+                    .setTimeRange(g.id(), g.id() + 1)
+                    .addFamily(StoreLayout.FAMILY)
+                    .addFamily(StoreLayout.ROLLUP_FAMILY))) {
           for (Result r : rs) {
             byte[] cells = r.getValue(StoreLayout.FAMILY, ReleaseBlock.CELLS);
-            actual.put(RowKey.parse(r.getRow()).pc4(), new ReleaseChecks.Row(
-                ReleaseBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, ReleaseBlock.AREA)),
-                cells == null ? null : ReleaseBlock.decode(cells)));
+            actual.put(
+                RowKey.parse(r.getRow()).pc4(),
+                new ReleaseChecks.Row(
+                    ReleaseBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, ReleaseBlock.AREA)),
+                    cells == null ? null : ReleaseBlock.decode(cells)));
           }
         }
         assertEquals(RawDataset.PC4_DOMAIN, actual.keySet(), d + " one row per gazetteer pc4");
         assertEquals(expected, actual, d + " rows in HBase decode to exactly the release");
         assertEquals(values.size(), g.cells(), d + " generation values");
-        assertEquals(values.stream().filter(v -> v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
-            .mapToLong(ReleasedValue::getHits).sum(), g.hits(), d + " generation hits");
+        assertEquals(
+            values.stream()
+                .filter(v -> v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+                .mapToLong(ReleasedValue::getHits)
+                .sum(),
+            g.hits(),
+            d + " generation hits");
         assertEquals(d.equals(D1), g.baselineMissing(), d + " baseline missing");
         assertTrue(g.isPrivate(), d + " a private generation");
         assertEquals(1.0, g.privacyEpsilon(), d + " epsilon");
         assertEquals(1e-8, g.privacyDelta(), d + " delta");
-        System.out.println("HBASE " + d + " generation " + g.id() + ": " + actual.size() + " rows, " + g.cells()
-            + " values, hits " + g.hits());
+        System.out.println(
+            "HBASE "
+                + d
+                + " generation "
+                + g.id()
+                + ": "
+                + actual.size()
+                + " rows, "
+                + g.cells()
+                + " values, hits "
+                + g.hits());
       }
     }
   }
@@ -608,8 +732,11 @@ class DistributedPipelineIT {
       }
       scanned++;
       String path = st.getPath().toUri().getPath();
-      assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(HEX_KEY), "HMAC secret in " + path);
-      assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(RELEASE_HEX_KEY), "release secret in " + path);
+      assertFalse(
+          text.toLowerCase(java.util.Locale.ROOT).contains(HEX_KEY), "HMAC secret in " + path);
+      assertFalse(
+          text.toLowerCase(java.util.Locale.ROOT).contains(RELEASE_HEX_KEY),
+          "release secret in " + path);
       if (!path.startsWith(rawZone)) {
         for (String p : DATA.personal) {
           assertFalse(text.contains(p), "raw personal value '" + p + "' in " + path);
@@ -621,8 +748,8 @@ class DistributedPipelineIT {
   }
 
   /**
-   * The job configurations as the YARN job history kept them: every job shipped a job jar
-   * ({@code setJarByClass}), and the HFile job also HBase's jars ({@code addDependencyJars}).
+   * The job configurations as the YARN job history kept them: every job shipped a job jar ({@code
+   * setJarByClass}), and the HFile job also HBase's jars ({@code addDependencyJars}).
    */
   private static void assertJobConfsShipTheJars() throws IOException {
     Map<String, Configuration> confs = new TreeMap<>();
@@ -646,7 +773,8 @@ class DistributedPipelineIT {
       assertTrue(jar.endsWith(".jar"), e.getKey() + " job jar: '" + jar + "'");
       if (e.getKey().startsWith("datapoints publish")) {
         String tmpjars = jc.get("tmpjars", "");
-        assertTrue(tmpjars.contains("hbase-mapreduce") && tmpjars.contains("hbase-client"),
+        assertTrue(
+            tmpjars.contains("hbase-mapreduce") && tmpjars.contains("hbase-client"),
             e.getKey() + " ships HBase's jars: " + tmpjars);
       }
     }

@@ -24,8 +24,8 @@ public final class RawEdits {
    * after, so only the two pc4s change. Bytes are kept as they are (the sample's badly encoded
    * lines must stay bad). Returns {from, to}.
    */
-  public static int[] moveOneEventOfAOneEventUser(Path partition, ReferenceModel model, LocalDate date)
-      throws IOException {
+  public static int[] moveOneEventOfAOneEventUser(
+      Path partition, ReferenceModel model, LocalDate date) throws IOException {
     Map<String, Map<CellKey, Long>> users = model.userCells.get(date);
     List<Integer> pc4s = new ArrayList<>(model.pc4Domain());
     List<Path> files;
@@ -35,7 +35,10 @@ public final class RawEdits {
     for (Path f : files) {
       List<String> lines;
       try (var in = new GZIPInputStream(Files.newInputStream(f))) {
-        lines = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\n", -1)));
+        lines =
+            new ArrayList<>(
+                List.of(
+                    new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\n", -1)));
       }
       for (int i = 0; i < lines.size(); i++) {
         String[] fields = lines.get(i).split("\t", -1);
@@ -43,7 +46,9 @@ public final class RawEdits {
           continue;
         }
         Map<CellKey, Long> cells = users.get(fields[1]);
-        if (cells.size() != 1 || cells.values().iterator().next() != 1 || !fields[3].matches("[1-9][0-9]{3}.*")) {
+        if (cells.size() != 1
+            || cells.values().iterator().next() != 1
+            || !fields[3].matches("[1-9][0-9]{3}.*")) {
           continue;
         }
         int from = Integer.parseInt(fields[3].substring(0, 4));

@@ -116,12 +116,25 @@ class AmsterdamTimeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "2013-01-08", "2013-01-08T12:03:11", "2013-01-08 12:03:11Z", "2013-13-08T12:03:11Z",
-      "2013-02-29T12:03:11Z", "2013-01-08T24:00:00Z", "2013-01-08T12:60:00Z",
-      "2013-01-08T12:03:11+0100", "2013-01-08T12:03:11+19:00", "2013-01-08T12:03:11.Z",
-      "2013-01-08T12:03:11Zjunk", "2013-01-08T12:03:11z", "2013-1-08T12:03:11Z",
-      "2013-01-08T12:03:11.1234567890Z", "x013-01-08T12:03:11Z"})
+  @ValueSource(
+      strings = {
+        "",
+        "2013-01-08",
+        "2013-01-08T12:03:11",
+        "2013-01-08 12:03:11Z",
+        "2013-13-08T12:03:11Z",
+        "2013-02-29T12:03:11Z",
+        "2013-01-08T24:00:00Z",
+        "2013-01-08T12:60:00Z",
+        "2013-01-08T12:03:11+0100",
+        "2013-01-08T12:03:11+19:00",
+        "2013-01-08T12:03:11.Z",
+        "2013-01-08T12:03:11Zjunk",
+        "2013-01-08T12:03:11z",
+        "2013-1-08T12:03:11Z",
+        "2013-01-08T12:03:11.1234567890Z",
+        "x013-01-08T12:03:11Z"
+      })
   void rejectsMalformedTimestamp(String s) {
     byte[] b = utf8(s);
     assertFalse(time.parse(b, 0, b.length), s);
@@ -129,10 +142,13 @@ class AmsterdamTimeTest {
 
   @Test
   void computesEpochDaysLikeJavaTime() {
-    for (LocalDate d = LocalDate.parse("1899-12-25"); d.isBefore(LocalDate.parse("2101-01-05"));
+    for (LocalDate d = LocalDate.parse("1899-12-25");
+        d.isBefore(LocalDate.parse("2101-01-05"));
         d = d.plusDays(13)) {
-      assertEquals(d.toEpochDay(), AmsterdamTime.epochDay(d.getYear(), d.getMonthValue(),
-          d.getDayOfMonth()), d.toString());
+      assertEquals(
+          d.toEpochDay(),
+          AmsterdamTime.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()),
+          d.toString());
     }
   }
 }

@@ -11,13 +11,13 @@ import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 
 class EnrichConfigTest {
-  static final List<LocalDate> DATES = List.of(LocalDate.parse("2013-01-08"),
-      LocalDate.parse("2013-01-15"));
+  static final List<LocalDate> DATES =
+      List.of(LocalDate.parse("2013-01-08"), LocalDate.parse("2013-01-15"));
 
   @Test
   void roundTripsThroughConfiguration() {
-    EnrichConfig config = new EnrichConfig(new Path("hdfs://nn/raw"), new Path("/ref"), DATES,
-        true, 1000);
+    EnrichConfig config =
+        new EnrichConfig(new Path("hdfs://nn/raw"), new Path("/ref"), DATES, true, 1000);
     Configuration conf = new Configuration(false);
     config.writeTo(conf);
     assertEquals(config, EnrichConfig.readFrom(conf));
@@ -32,42 +32,49 @@ class EnrichConfigTest {
 
   @Test
   void defaultsTo64KibLines() {
-    assertEquals(65_536,
-        new EnrichConfig(new Path("/raw"), new Path("/ref"), DATES, false).maxLineBytes());
+    assertEquals(
+        65_536, new EnrichConfig(new Path("/raw"), new Path("/ref"), DATES, false).maxLineBytes());
   }
 
   @Test
   void namesThePartitionDirectory() {
-    assertEquals(new Path("/raw/dt=2013-01-08"),
+    assertEquals(
+        new Path("/raw/dt=2013-01-08"),
         new EnrichConfig(new Path("/raw"), new Path("/ref"), DATES, false)
             .partitionDir(LocalDate.parse("2013-01-08")));
   }
 
   @Test
   void rejectsNoDates() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EnrichConfig(new Path("/raw"), new Path("/ref"), List.of(), false));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new EnrichConfig(new Path("/raw"), new Path("/ref"), List.of(), false));
     assertTrue(e.getMessage().contains("at least one date"), e.getMessage());
   }
 
   @Test
   void rejectsRepeatedDate() {
     LocalDate d = LocalDate.parse("2013-01-08");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new EnrichConfig(new Path("/raw"), new Path("/ref"), List.of(d, d), false));
   }
 
   @Test
   void rejectsZeroMaxLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EnrichConfig(new Path("/raw"), new Path("/ref"), DATES, false, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new EnrichConfig(new Path("/raw"), new Path("/ref"), DATES, false, 0));
     assertTrue(e.getMessage().contains("maxLineBytes must be 1-16777216, got 0"), e.getMessage());
   }
 
   @Test
   void readingAnUnconfiguredJobFailsClearly() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EnrichConfig.readFrom(new Configuration(false)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> EnrichConfig.readFrom(new Configuration(false)));
     assertTrue(e.getMessage().contains("datapoints.enrich.raw-dir"), e.getMessage());
   }
 }

@@ -27,15 +27,26 @@ class EnrichJobCorruptFileTest {
     Path day = Files.createDirectories(raw.resolve("dt=2013-01-08"));
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
-      lines.append("2013-01-08T12:00:00Z\tuser-").append(i).append("\t-\t1017AB\t42\t")
-          .append(i % 3 == 0 ? "0" : "7").append('\n');
+      lines
+          .append("2013-01-08T12:00:00Z\tuser-")
+          .append(i)
+          .append("\t-\t1017AB\t42\t")
+          .append(i % 3 == 0 ? "0" : "7")
+          .append('\n');
     }
     byte[] gz = Fixtures.gzip(utf8(lines.toString()));
     Files.write(day.resolve("broken.tsv.gz"), Arrays.copyOf(gz, gz.length / 2));
-    EnrichConfig config = new EnrichConfig(new org.apache.hadoop.fs.Path(raw.toUri()),
-        new org.apache.hadoop.fs.Path(ref.toUri()), List.of(LocalDate.parse("2013-01-08")), skip);
-    return EnrichJob.create(EnrichJobLocalTest.localConf(tmp), config,
-        new org.apache.hadoop.fs.Path(tmp.resolve("staging").toUri()), Fixtures.KEY);
+    EnrichConfig config =
+        new EnrichConfig(
+            new org.apache.hadoop.fs.Path(raw.toUri()),
+            new org.apache.hadoop.fs.Path(ref.toUri()),
+            List.of(LocalDate.parse("2013-01-08")),
+            skip);
+    return EnrichJob.create(
+        EnrichJobLocalTest.localConf(tmp),
+        config,
+        new org.apache.hadoop.fs.Path(tmp.resolve("staging").toUri()),
+        Fixtures.KEY);
   }
 
   @Test
@@ -62,7 +73,7 @@ class EnrichJobCorruptFileTest {
     assertTrue(read > 0 && read < 20_000, "read " + read);
     assertEquals(read, events + bad + empty);
     assertEquals(1, job.getCounters().findCounter(EnrichCounters.CORRUPT_FILES).getValue());
-    assertEquals(events, EnrichJobLocalTest.readEvents(tmp.resolve("staging/events/dt=2013-01-08"))
-        .size());
+    assertEquals(
+        events, EnrichJobLocalTest.readEvents(tmp.resolve("staging/events/dt=2013-01-08")).size());
   }
 }

@@ -30,8 +30,12 @@ class EnrichJobWiringTest {
     raw = tmp.resolve("raw");
     Files.createDirectories(raw.resolve("dt=2013-01-08"));
     Files.createDirectories(raw.resolve("dt=2013-01-09"));
-    config = new EnrichConfig(hpath(raw), hpath(tmp.resolve("ref")),
-        List.of(LocalDate.parse("2013-01-08"), LocalDate.parse("2013-01-09")), true);
+    config =
+        new EnrichConfig(
+            hpath(raw),
+            hpath(tmp.resolve("ref")),
+            List.of(LocalDate.parse("2013-01-08"), LocalDate.parse("2013-01-09")),
+            true);
   }
 
   static org.apache.hadoop.fs.Path hpath(Path p) {
@@ -39,8 +43,8 @@ class EnrichJobWiringTest {
   }
 
   private Job create() throws Exception {
-    return EnrichJob.create(new Configuration(), config, hpath(tmp.resolve("staging")),
-        Fixtures.KEY);
+    return EnrichJob.create(
+        new Configuration(), config, hpath(tmp.resolve("staging")), Fixtures.KEY);
   }
 
   @Test
@@ -49,8 +53,8 @@ class EnrichJobWiringTest {
     assertEquals(0, job.getNumReduceTasks());
     assertEquals(RawLineInputFormat.class, job.getInputFormatClass());
     assertEquals(EnrichMapper.class, job.getMapperClass());
-    List<String> inputs = Arrays.stream(FileInputFormat.getInputPaths(job))
-        .map(p -> p.getName()).toList();
+    List<String> inputs =
+        Arrays.stream(FileInputFormat.getInputPaths(job)).map(p -> p.getName()).toList();
     assertEquals(List.of("dt=2013-01-08", "dt=2013-01-09"), inputs);
     assertEquals("staging", FileOutputFormat.getOutputPath(job).getName());
   }
@@ -60,14 +64,19 @@ class EnrichJobWiringTest {
     Job job = create();
     assertEquals(LazyOutputFormat.class, job.getOutputFormatClass());
     Configuration conf = job.getConfiguration();
-    assertEquals(TextOutputFormat.class,
+    assertEquals(
+        TextOutputFormat.class,
         conf.getClass("mapreduce.output.lazyoutputformat.outputformat", null));
-    assertEquals(List.of("events", "quarantine", "stats"),
+    assertEquals(
+        List.of("events", "quarantine", "stats"),
         Arrays.stream(conf.get("mapreduce.multipleoutputs").split(" "))
-            .filter(s -> !s.isEmpty()).toList());
-    assertEquals(EventParquetOutputFormat.class,
+            .filter(s -> !s.isEmpty())
+            .toList());
+    assertEquals(
+        EventParquetOutputFormat.class,
         conf.getClass("mapreduce.multipleoutputs.namedOutput.events.format", null));
-    assertEquals(TextOutputFormat.class,
+    assertEquals(
+        TextOutputFormat.class,
         conf.getClass("mapreduce.multipleoutputs.namedOutput.quarantine.format", null));
   }
 
@@ -84,8 +93,8 @@ class EnrichJobWiringTest {
 
   @Test
   void rejectsDateWithoutPartitionDirectoryNamingIt() {
-    config = new EnrichConfig(hpath(raw), hpath(tmp), List.of(LocalDate.parse("2013-01-10")),
-        false);
+    config =
+        new EnrichConfig(hpath(raw), hpath(tmp), List.of(LocalDate.parse("2013-01-10")), false);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::create);
     assertTrue(e.getMessage().contains("dt=2013-01-10"), e.getMessage());
   }

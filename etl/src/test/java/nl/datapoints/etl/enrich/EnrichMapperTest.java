@@ -38,10 +38,18 @@ public class EnrichMapperTest {
 
     @Override
     public <K, V> void write(String namedOutput, K key, V value, String baseOutputPath) {
-      String shown = value instanceof AnonymizedEvent e
-          ? e.getDate() + "/" + e.getHour() + "/" + e.getPc4() + "/" + e.getActivity() + "/"
-              + e.getSbi()
-          : value.toString();
+      String shown =
+          value instanceof AnonymizedEvent e
+              ? e.getDate()
+                  + "/"
+                  + e.getHour()
+                  + "/"
+                  + e.getPc4()
+                  + "/"
+                  + e.getActivity()
+                  + "/"
+                  + e.getSbi()
+              : value.toString();
       writes.add(namedOutput + " " + baseOutputPath + " " + shown);
     }
 
@@ -71,8 +79,9 @@ public class EnrichMapperTest {
     java.nio.file.Path ref = tmp.newFolder("ref").toPath();
     Fixtures.writeReference(ref);
     driver = MapDriver.newMapDriver(new TestableMapper());
-    new EnrichConfig(new Path("/raw"), new Path(ref.toUri()),
-        List.of(LocalDate.parse("2013-01-08")), false).writeTo(driver.getConfiguration());
+    new EnrichConfig(
+            new Path("/raw"), new Path(ref.toUri()), List.of(LocalDate.parse("2013-01-08")), false)
+        .writeTo(driver.getConfiguration());
     driver.getConfiguration().set("mapreduce.multipleoutputs", " events quarantine stats");
   }
 
@@ -83,53 +92,60 @@ public class EnrichMapperTest {
 
   @Test
   public void routesEventsQuarantineAndStatsAndCountsThem() throws IOException {
-    driver.withInput(new LongWritable(1),
-            line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t1017AB\t42\t7"))
+    driver
+        .withInput(
+            new LongWritable(1), line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t1017AB\t42\t7"))
         .withInput(new LongWritable(2), line(""))
-        .withInput(new LongWritable(3),
-            line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t0000AB\t42\t7"))
+        .withInput(
+            new LongWritable(3), line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t0000AB\t42\t7"))
         .runTest();
 
-    assertEquals(List.of(
-        "events events/dt=2013-01-08/part 2013-01-08/12/1017/7/4711",
-        "quarantine quarantine/dt=2013-01-08/part BAD_POSTCODE\t" + SOURCE
-            + "\t3\t2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t0000AB\t42\t7",
-        "stats stats/part 2013-01-08\tlines_read\t3",
-        "stats stats/part 2013-01-08\tevents\t1",
-        "stats stats/part 2013-01-08\tempty_lines\t1",
-        "stats stats/part 2013-01-08\tquarantined:BAD_POSTCODE\t1",
-        "closed"), writes);
+    assertEquals(
+        List.of(
+            "events events/dt=2013-01-08/part 2013-01-08/12/1017/7/4711",
+            "quarantine quarantine/dt=2013-01-08/part BAD_POSTCODE\t"
+                + SOURCE
+                + "\t3\t2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t0000AB\t42\t7",
+            "stats stats/part 2013-01-08\tlines_read\t3",
+            "stats stats/part 2013-01-08\tevents\t1",
+            "stats stats/part 2013-01-08\tempty_lines\t1",
+            "stats stats/part 2013-01-08\tquarantined:BAD_POSTCODE\t1",
+            "closed"),
+        writes);
     assertEquals(3, driver.getCounters().findCounter(EnrichCounters.LINES_READ).getValue());
     assertEquals(1, driver.getCounters().findCounter(EnrichCounters.EVENTS).getValue());
     assertEquals(1, driver.getCounters().findCounter(EnrichCounters.EMPTY_LINES).getValue());
-    assertEquals(1,
-        driver.getCounters().findCounter(EnrichCounters.QUARANTINED_BAD_POSTCODE).getValue());
+    assertEquals(
+        1, driver.getCounters().findCounter(EnrichCounters.QUARANTINED_BAD_POSTCODE).getValue());
   }
 
   @Test
   public void injectedFaultFailsTheTaskOnlyAfterItWroteEverything() throws IOException {
     driver.getConfiguration().set(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich");
-    driver.withInput(new LongWritable(1),
-        line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t1017AB\t42\t7"));
+    driver.withInput(
+        new LongWritable(1), line("2013-01-08T12:03:11+01:00\tuser-1\t10.1.2.3\t1017AB\t42\t7"));
     IllegalStateException e = assertThrows(IllegalStateException.class, driver::run);
     assertTrue(e.getMessage(), e.getMessage().contains("injected fault"));
     // The failed attempt did all a real one does (its files are the committer's to discard).
-    assertEquals(List.of(
-        "events events/dt=2013-01-08/part 2013-01-08/12/1017/7/4711",
-        "stats stats/part 2013-01-08\tlines_read\t1",
-        "stats stats/part 2013-01-08\tevents\t1",
-        "stats stats/part 2013-01-08\tempty_lines\t0",
-        "closed"), writes);
+    assertEquals(
+        List.of(
+            "events events/dt=2013-01-08/part 2013-01-08/12/1017/7/4711",
+            "stats stats/part 2013-01-08\tlines_read\t1",
+            "stats stats/part 2013-01-08\tevents\t1",
+            "stats stats/part 2013-01-08\tempty_lines\t0",
+            "closed"),
+        writes);
   }
 
   @Test
   public void countsCorruptFileMarkerAsNoLine() throws IOException {
-    driver.withInput(new LongWritable(1),
-            line("2013-01-08T12:03:11+01:00\tuser-1\t-\t1017AB\t42\t7"))
+    driver
+        .withInput(new LongWritable(1), line("2013-01-08T12:03:11+01:00\tuser-1\t-\t1017AB\t42\t7"))
         .withInput(new LongWritable(2), new RawLine().markCorrupt(SOURCE, "EOFException: eof"))
         .runTest();
     assertEquals(1, driver.getCounters().findCounter(EnrichCounters.LINES_READ).getValue());
     assertEquals(1, driver.getCounters().findCounter(EnrichCounters.CORRUPT_FILES).getValue());
-    assertTrue(writes.toString(), writes.contains("stats stats/part 2013-01-08\tcorrupt_file\t" + SOURCE));
+    assertTrue(
+        writes.toString(), writes.contains("stats stats/part 2013-01-08\tcorrupt_file\t" + SOURCE));
   }
 }

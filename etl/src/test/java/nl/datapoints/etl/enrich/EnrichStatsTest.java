@@ -19,15 +19,17 @@ class EnrichStatsTest {
     stats.lineRead(D1);
     stats.quarantined(D1, Reason.BAD_POSTCODE);
     stats.corruptFile(D1, "/raw/dt=2013-01-08/a.tsv.gz");
-    assertEquals(List.of(
-        "2013-01-08\tlines_read\t1",
-        "2013-01-08\tevents\t0",
-        "2013-01-08\tempty_lines\t0",
-        "2013-01-08\tquarantined:BAD_POSTCODE\t1",
-        "2013-01-08\tcorrupt_file\t/raw/dt=2013-01-08/a.tsv.gz",
-        "2013-01-09\tlines_read\t1",
-        "2013-01-09\tevents\t1",
-        "2013-01-09\tempty_lines\t0"), stats.lines());
+    assertEquals(
+        List.of(
+            "2013-01-08\tlines_read\t1",
+            "2013-01-08\tevents\t0",
+            "2013-01-08\tempty_lines\t0",
+            "2013-01-08\tquarantined:BAD_POSTCODE\t1",
+            "2013-01-08\tcorrupt_file\t/raw/dt=2013-01-08/a.tsv.gz",
+            "2013-01-09\tlines_read\t1",
+            "2013-01-09\tevents\t1",
+            "2013-01-09\tempty_lines\t0"),
+        stats.lines());
     assertEquals(Map.of(Reason.BAD_POSTCODE, 1L), stats.quarantined(D1));
   }
 
@@ -35,7 +37,8 @@ class EnrichStatsTest {
   void reportsASeenDateWithoutLinesAsZeros() {
     EnrichStats stats = new EnrichStats();
     stats.seen(D1);
-    assertEquals(List.of("2013-01-08\tlines_read\t0", "2013-01-08\tevents\t0",
-        "2013-01-08\tempty_lines\t0"), stats.lines());
+    assertEquals(
+        List.of("2013-01-08\tlines_read\t0", "2013-01-08\tevents\t0", "2013-01-08\tempty_lines\t0"),
+        stats.lines());
   }
 }

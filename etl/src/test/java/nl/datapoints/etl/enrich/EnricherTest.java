@@ -192,8 +192,11 @@ class EnricherTest {
 
   @Test
   void quarantinesInvalidUtf8() {
-    byte[] line = concat(utf8("2013-01-08T12:03:11+01:00\tus"), new byte[] {(byte) 0xC3, 0x28},
-        utf8("\t-\t1017AB\t42\t7"));
+    byte[] line =
+        concat(
+            utf8("2013-01-08T12:03:11+01:00\tus"),
+            new byte[] {(byte) 0xC3, 0x28},
+            utf8("\t-\t1017AB\t42\t7"));
     EnrichResult r = enrich(line);
     assertEquals(Reason.ENCODING, r.reason());
   }

@@ -12,15 +12,19 @@ import nl.datapoints.etl.reference.ReferenceData;
 
 /** Small reference data, key and raw files shared by the enrich tests. */
 final class Fixtures {
-  static final String POSTCODES = "pc4,lat,lon,name\n"
-      + "1012,52.3731,4.8922,Amsterdam Centrum\n"
-      + "1017,52.3600,4.8900,\"Amsterdam, Grachtengordel\"\n"
-      + "9999,53.4000,6.8000,Stitswerd\n";
+  static final String POSTCODES =
+      "pc4,lat,lon,name\n"
+          + "1012,52.3731,4.8922,Amsterdam Centrum\n"
+          + "1017,52.3600,4.8900,\"Amsterdam, Grachtengordel\"\n"
+          + "9999,53.4000,6.8000,Stitswerd\n";
   static final String MERCHANTS = "merchant_id,sbi\n42,4711\n43,56\n9223372036854775807,5610\n";
   static final String SBI = "sbi,label\n4711,Supermarkten\n56,Eetgelegenheden\n5610,Restaurants\n";
 
-  static final HmacKey KEY = HmacKey.load(java.util.Optional.empty(), java.util.Map.of(
-      HmacKey.ENV, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+  static final HmacKey KEY =
+      HmacKey.load(
+          java.util.Optional.empty(),
+          java.util.Map.of(
+              HmacKey.ENV, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
 
   private Fixtures() {}
 
@@ -29,7 +33,8 @@ final class Fixtures {
   }
 
   static byte[] keyBytes() {
-    return HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    return HexFormat.of()
+        .parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
   }
 
   static void writeReference(Path dir) throws IOException {

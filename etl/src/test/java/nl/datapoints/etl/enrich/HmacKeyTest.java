@@ -39,17 +39,22 @@ class HmacKeyTest {
 
   @Test
   void refusesToRunWithoutAKeyAndSaysHowToGiveOne() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HmacKey.load(Optional.empty(), Map.of()));
-    assertTrue(e.getMessage().contains(
-        "set DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or pass --hmac-key-file"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> HmacKey.load(Optional.empty(), Map.of()));
+    assertTrue(
+        e.getMessage()
+            .contains("set DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or pass --hmac-key-file"),
+        e.getMessage());
   }
 
   @Test
   void rejectsShortKeyWithoutEchoingIt() {
     String shortKey = "abcdef0123456789abcdef0123456789";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HmacKey.load(Optional.empty(), Map.of(HmacKey.ENV, shortKey)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HmacKey.load(Optional.empty(), Map.of(HmacKey.ENV, shortKey)));
     assertTrue(e.getMessage().contains("at least 32 bytes"), e.getMessage());
     assertFalse(e.getMessage().contains(shortKey), e.getMessage());
   }
@@ -57,16 +62,20 @@ class HmacKeyTest {
   @Test
   void rejectsNonHexWithoutEchoingIt() {
     String secret = "zz" + HEX;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HmacKey.load(Optional.empty(), Map.of(HmacKey.ENV, secret)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HmacKey.load(Optional.empty(), Map.of(HmacKey.ENV, secret)));
     assertFalse(e.getMessage().contains(HEX), e.getMessage());
   }
 
   @Test
   void rejectsUnreadableKeyFileNamingIt() {
     Path missing = tmp.resolve("nope");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HmacKey.load(Optional.of(missing), Map.of(HmacKey.ENV, HEX)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HmacKey.load(Optional.of(missing), Map.of(HmacKey.ENV, HEX)));
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }
 

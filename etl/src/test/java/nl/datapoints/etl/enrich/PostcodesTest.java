@@ -39,8 +39,25 @@ class PostcodesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "0123AB", "0123", "123", "12345", "1234A", "1234ABC", "1234  AB",
-      "1234-AB", "12a4AB", "1234A1", "1234ÄB", " 1234", "1234 ", "1234\tAB", "1234 a"})
+  @ValueSource(
+      strings = {
+        "",
+        "0123AB",
+        "0123",
+        "123",
+        "12345",
+        "1234A",
+        "1234ABC",
+        "1234  AB",
+        "1234-AB",
+        "12a4AB",
+        "1234A1",
+        "1234ÄB",
+        " 1234",
+        "1234 ",
+        "1234\tAB",
+        "1234 a"
+      })
   void rejectsMalformedPostcode(String s) {
     assertEquals(Postcodes.INVALID, Postcodes.pc4(s));
   }

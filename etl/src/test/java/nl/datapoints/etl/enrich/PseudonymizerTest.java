@@ -34,8 +34,8 @@ class PseudonymizerTest {
   @Test
   void matchesAVectorComputedOutsideJava() {
     // python3: hmac.new(bytes.fromhex(key), b"user-12345", hashlib.sha256).hexdigest()[:32]
-    assertArrayEquals(HexFormat.of().parseHex("a8ccf6e41137408cc49345e9cd5461f7"),
-        key("user-12345"));
+    assertArrayEquals(
+        HexFormat.of().parseHex("a8ccf6e41137408cc49345e9cd5461f7"), key("user-12345"));
   }
 
   @Test

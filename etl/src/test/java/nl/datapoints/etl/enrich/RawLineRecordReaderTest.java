@@ -27,15 +27,19 @@ class RawLineRecordReaderTest {
 
   private List<Line> read(Path file, int maxLine, boolean skipCorrupt) throws IOException {
     RawLineRecordReader reader = new RawLineRecordReader();
-    reader.open(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration(), maxLine,
-        skipCorrupt);
+    reader.open(
+        new org.apache.hadoop.fs.Path(file.toUri()), new Configuration(), maxLine, skipCorrupt);
     List<Line> lines = new ArrayList<>();
     try {
       while (reader.nextKeyValue()) {
         RawLine v = reader.getCurrentValue();
         assertTrue(v.sourceFile().endsWith(file.getFileName().toString()), v.sourceFile());
-        lines.add(new Line(reader.getCurrentKey().get(), Arrays.copyOf(v.bytes(), v.length()),
-            v.tooLong(), v.corruption()));
+        lines.add(
+            new Line(
+                reader.getCurrentKey().get(),
+                Arrays.copyOf(v.bytes(), v.length()),
+                v.tooLong(),
+                v.corruption()));
       }
     } finally {
       reader.close();

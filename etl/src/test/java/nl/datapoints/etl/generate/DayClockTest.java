@@ -49,8 +49,9 @@ class DayClockTest {
 
   @Test
   void saturdayIsBusierThanSunday() {
-    assertTrue(new DayClock(LocalDate.of(2013, 1, 12)).lines(1000)
-        > new DayClock(LocalDate.of(2013, 1, 13)).lines(1000));
+    assertTrue(
+        new DayClock(LocalDate.of(2013, 1, 12)).lines(1000)
+            > new DayClock(LocalDate.of(2013, 1, 13)).lines(1000));
   }
 
   private static String text(byte[] b) {

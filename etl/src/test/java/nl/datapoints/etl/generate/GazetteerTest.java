@@ -1,12 +1,12 @@
 package nl.datapoints.etl.generate;
 
-import nl.datapoints.schemas.reference.GreatCircle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.datapoints.schemas.reference.GreatCircle;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
@@ -35,18 +35,32 @@ class GazetteerTest {
   void tenKilometresAroundCentralAmsterdamHoldAboutAHundredPostcode4s() {
     Postcode4 dam = entries.stream().filter(p -> p.pc4() == 1012).findFirst().orElseThrow();
     assertEquals("Amsterdam", dam.name());
-    assertTrue(GreatCircle.distanceKm(dam.lat(), dam.lon(), 52.3731, 4.8926) < 1.0, "1012 is central: " + dam);
-    long near = entries.stream()
-        .filter(p -> GreatCircle.distanceKm(dam.lat(), dam.lon(), p.lat(), p.lon()) <= 10.0).count();
+    assertTrue(
+        GreatCircle.distanceKm(dam.lat(), dam.lon(), 52.3731, 4.8926) < 1.0,
+        "1012 is central: " + dam);
+    long near =
+        entries.stream()
+            .filter(p -> GreatCircle.distanceKm(dam.lat(), dam.lon(), p.lat(), p.lon()) <= 10.0)
+            .count();
     assertTrue(near >= 90 && near <= 130, "within 10 km of 1012: " + near);
   }
 
   @Test
   void bigCitiesAreDenserThanTheCountryside() {
     Postcode4 rotterdam = entries.stream().filter(p -> p.pc4() == 3011).findFirst().orElseThrow();
-    Postcode4 drenthe = entries.stream().filter(p -> p.name().equals("Midden-Drenthe")).findFirst().orElseThrow();
-    long city = entries.stream().filter(p -> GreatCircle.distanceKm(rotterdam.lat(), rotterdam.lon(), p.lat(), p.lon()) <= 5).count();
-    long rural = entries.stream().filter(p -> GreatCircle.distanceKm(drenthe.lat(), drenthe.lon(), p.lat(), p.lon()) <= 5).count();
+    Postcode4 drenthe =
+        entries.stream().filter(p -> p.name().equals("Midden-Drenthe")).findFirst().orElseThrow();
+    long city =
+        entries.stream()
+            .filter(
+                p ->
+                    GreatCircle.distanceKm(rotterdam.lat(), rotterdam.lon(), p.lat(), p.lon()) <= 5)
+            .count();
+    long rural =
+        entries.stream()
+            .filter(
+                p -> GreatCircle.distanceKm(drenthe.lat(), drenthe.lon(), p.lat(), p.lon()) <= 5)
+            .count();
     assertTrue(city > 4 * rural, "Rotterdam " + city + " vs Drenthe " + rural);
   }
 

@@ -25,14 +25,18 @@ class GenerateConfigTest {
 
   @Test
   void rejectsZeroDaysNamingOptionRangeAndValue() {
-    var e = assertThrows(IllegalArgumentException.class, () -> GenerateConfig.withDefaults(OUT, FROM, 0));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GenerateConfig.withDefaults(OUT, FROM, 0));
     assertEquals("--days must be a whole number in 1..3660, got 0", e.getMessage());
   }
 
   @Test
   void rejectsNonPositiveEventsPerDay() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> GenerateConfig.withDefaults(OUT, FROM, 1).withEventsPerDay(-5));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GenerateConfig.withDefaults(OUT, FROM, 1).withEventsPerDay(-5));
     assertEquals("--events-per-day must be a whole number in 1..500000000, got -5", e.getMessage());
   }
 
@@ -47,11 +51,13 @@ class GenerateConfigTest {
 
   @Test
   void requiresOutAndFrom() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new GenerateConfig(null, FROM, 1, 10, 1, 0));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new GenerateConfig(null, FROM, 1, 10, 1, 0));
     assertEquals("--out is required: a directory path; none was given", e.getMessage());
-    var f = assertThrows(IllegalArgumentException.class,
-        () -> new GenerateConfig(OUT, null, 1, 10, 1, 0));
+    var f =
+        assertThrows(
+            IllegalArgumentException.class, () -> new GenerateConfig(OUT, null, 1, 10, 1, 0));
     assertEquals("--from is required: a date YYYY-MM-DD; none was given", f.getMessage());
   }
 }

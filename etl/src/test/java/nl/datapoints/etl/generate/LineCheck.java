@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Test helper: an independent reading of SPEC §2 (java.time, regexes, strict UTF-8) that
- * classifies a raw line as a good event, an empty line or a reason code.
+ * Test helper: an independent reading of docs/formats.md §2.1 (java.time, regexes, strict UTF-8)
+ * that classifies a raw line as a good event, an empty line or a reason code.
  */
 final class LineCheck {
 
@@ -33,16 +33,16 @@ final class LineCheck {
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 
   /** A good event as the pipeline would see it. */
-  record Event(LocalDate date, int hour, int pc4, int activity, String sbi, String user) {
-  }
+  record Event(LocalDate date, int hour, int pc4, int activity, String sbi, String user) {}
 
   /** Outcome: event non-null for a good line, else reason ("EMPTY" for empty lines). */
-  record Result(String reason, Event event) {
-  }
+  record Result(String reason, Event event) {}
 
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final Map<String, ZonedDateTime> hourCache = new HashMap<>();
   final Set<Integer> pc4s = new HashSet<>();
   final Map<Long, String> merchants = new HashMap<>();
@@ -50,7 +50,8 @@ final class LineCheck {
 
   LineCheck(Path refDir) {
     try {
-      List<String> pcs = Files.readAllLines(refDir.resolve("postcodes.csv"), StandardCharsets.UTF_8);
+      List<String> pcs =
+          Files.readAllLines(refDir.resolve("postcodes.csv"), StandardCharsets.UTF_8);
       for (String l : pcs.subList(1, pcs.size())) {
         pc4s.add(Integer.parseInt(l.split(",")[0]));
       }
@@ -69,14 +70,19 @@ final class LineCheck {
   }
 
   /**
-   * The Amsterdam time of an ISO-8601 instant with offset, or null. Parsing is memoised per
-   * "date, hour and offset" (offsets here are whole hours, so minutes and seconds cannot move
-   * the local date or hour); each new key and every odd shape goes through java.time in full.
+   * The Amsterdam time of an ISO-8601 instant with offset, or null. Parsing is memoised per "date,
+   * hour and offset" (offsets here are whole hours, so minutes and seconds cannot move the local
+   * date or hour); each new key and every odd shape goes through java.time in full.
    */
   private ZonedDateTime localTime(String text) {
-    boolean plain = text.length() >= 20 && text.charAt(13) == ':' && text.charAt(16) == ':'
-        && twoDigits(text, 14, 5) && twoDigits(text, 17, 5) && text.charAt(19) != '.'
-        && (text.length() == 20 || text.endsWith(":00"));
+    boolean plain =
+        text.length() >= 20
+            && text.charAt(13) == ':'
+            && text.charAt(16) == ':'
+            && twoDigits(text, 14, 5)
+            && twoDigits(text, 17, 5)
+            && text.charAt(19) != '.'
+            && (text.length() == 20 || text.endsWith(":00"));
     String key = plain ? text.substring(0, 13) + text.substring(19) : null;
     if (key != null) {
       ZonedDateTime cached = hourCache.get(key);
@@ -85,8 +91,9 @@ final class LineCheck {
       }
     }
     try {
-      ZonedDateTime local = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-          .atZoneSameInstant(AMSTERDAM);
+      ZonedDateTime local =
+          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+              .atZoneSameInstant(AMSTERDAM);
       if (key != null) {
         hourCache.put(key, local);
       }
@@ -139,7 +146,8 @@ final class LineCheck {
     if (merchant <= 0) {
       return new Result("BAD_MERCHANT", null);
     }
-    int activity = DIGITS.matcher(f[5]).matches() && f[5].length() <= 5 ? Integer.parseInt(f[5]) : -1;
+    int activity =
+        DIGITS.matcher(f[5]).matches() && f[5].length() <= 5 ? Integer.parseInt(f[5]) : -1;
     if (activity < 1 || activity > 65535) {
       return new Result("BAD_ACTIVITY", null);
     }
@@ -154,6 +162,7 @@ final class LineCheck {
     if (!local.toLocalDate().equals(partition)) {
       return new Result("OUT_OF_PARTITION", null);
     }
-    return new Result(null, new Event(local.toLocalDate(), local.getHour(), pc4, activity, sbi, f[1]));
+    return new Result(
+        null, new Event(local.toLocalDate(), local.getHour(), pc4, activity, sbi, f[1]));
   }
 }

@@ -14,8 +14,7 @@ import java.util.zip.GZIPInputStream;
 /** Test helper: the raw lines (bytes, without the newline) of every file of a partition. */
 final class RawLines {
 
-  private RawLines() {
-  }
+  private RawLines() {}
 
   static List<Path> files(Path partition) {
     try (Stream<Path> s = Files.list(partition)) {

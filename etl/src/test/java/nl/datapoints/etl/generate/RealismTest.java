@@ -14,54 +14,60 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reads generated days back with {@link LineCheck}'s independent parsing and checks the
- * properties the pipeline and the dashboard rely on: most hits survive the privacy threshold,
- * the daily and weekly rhythm, returning users.
+ * Reads generated days back with {@link LineCheck}'s independent parsing and checks the properties
+ * the pipeline and the dashboard rely on: most hits survive the privacy threshold, the daily and
+ * weekly rhythm, returning users.
  */
 class RealismTest {
 
   private static final LocalDate SUNDAY = LocalDate.of(2013, 1, 13);
   private static final LocalDate MONDAY = SUNDAY.plusDays(1);
 
-  /** A cell of SPEC §4. */
-  private record Cell(int hour, int pc4, int activity, String sbi) {
-  }
+  /** A cell of docs/formats.md §4.2. */
+  private record Cell(int hour, int pc4, int activity, String sbi) {}
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /**
-   * One day with the default settings: a Sunday, the weakest day of the week for the
-   * threshold (fewest events, shops open only in the afternoon).
+   * One day with the default settings: a Sunday, the weakest day of the week for the threshold
+   * (fewest events, shops open only in the afternoon).
    */
   @Test
   void atLeastEightyPercentOfHitsSurviveFiveUserSuppressionWithDefaults() {
     GenerateConfig config = GenerateConfig.withDefaults(dir, SUNDAY, 1);
     GenerateSummary summary = SampleGenerator.generate(config, GenerateProgress.NONE);
-    System.out.printf("generated %,d lines, %,d bytes (%,d gzip) in %.1f s wall, %.1f s CPU: "
-            + "%,.0f lines per CPU second%n", summary.lines(), summary.rawBytes(), summary.bytes(),
-        summary.elapsedNanos() / 1e9, summary.cpuNanos() / 1e9, summary.linesPerCpuSecond());
+    System.out.printf(
+        "generated %,d lines, %,d bytes (%,d gzip) in %.1f s wall, %.1f s CPU: "
+            + "%,.0f lines per CPU second%n",
+        summary.lines(),
+        summary.rawBytes(),
+        summary.bytes(),
+        summary.elapsedNanos() / 1e9,
+        summary.cpuNanos() / 1e9,
+        summary.linesPerCpuSecond());
     LineCheck check = new LineCheck(config.refDir());
     Map<Cell, long[]> hits = new HashMap<>();
     Map<Cell, String[]> users = new HashMap<>();
-    RawLines.forEach(config.rawDir().resolve("dt=" + SUNDAY), line -> {
-      LineCheck.Event e = check.classify(line, SUNDAY).event();
-      if (e == null) {
-        return;
-      }
-      Cell cell = new Cell(e.hour(), e.pc4(), e.activity(), e.sbi());
-      hits.computeIfAbsent(cell, c -> new long[1])[0]++;
-      String[] u = users.computeIfAbsent(cell, c -> new String[5]);
-      for (int i = 0; i < u.length; i++) {
-        if (u[i] == null) {
-          u[i] = e.user();
-          break;
-        }
-        if (u[i].equals(e.user())) {
-          break;
-        }
-      }
-    });
+    RawLines.forEach(
+        config.rawDir().resolve("dt=" + SUNDAY),
+        line -> {
+          LineCheck.Event e = check.classify(line, SUNDAY).event();
+          if (e == null) {
+            return;
+          }
+          Cell cell = new Cell(e.hour(), e.pc4(), e.activity(), e.sbi());
+          hits.computeIfAbsent(cell, c -> new long[1])[0]++;
+          String[] u = users.computeIfAbsent(cell, c -> new String[5]);
+          for (int i = 0; i < u.length; i++) {
+            if (u[i] == null) {
+              u[i] = e.user();
+              break;
+            }
+            if (u[i].equals(e.user())) {
+              break;
+            }
+          }
+        });
     long total = 0;
     long kept = 0;
     for (Map.Entry<Cell, long[]> e : hits.entrySet()) {
@@ -86,11 +92,13 @@ class RealismTest {
     for (LocalDate date : new LocalDate[] {SUNDAY, MONDAY}) {
       long[] hours = new long[24];
       Set<String> dayUsers = new HashSet<>();
-      RawLines.forEach(config.rawDir().resolve("dt=" + date), line -> {
-        LineCheck.Event e = check.classify(line, date).event();
-        hours[e.hour()]++;
-        dayUsers.add(e.user());
-      });
+      RawLines.forEach(
+          config.rawDir().resolve("dt=" + date),
+          line -> {
+            LineCheck.Event e = check.classify(line, date).event();
+            hours[e.hour()]++;
+            dayUsers.add(e.user());
+          });
       perHour.put(date, hours);
       usersPerDay.put(date, dayUsers);
     }

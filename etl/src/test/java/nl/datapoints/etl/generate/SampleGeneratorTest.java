@@ -26,8 +26,7 @@ class SampleGeneratorTest {
   /** Saturday, the spring DST Sunday (23 hours), Monday. */
   private static final LocalDate FROM = LocalDate.of(2013, 3, 30);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static GenerateConfig config;
   private static GenerateSummary summary;
   private static LineCheck check;
@@ -36,17 +35,20 @@ class SampleGeneratorTest {
   @BeforeAll
   static void generateSampleWithManyDefects() {
     config = new GenerateConfig(dir.resolve("bad"), FROM, 3, 20_000, 42, 0.05);
-    summary = SampleGenerator.generate(config,
-        (done, total, day) -> progress.add(done + "/" + total + " " + day.date()));
+    summary =
+        SampleGenerator.generate(
+            config, (done, total, day) -> progress.add(done + "/" + total + " " + day.date()));
     check = new LineCheck(config.refDir());
   }
 
   private static Map<String, Long> classify(GenerateConfig c, LineCheck lc, LocalDate date) {
     Map<String, Long> counts = new TreeMap<>();
-    RawLines.forEach(c.rawDir().resolve("dt=" + date), line -> {
-      LineCheck.Result r = lc.classify(line, date);
-      counts.merge(r.event() != null ? "EVENT" : r.reason(), 1L, Long::sum);
-    });
+    RawLines.forEach(
+        c.rawDir().resolve("dt=" + date),
+        line -> {
+          LineCheck.Result r = lc.classify(line, date);
+          counts.merge(r.event() != null ? "EVENT" : r.reason(), 1L, Long::sum);
+        });
     return counts;
   }
 
@@ -64,11 +66,13 @@ class SampleGeneratorTest {
       if (day.emptyLines() > 0) {
         expected.put("EMPTY", day.emptyLines());
       }
-      day.defects().forEach((d, n) -> {
-        if (n > 0) {
-          expected.put(d.reasonCode(), n);
-        }
-      });
+      day.defects()
+          .forEach(
+              (d, n) -> {
+                if (n > 0) {
+                  expected.put(d.reasonCode(), n);
+                }
+              });
       assertEquals(expected, found, "date " + day.date());
       assertEquals(day.lines(), found.values().stream().mapToLong(Long::longValue).sum());
       assertEquals(day.lines(), day.events() + day.emptyLines() + day.quarantined());
@@ -98,10 +102,12 @@ class SampleGeneratorTest {
       long[] raw = {0};
       for (Path f : files) {
         long[] longLines = {0};
-        RawLines.forEachInFile(f, line -> {
-          longLines[0] += line.length > 65536 ? 1 : 0;
-          raw[0] += line.length + 1;
-        });
+        RawLines.forEachInFile(
+            f,
+            line -> {
+              longLines[0] += line.length > 65536 ? 1 : 0;
+              raw[0] += line.length + 1;
+            });
         assertTrue(longLines[0] <= 1, f.toString());
         compressed += Files.size(f);
       }
@@ -115,15 +121,19 @@ class SampleGeneratorTest {
     LocalDate dst = LocalDate.of(2013, 3, 31);
     Set<Integer> hours = new HashSet<>();
     Set<String> offsets = new HashSet<>();
-    RawLines.forEach(config.rawDir().resolve("dt=" + dst), line -> {
-      LineCheck.Result r = check.classify(line, dst);
-      if (r.event() != null) {
-        assertEquals(dst, r.event().date());
-        hours.add(r.event().hour());
-        String time = new String(line, 0, Math.min(line.length, 25), StandardCharsets.US_ASCII).split("\t")[0];
-        offsets.add(time.endsWith("Z") ? "Z" : time.substring(19));
-      }
-    });
+    RawLines.forEach(
+        config.rawDir().resolve("dt=" + dst),
+        line -> {
+          LineCheck.Result r = check.classify(line, dst);
+          if (r.event() != null) {
+            assertEquals(dst, r.event().date());
+            hours.add(r.event().hour());
+            String time =
+                new String(line, 0, Math.min(line.length, 25), StandardCharsets.US_ASCII)
+                    .split("\t")[0];
+            offsets.add(time.endsWith("Z") ? "Z" : time.substring(19));
+          }
+        });
     assertEquals(23, hours.size());
     assertTrue(!hours.contains(2), "02:00-03:00 does not exist on " + dst);
     assertEquals(Set.of("Z", "+01:00", "+02:00"), offsets);
@@ -134,15 +144,18 @@ class SampleGeneratorTest {
     LocalDate date = FROM.plusDays(2);
     Map<String, Long> postcode = new HashMap<>();
     Map<String, Long> ip = new HashMap<>();
-    RawLines.forEach(config.rawDir().resolve("dt=" + date), line -> {
-      if (check.classify(line, date).event() == null) {
-        return;
-      }
-      String[] f = new String(line, StandardCharsets.UTF_8).split("\t");
-      String pc = f[3].replaceAll("[0-9]", "9").replaceAll("[A-Z]", "A").replaceAll("[a-z]", "a");
-      postcode.merge(pc, 1L, Long::sum);
-      ip.merge(f[2].equals("-") ? "-" : f[2].contains(":") ? "v6" : "v4", 1L, Long::sum);
-    });
+    RawLines.forEach(
+        config.rawDir().resolve("dt=" + date),
+        line -> {
+          if (check.classify(line, date).event() == null) {
+            return;
+          }
+          String[] f = new String(line, StandardCharsets.UTF_8).split("\t");
+          String pc =
+              f[3].replaceAll("[0-9]", "9").replaceAll("[A-Z]", "A").replaceAll("[a-z]", "a");
+          postcode.merge(pc, 1L, Long::sum);
+          ip.merge(f[2].equals("-") ? "-" : f[2].contains(":") ? "v6" : "v4", 1L, Long::sum);
+        });
     assertEquals(Set.of("9999AA", "9999aa", "9999 AA", "9999 aa", "9999"), postcode.keySet());
     assertTrue(postcode.get("9999AA") > postcode.get("9999"));
     assertEquals(Set.of("-", "v4", "v6"), ip.keySet());
@@ -172,7 +185,9 @@ class SampleGeneratorTest {
       assertEquals(2, f.length, l);
       assertTrue(f[0].matches("[0-9]{2,5}") && !f[1].isBlank(), l);
     }
-    assertTrue(check.sbis.containsAll(Set.of("4711", "5610", "5630", "4771", "4730", "6419", "9311", "56")));
+    assertTrue(
+        check.sbis.containsAll(
+            Set.of("4711", "5610", "5630", "4771", "4730", "6419", "9311", "56")));
     List<String> postcodes = Files.readAllLines(config.refDir().resolve("postcodes.csv"));
     assertEquals("pc4,lat,lon,name", postcodes.get(0));
     assertEquals(summary.postcodes(), postcodes.size() - 1);
@@ -209,12 +224,14 @@ class SampleGeneratorTest {
     LineCheck lc = new LineCheck(clean.refDir());
     assertEquals(Map.of("EVENT", day.events()), classify(clean, lc, autumn));
     Set<String> hourTwo = new HashSet<>();
-    RawLines.forEach(clean.rawDir().resolve("dt=" + autumn), line -> {
-      String t = new String(line, StandardCharsets.US_ASCII).split("\t")[0];
-      if (t.startsWith("2013-10-27T02:") && !t.endsWith("Z")) {
-        hourTwo.add(t.substring(19));
-      }
-    });
+    RawLines.forEach(
+        clean.rawDir().resolve("dt=" + autumn),
+        line -> {
+          String t = new String(line, StandardCharsets.US_ASCII).split("\t")[0];
+          if (t.startsWith("2013-10-27T02:") && !t.endsWith("Z")) {
+            hourTwo.add(t.substring(19));
+          }
+        });
     assertEquals(Set.of("+01:00", "+02:00"), hourTwo, "local 02:xx occurs twice");
   }
 
@@ -227,8 +244,9 @@ class SampleGeneratorTest {
     try (Stream<Path> s = Files.list(c.rawDir())) {
       assertEquals(List.of("dt=" + FROM), s.map(p -> p.getFileName().toString()).toList());
     }
-    assertEquals(List.of("part-00000.tsv.gz"), Files.list(c.rawDir().resolve("dt=" + FROM))
-        .map(p -> p.getFileName().toString()).toList());
+    assertEquals(
+        List.of("part-00000.tsv.gz"),
+        Files.list(c.rawDir().resolve("dt=" + FROM)).map(p -> p.getFileName().toString()).toList());
   }
 
   private static Map<Path, byte[]> contents(Path root) throws IOException {

@@ -19,8 +19,9 @@ class DateTotalsTest {
   void totalsOfEveryReducerSumPerDate(@TempDir Path dir) throws IOException {
     Files.write(dir.resolve("part-r-00000"), new DateTotals(3, 21, 1).lines(D));
     Files.write(dir.resolve("part-r-00001"), new DateTotals(2, 4, 0).lines(D));
-    StageStats s = StageStats.readDir(FileSystem.getLocal(new Configuration()),
-        new org.apache.hadoop.fs.Path(dir.toUri()));
+    StageStats s =
+        StageStats.readDir(
+            FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(dir.toUri()));
     assertEquals(new DateTotals(5, 25, 1), DateTotals.of(s, D));
     assertEquals(DateTotals.ZERO, DateTotals.of(s, D.plusDays(1)), "a date no reducer saw");
   }

@@ -31,22 +31,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HFileJobTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  private static final TableDescriptor TABLE = TableDescriptorBuilder.newBuilder(TableName.valueOf("t"))
-      .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.FAMILY))
-      .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.ROLLUP_FAMILY)).build();
+  private static final TableDescriptor TABLE =
+      TableDescriptorBuilder.newBuilder(TableName.valueOf("t"))
+          .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.FAMILY))
+          .setColumnFamily(ColumnFamilyDescriptorBuilder.of(StoreLayout.ROLLUP_FAMILY))
+          .build();
 
-  /** A RegionLocator over fixed start keys (HFileOutputFormat2 only asks for those and the name). */
+  /**
+   * A RegionLocator over fixed start keys (HFileOutputFormat2 only asks for those and the name).
+   */
   private static RegionLocator regions(List<byte[]> startKeys) {
-    return (RegionLocator) Proxy.newProxyInstance(HFileJobTest.class.getClassLoader(),
-        new Class<?>[] {RegionLocator.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getStartKeys" -> startKeys.toArray(new byte[0][]);
-          case "getName" -> TableName.valueOf("t");
-          case "close" -> null;
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (RegionLocator)
+        Proxy.newProxyInstance(
+            HFileJobTest.class.getClassLoader(),
+            new Class<?>[] {RegionLocator.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getStartKeys" -> startKeys.toArray(new byte[0][]);
+                  case "getName" -> TableName.valueOf("t");
+                  case "close" -> null;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   private Configuration conf() {
@@ -64,18 +71,26 @@ class HFileJobTest {
       dates.add(d);
       Files.createDirectories(tmp.resolve("w/release/dt=" + d));
     }
-    PublishConfig config = PublishConfig.of(tmp.resolve("w").toString(), dates, 5L, "t", Optional.empty());
+    PublishConfig config =
+        PublishConfig.of(tmp.resolve("w").toString(), dates, 5L, "t", Optional.empty());
     List<byte[]> startKeys = new ArrayList<>();
     startKeys.add(new byte[0]);
     TableSetup.splitPoints(dates.subList(0, 2), 3).forEach(startKeys::add);
 
-    Job job = HFileJob.create(conf(), config, new org.apache.hadoop.fs.Path(tmp.resolve("out").toUri()),
-        TABLE, regions(startKeys));
+    Job job =
+        HFileJob.create(
+            conf(),
+            config,
+            new org.apache.hadoop.fs.Path(tmp.resolve("out").toUri()),
+            TABLE,
+            regions(startKeys));
 
     assertEquals(10, FileInputFormat.getInputPaths(job).length, "all dates in one job");
     assertEquals(AvroParquetInputFormat.class, job.getInputFormatClass());
-    assertEquals(ReleasedValue.getClassSchema().toString(),
-        job.getConfiguration().get("parquet.avro.read.schema"), "reads released values");
+    assertEquals(
+        ReleasedValue.getClassSchema().toString(),
+        job.getConfiguration().get("parquet.avro.read.schema"),
+        "reads released values");
     for (org.apache.hadoop.fs.Path p : FileInputFormat.getInputPaths(job)) {
       assertTrue(p.toString().contains("/w/release/dt=2013-01-"), "input is the release: " + p);
     }
@@ -91,19 +106,32 @@ class HFileJobTest {
 
   @Test
   void refusesADateWithoutARelease() {
-    PublishConfig config = PublishConfig.of(tmp.toString(), List.of(LocalDate.of(2013, 1, 8)), 5L,
-        "t", Optional.empty());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HFileJob.create(conf(),
-        config, new org.apache.hadoop.fs.Path(tmp.resolve("out").toUri()), TABLE,
-        regions(List.of(new byte[0]))));
-    assertTrue(e.getMessage().startsWith("--date 2013-01-08: no release to publish, ")
-        && e.getMessage().contains("release/dt=2013-01-08 is not a directory (run the release first)"), e.getMessage());
+    PublishConfig config =
+        PublishConfig.of(
+            tmp.toString(), List.of(LocalDate.of(2013, 1, 8)), 5L, "t", Optional.empty());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                HFileJob.create(
+                    conf(),
+                    config,
+                    new org.apache.hadoop.fs.Path(tmp.resolve("out").toUri()),
+                    TABLE,
+                    regions(List.of(new byte[0]))));
+    assertTrue(
+        e.getMessage().startsWith("--date 2013-01-08: no release to publish, ")
+            && e.getMessage()
+                .contains("release/dt=2013-01-08 is not a directory (run the release first)"),
+        e.getMessage());
   }
 
   @Test
   void splitPointsCutEachDateByFirstPc4DigitAndIsolateThePointerRow() {
-    List<String> points = TableSetup.splitPoints(List.of(LocalDate.of(2013, 1, 8)), 3).stream()
-        .map(Bytes::toString).toList();
+    List<String> points =
+        TableSetup.splitPoints(List.of(LocalDate.of(2013, 1, 8)), 3).stream()
+            .map(Bytes::toString)
+            .toList();
     assertEquals(List.of("20130108", "201301084", "201301087", "~"), points);
   }
 

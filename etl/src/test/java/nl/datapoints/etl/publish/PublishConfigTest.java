@@ -16,8 +16,9 @@ class PublishConfigTest {
 
   @Test
   void roundTripsThroughTheConfiguration() {
-    PublishConfig c = new PublishConfig("hdfs:///w", List.of(D2, D1, D2), 17L, "ns:datapoints",
-        Optional.of("zk1:2181"), 4, 5);
+    PublishConfig c =
+        new PublishConfig(
+            "hdfs:///w", List.of(D2, D1, D2), 17L, "ns:datapoints", Optional.of("zk1:2181"), 4, 5);
     Configuration conf = new Configuration(false);
     c.writeTo(conf);
     PublishConfig back = PublishConfig.readFrom(conf);
@@ -38,33 +39,44 @@ class PublishConfigTest {
 
   @Test
   void rejectsFewerThanThreeKeptGenerations() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PublishConfig("/w", List.of(D1), 1L, "t", Optional.empty(), 2, 1));
-    assertTrue(e.getMessage().contains("keepGenerations must be in 3..5") && e.getMessage().contains("got 2"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PublishConfig("/w", List.of(D1), 1L, "t", Optional.empty(), 2, 1));
+    assertTrue(
+        e.getMessage().contains("keepGenerations must be in 3..5")
+            && e.getMessage().contains("got 2"),
         e.getMessage());
   }
 
   @Test
   void rejectsMoreKeptGenerationsThanTheFamilyStores() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new PublishConfig("/w", List.of(D1), 1L, "t", Optional.empty(), 6, 1));
   }
 
   @Test
   void rejectsZookeeperWithoutPort() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PublishConfig.of("/w", List.of(D1), 1L, "t", Optional.of("localhost")));
-    assertTrue(e.getMessage().contains("--zookeeper") && e.getMessage().contains("'localhost'"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PublishConfig.of("/w", List.of(D1), 1L, "t", Optional.of("localhost")));
+    assertTrue(
+        e.getMessage().contains("--zookeeper") && e.getMessage().contains("'localhost'"),
         e.getMessage());
   }
 
   @Test
   void rejectsEmptyBatchBadTableAndNonPositiveGeneration() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PublishConfig.of("/w", List.of(), 1L, "t", Optional.empty()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PublishConfig.of("/w", List.of(D1), 1L, "bad table", Optional.empty()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PublishConfig.of("/w", List.of(D1), 0L, "t", Optional.empty()));
   }
 
@@ -72,8 +84,8 @@ class PublishConfigTest {
   void readingAnEmptyConfigurationNamesTheMissingKey() {
     Configuration conf = new Configuration(false);
     conf.set("datapoints.publish.dates", "2013-01-08");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PublishConfig.readFrom(conf));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PublishConfig.readFrom(conf));
     assertTrue(e.getMessage().contains("datapoints.publish.warehouse"), e.getMessage());
   }
 }

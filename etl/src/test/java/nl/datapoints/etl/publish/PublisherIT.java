@@ -31,10 +31,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.apache.hadoop.hbase.StartMiniClusterOption;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -50,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Publish → read back → republish → rollback → failed flip, against an HBase mini-cluster, from
  * release fixtures ({@code release/dt=D}: released values and the manifest the release stage
- * writes): every row must decode to exactly the fixture's values, and every generation carries
- * the manifest's guarantee.
+ * writes): every row must decode to exactly the fixture's values, and every generation carries the
+ * manifest's guarantee.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublisherIT {
@@ -67,35 +65,37 @@ class PublisherIT {
   private static Connection connection;
   private static String zookeeper;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static Path warehouse;
 
-  private static final List<ReleasedValue> D1_VALUES = List.of(
-      value(D1, 1012, Level.TOTAL, null, null, 120, null),
-      value(D1, 1012, Level.HOUR, 0, null, 7, null),
-      value(D1, 1012, Level.HOUR, 13, null, 14, null),
-      value(D1, 1012, Level.SBI, null, "4711", 12, null),
-      value(D1, 1012, Level.SBI, null, "56", -9, null),
-      cell(D1, 1012, 13, 1, "4711", true, 5, null, false),
-      cell(D1, 1012, 0, 1, "4711", true, 7, null, false),
-      value(D1, 5611, Level.TOTAL, null, null, 12, null),
-      value(D1, 5611, Level.HOUR, 23, null, 12, null),
-      value(D1, 5611, Level.SBI, null, "47111", 12, null),
-      value(D1, 9999, Level.TOTAL, null, null, -3, null),
-      value(D1, 9999, Level.HOUR, 4, null, 6, null));
+  private static final List<ReleasedValue> D1_VALUES =
+      List.of(
+          value(D1, 1012, Level.TOTAL, null, null, 120, null),
+          value(D1, 1012, Level.HOUR, 0, null, 7, null),
+          value(D1, 1012, Level.HOUR, 13, null, 14, null),
+          value(D1, 1012, Level.SBI, null, "4711", 12, null),
+          value(D1, 1012, Level.SBI, null, "56", -9, null),
+          cell(D1, 1012, 13, 1, "4711", true, 5, null, false),
+          cell(D1, 1012, 0, 1, "4711", true, 7, null, false),
+          value(D1, 5611, Level.TOTAL, null, null, 12, null),
+          value(D1, 5611, Level.HOUR, 23, null, 12, null),
+          value(D1, 5611, Level.SBI, null, "47111", 12, null),
+          value(D1, 9999, Level.TOTAL, null, null, -3, null),
+          value(D1, 9999, Level.HOUR, 4, null, 6, null));
   // Spread over two files, with pc4 1017 in both, so a row is assembled across map tasks.
-  private static final List<ReleasedValue> D2_FILE_A = List.of(
-      value(D2, 1017, Level.TOTAL, null, null, 30, 25L),
-      value(D2, 1017, Level.HOUR, 8, null, 11, 10L),
-      cell(D2, 1017, 8, 1, "4711", true, 11, 10L, true),
-      value(D2, 3500, Level.TOTAL, null, null, 20, 0L));
-  private static final List<ReleasedValue> D2_FILE_B = List.of(
-      value(D2, 1017, Level.SBI, null, "4711", 19, 18L),
-      cell(D2, 1017, 9, 2, "56", false, 0, 4L, true),
-      cell(D2, 1017, 8, 2, "4711", true, 8, 0L, false),
-      value(D2, 8000, Level.HOUR, 22, null, 5, 6L),
-      cell(D2, 8000, 22, 65535, "93", true, 5, 0L, false));
+  private static final List<ReleasedValue> D2_FILE_A =
+      List.of(
+          value(D2, 1017, Level.TOTAL, null, null, 30, 25L),
+          value(D2, 1017, Level.HOUR, 8, null, 11, 10L),
+          cell(D2, 1017, 8, 1, "4711", true, 11, 10L, true),
+          value(D2, 3500, Level.TOTAL, null, null, 20, 0L));
+  private static final List<ReleasedValue> D2_FILE_B =
+      List.of(
+          value(D2, 1017, Level.SBI, null, "4711", 19, 18L),
+          cell(D2, 1017, 9, 2, "56", false, 0, 4L, true),
+          cell(D2, 1017, 8, 2, "4711", true, 8, 0L, false),
+          value(D2, 8000, Level.HOUR, 22, null, 5, 6L),
+          cell(D2, 8000, 22, 65535, "93", true, 5, 0L, false));
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -145,8 +145,14 @@ class PublisherIT {
   }
 
   private static PublishConfig config(long generation, LocalDate... dates) {
-    return new PublishConfig(warehouse.toUri().toString(), List.of(dates), generation, TABLE,
-        Optional.of(zookeeper), 3, 2);
+    return new PublishConfig(
+        warehouse.toUri().toString(),
+        List.of(dates),
+        generation,
+        TABLE,
+        Optional.of(zookeeper),
+        3,
+        2);
   }
 
   private static Publisher publisher() throws IOException {
@@ -157,15 +163,24 @@ class PublisherIT {
   private static Map<Integer, Row> readGeneration(LocalDate date, long g) throws IOException {
     Map<Integer, Row> out = new TreeMap<>();
     try (Table t = connection.getTable(TableName.valueOf(TABLE));
-        ResultScanner rs = t.getScanner(new Scan().setRowPrefixFilter(RowKey.datePrefix(date))
-            .setTimeRange(g, g + 1).addFamily(StoreLayout.FAMILY).addFamily(StoreLayout.ROLLUP_FAMILY))) {
+        ResultScanner rs =
+            t.getScanner(
+                new Scan()
+                    .setRowPrefixFilter(RowKey.datePrefix(date))
+                    .setTimeRange(g, g + 1)
+                    .addFamily(StoreLayout.FAMILY)
+                    .addFamily(StoreLayout.ROLLUP_FAMILY))) {
       for (Result r : rs) {
         byte[] area = r.getValue(StoreLayout.ROLLUP_FAMILY, ReleaseBlock.AREA);
         byte[] cells = r.getValue(StoreLayout.FAMILY, ReleaseBlock.CELLS);
         assertTrue(area != null, "row " + new String(r.getRow()) + " has r:a");
-        assertEquals(cells == null ? 1 : 2, r.size(), "row " + new String(r.getRow()) + " holds r:a and at most d:c");
-        out.put(RowKey.parse(r.getRow()).pc4(), new Row(ReleaseBlock.decode(area),
-            cells == null ? null : ReleaseBlock.decode(cells)));
+        assertEquals(
+            cells == null ? 1 : 2,
+            r.size(),
+            "row " + new String(r.getRow()) + " holds r:a and at most d:c");
+        out.put(
+            RowKey.parse(r.getRow()).pc4(),
+            new Row(ReleaseBlock.decode(area), cells == null ? null : ReleaseBlock.decode(cells)));
       }
     }
     return out;
@@ -201,21 +216,43 @@ class PublisherIT {
     assertEquals(expected(D1_VALUES), d1);
     assertEquals(expected(d2Values()), readCurrent(D2));
     // Spelled out for one row: the area block holds TOTAL, HOUR and SBI, the cells block the CELLs.
-    assertEquals(new ReleaseBlock.Decoded(false, List.of(
-        new ReleaseBlock.Section(Level.TOTAL, ReleaseFixtures.TOTAL, Double.NaN,
-            List.of(new ReleaseBlock.Entry(-1, 0, "", true, 120, false, 0))),
-        new ReleaseBlock.Section(Level.HOUR, ReleaseFixtures.HOUR, Double.NaN, List.of(
-            new ReleaseBlock.Entry(0, 0, "", true, 7, false, 0), new ReleaseBlock.Entry(13, 0, "", true, 14, false, 0))),
-        new ReleaseBlock.Section(Level.SBI, ReleaseFixtures.SBI, Double.NaN, List.of(
-            new ReleaseBlock.Entry(-1, 0, "4711", true, 12, false, 0),
-            new ReleaseBlock.Entry(-1, 0, "56", true, -9, false, 0))))), d1.get(1012).area());
-    assertEquals(List.of(new ReleaseBlock.Entry(0, 1, "4711", true, 7, false, 0),
-        new ReleaseBlock.Entry(13, 1, "4711", true, 5, false, 0)), d1.get(1012).cells().sections().get(0).entries());
+    assertEquals(
+        new ReleaseBlock.Decoded(
+            false,
+            List.of(
+                new ReleaseBlock.Section(
+                    Level.TOTAL,
+                    ReleaseFixtures.TOTAL,
+                    Double.NaN,
+                    List.of(new ReleaseBlock.Entry(-1, 0, "", true, 120, false, 0))),
+                new ReleaseBlock.Section(
+                    Level.HOUR,
+                    ReleaseFixtures.HOUR,
+                    Double.NaN,
+                    List.of(
+                        new ReleaseBlock.Entry(0, 0, "", true, 7, false, 0),
+                        new ReleaseBlock.Entry(13, 0, "", true, 14, false, 0))),
+                new ReleaseBlock.Section(
+                    Level.SBI,
+                    ReleaseFixtures.SBI,
+                    Double.NaN,
+                    List.of(
+                        new ReleaseBlock.Entry(-1, 0, "4711", true, 12, false, 0),
+                        new ReleaseBlock.Entry(-1, 0, "56", true, -9, false, 0))))),
+        d1.get(1012).area());
+    assertEquals(
+        List.of(
+            new ReleaseBlock.Entry(0, 1, "4711", true, 7, false, 0),
+            new ReleaseBlock.Entry(13, 1, "4711", true, 5, false, 0)),
+        d1.get(1012).cells().sections().get(0).entries());
     assertEquals(null, d1.get(5611).cells(), "a row without CELLs has no d:c");
     Row d2 = readCurrent(D2).get(1017);
-    assertEquals(List.of(new ReleaseBlock.Entry(8, 1, "4711", true, 11, true, 10),
-        new ReleaseBlock.Entry(8, 2, "4711", true, 8, false, 0),
-        new ReleaseBlock.Entry(9, 2, "56", false, 0, true, 4)), d2.cells().sections().get(0).entries(),
+    assertEquals(
+        List.of(
+            new ReleaseBlock.Entry(8, 1, "4711", true, 11, true, 10),
+            new ReleaseBlock.Entry(8, 2, "4711", true, 8, false, 0),
+            new ReleaseBlock.Entry(9, 2, "56", false, 0, true, 4)),
+        d2.cells().sections().get(0).entries(),
         "a cell kept only for its delta is not released; one new this week has no delta released");
     assertTrue(d2.area().baseline() && d2.cells().baseline());
 
@@ -274,12 +311,13 @@ class PublisherIT {
       assertEquals(G1, toG1.current().id());
       assertEquals(G1, p.status(Optional.of(D1)).dates().get(0).current().id());
 
-      IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-          () -> p.rollback(D1, Optional.empty()));
+      IllegalArgumentException none =
+          assertThrows(IllegalArgumentException.class, () -> p.rollback(D1, Optional.empty()));
       assertTrue(none.getMessage().contains("no kept generation older"), none.getMessage());
-      IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-          () -> p.rollback(D1, Optional.of(42L)));
-      assertTrue(unknown.getMessage().contains("[" + G3 + ", " + G2 + ", " + G1 + "]"),
+      IllegalArgumentException unknown =
+          assertThrows(IllegalArgumentException.class, () -> p.rollback(D1, Optional.of(42L)));
+      assertTrue(
+          unknown.getMessage().contains("[" + G3 + ", " + G2 + ", " + G1 + "]"),
           unknown.getMessage());
 
       // Back to the newest, for the next test.
@@ -292,9 +330,10 @@ class PublisherIT {
   void failureBetweenBulkLoadAndFlipLeavesThePreviousGenerationServed() throws IOException {
     Map<Integer, Row> before = readCurrent(D2);
     try (Publisher p = publisher()) {
-      p.beforeFlip(() -> {
-        throw new IllegalStateException("killed before the flip");
-      });
+      p.beforeFlip(
+          () -> {
+            throw new IllegalStateException("killed before the flip");
+          });
       assertThrows(IllegalStateException.class, () -> p.publish(config(G4, D2)));
       assertEquals(G2, p.status(Optional.of(D2)).dates().get(0).current().id());
     }
@@ -310,19 +349,36 @@ class PublisherIT {
       status = p.status(Optional.empty());
       assertTrue(p.status(Optional.of(LocalDate.of(2020, 1, 1))).dates().isEmpty());
     }
-    assertEquals(List.of(D1.toString(), D2.toString()),
+    assertEquals(
+        List.of(D1.toString(), D2.toString()),
         status.dates().stream().map(DateStatus::date).toList());
-    assertEquals(List.of(G3, G2, G1),
-        status.dates().get(0).kept().stream().map(Generation::id).toList());
+    assertEquals(
+        List.of(G3, G2, G1), status.dates().get(0).kept().stream().map(Generation::id).toList());
     String json = new ObjectMapper().writeValueAsString(status);
     assertTrue(json.contains("\"date\":\"2013-01-09\""), json);
     assertTrue(json.contains("\"id\":" + G2), json);
-    assertTrue(status.format().contains("2013-01-08  generation " + G3 + "  values " + 10 + "  hits 82"
-        + "  epsilon 1.0 delta 1.0E-8 per user-day  baseline missing"), status.format());
-    assertTrue(json.contains("\"privacyEpsilon\":1.0") && json.contains("\"privacyDelta\":1.0E-8"), json);
-    assertEquals(StoreLayout.VERSION, status.layout(), "a new table records the layout it was made in");
-    assertTrue(json.contains("\"layout\":" + StoreLayout.VERSION) && json.contains("\"layout_ok\":true"), json);
-    assertTrue(status.format().startsWith("table " + TABLE + " (store layout " + StoreLayout.VERSION + ")"),
+    assertTrue(
+        status
+            .format()
+            .contains(
+                "2013-01-08  generation "
+                    + G3
+                    + "  values "
+                    + 10
+                    + "  hits 82"
+                    + "  epsilon 1.0 delta 1.0E-8 per user-day  baseline missing"),
+        status.format());
+    assertTrue(
+        json.contains("\"privacyEpsilon\":1.0") && json.contains("\"privacyDelta\":1.0E-8"), json);
+    assertEquals(
+        StoreLayout.VERSION, status.layout(), "a new table records the layout it was made in");
+    assertTrue(
+        json.contains("\"layout\":" + StoreLayout.VERSION) && json.contains("\"layout_ok\":true"),
+        json);
+    assertTrue(
+        status
+            .format()
+            .startsWith("table " + TABLE + " (store layout " + StoreLayout.VERSION + ")"),
         status.format());
   }
 
@@ -331,8 +387,9 @@ class PublisherIT {
   void cliPublishesARangeOfEarlierReleasesInOneRun() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
-        new java.io.PrintStream(err, true));
+    nl.datapoints.etl.Main main =
+        new nl.datapoints.etl.Main(
+            new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
     // Earlier tests rewrote these partitions: start again from the fixtures.
     for (LocalDate d : List.of(D1, D2)) {
       Path dir = warehouse.resolve("release").resolve("dt=" + d);
@@ -343,23 +400,61 @@ class PublisherIT {
     writeFixtures();
     // D1's release was made by an earlier run of this warehouse, which reported it (as the
     // release stage does); D2's comes without a report.
-    RunReport made = new RunReport(D1.toString(), 1_600_000_000_000L, RunReport.SUCCEEDED, "not published", 40, 38,
-        0, Map.of("FIELD_COUNT", 2L), 2, true, 3, 1, 30, 8, true, List.of(), false, 5, "a", "b",
-        new RunReport.Release(D1_VALUES.size(), 2, 129, "00000000000000d1"),
-        new RunReport.Bounding(17, 1, 36, 2, Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 4L),
-            Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 0L)),
-        new RunReport.Privacy("user-day", 1.0, 1e-8, 1.0, 1, Map.of()));
-    made.write(org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
+    RunReport made =
+        new RunReport(
+            D1.toString(),
+            1_600_000_000_000L,
+            RunReport.SUCCEEDED,
+            "not published",
+            40,
+            38,
+            0,
+            Map.of("FIELD_COUNT", 2L),
+            2,
+            true,
+            3,
+            1,
+            30,
+            8,
+            true,
+            List.of(),
+            false,
+            5,
+            "a",
+            "b",
+            new RunReport.Release(D1_VALUES.size(), 2, 129, "00000000000000d1"),
+            new RunReport.Bounding(
+                17,
+                1,
+                36,
+                2,
+                Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 4L),
+                Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 0L)),
+            new RunReport.Privacy("user-day", 1.0, 1e-8, 1.0, 1, Map.of()));
+    made.write(
+        org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
         new org.apache.hadoop.fs.Path(warehouse.resolve("reports").resolve("dt=" + D1).toUri()));
     long values = D1_VALUES.size() + d2Values().size();
-    String[] publish = {"publish", "--from", D1.toString(), "--to", D2.toString(), "--warehouse",
-        warehouse.toString(), "--zookeeper", zookeeper, "--table", TABLE};
+    String[] publish = {
+      "publish",
+      "--from",
+      D1.toString(),
+      "--to",
+      D2.toString(),
+      "--warehouse",
+      warehouse.toString(),
+      "--zookeeper",
+      zookeeper,
+      "--table",
+      TABLE
+    };
     long before = System.currentTimeMillis();
     int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish);
     assertEquals(0, exit, out + "\n" + err);
     assertTrue(out.toString().contains("[4/4] publish 2 date(s)"), out.toString());
     // The summary counts what the publish loaded (D1's aggregate cells are its earlier report's).
-    assertTrue(out.toString().contains(", 3 cells, " + values + " released values in "), out.toString());
+    assertTrue(
+        out.toString().contains(", 3 cells, " + values + " released values in "), out.toString());
     long g1;
     long g2;
     try (Publisher p = publisher()) {
@@ -379,14 +474,20 @@ class PublisherIT {
     assertEquals(2, r1.get("release").get("cells_selected").asLong());
     assertEquals(1.0, r1.get("privacy").get("epsilon").asDouble());
     assertEquals(1e-8, r1.get("privacy").get("delta").asDouble());
-    assertEquals(1.0, r1.get("privacy").get("epsilon_spent").asDouble(), "the release is counted once");
-    assertEquals(1, r1.get("privacy").get("releases").asInt(), "the report that made it counted it already");
-    assertEquals(17, r1.get("bounding").get("users").asLong(), "the bounding of the run that made the release");
+    assertEquals(
+        1.0, r1.get("privacy").get("epsilon_spent").asDouble(), "the release is counted once");
+    assertEquals(
+        1, r1.get("privacy").get("releases").asInt(), "the report that made it counted it already");
+    assertEquals(
+        17,
+        r1.get("bounding").get("users").asLong(),
+        "the bounding of the run that made the release");
     assertEquals(4, r1.get("bounding").get("cells_dropped").get("cell").asLong());
     assertEquals(38, r1.get("events").asLong(), "the earlier figures carry over");
     JsonNode r2 = report(D2);
     assertTrue(r2.get("bounding").isNull(), "no report of this warehouse made D2's release");
-    assertEquals(1, r2.get("privacy").get("releases").asInt(), "a release from elsewhere is counted once");
+    assertEquals(
+        1, r2.get("privacy").get("releases").asInt(), "a release from elsewhere is counted once");
     assertEquals(1.0, r2.get("privacy").get("epsilon_spent").asDouble());
 
     // A report that no longer describes the release (here: claims 0 values, as one written
@@ -394,10 +495,12 @@ class PublisherIT {
     // same release published again costs nothing more.
     for (LocalDate d : List.of(D1, D2)) {
       Path latest = warehouse.resolve("reports").resolve("dt=" + d).resolve("latest.json");
-      Files.writeString(latest, Files.readString(latest).replaceAll("\"values\" : \\d+", "\"values\" : 0"));
+      Files.writeString(
+          latest, Files.readString(latest).replaceAll("\"values\" : \\d+", "\"values\" : 0"));
     }
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish), out.toString());
+    assertEquals(
+        0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish), out.toString());
     assertTrue(out.toString().contains(", " + values + " released values in "), out.toString());
     r1 = report(D1);
     assertEquals(D1_VALUES.size(), r1.get("release").get("values").asLong());
@@ -415,28 +518,38 @@ class PublisherIT {
     Files.delete(manifest);
     Files.deleteIfExists(manifest.resolveSibling("._release.json.crc"));
     err.reset();
-    assertEquals(1, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish), err.toString());
-    assertTrue(err.toString().contains("--date " + D2 + ": ") && err.toString().contains("dt=" + D2
-        + " has no _release.json"), err.toString());
+    assertEquals(
+        1, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish), err.toString());
+    assertTrue(
+        err.toString().contains("--date " + D2 + ": ")
+            && err.toString().contains("dt=" + D2 + " has no _release.json"),
+        err.toString());
     try (Publisher p = publisher()) {
-      assertEquals(g, p.status(Optional.of(D1)).dates().get(0).current().id(), "D1 was not flipped");
+      assertEquals(
+          g, p.status(Optional.of(D1)).dates().get(0).current().id(), "D1 was not flipped");
       assertEquals(g, p.status(Optional.of(D2)).dates().get(0).current().id(), "nor D2");
     }
     Files.write(manifest, kept);
 
     // Usage errors exit 2 with a message, before touching anything.
-    for (String[] bad : List.of(new String[] {"publish"},
-        new String[] {"publish", "--date", D1.toString(), "--from", D1.toString(), "--to", D2.toString()},
-        new String[] {"publish", "--from", D1.toString()},
-        new String[] {"publish", "--from", D2.toString(), "--to", D1.toString()})) {
+    for (String[] bad :
+        List.of(
+            new String[] {"publish"},
+            new String[] {
+              "publish", "--date", D1.toString(), "--from", D1.toString(), "--to", D2.toString()
+            },
+            new String[] {"publish", "--from", D1.toString()},
+            new String[] {"publish", "--from", D2.toString(), "--to", D1.toString()})) {
       err.reset();
-      assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
+      assertEquals(
+          2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
       assertTrue(err.toString().startsWith("etl publish: "), err.toString());
     }
   }
 
   private static JsonNode report(LocalDate d) throws IOException {
-    return new ObjectMapper().readTree(warehouse.resolve("reports").resolve("dt=" + d).resolve("latest.json").toFile());
+    return new ObjectMapper()
+        .readTree(warehouse.resolve("reports").resolve("dt=" + d).resolve("latest.json").toFile());
   }
 
   @Test
@@ -446,22 +559,40 @@ class PublisherIT {
     // no longer reads them, so publishing more dates into it would serve zeros for the old ones.
     TableName old = TableName.valueOf("old_layout");
     try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
-      admin.createTable(org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
-          .setColumnFamily(org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder
-              .newBuilder(StoreLayout.FAMILY).setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build())
-          .build());
+      admin.createTable(
+          org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
+              .setColumnFamily(
+                  org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(
+                          StoreLayout.FAMILY)
+                      .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+                      .build())
+              .build());
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
-        new java.io.PrintStream(err, true));
-    int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
-        "--date", D1.toString(), "--warehouse", warehouse.toString(), "--zookeeper", zookeeper,
-        "--table", "old_layout"});
+    nl.datapoints.etl.Main main =
+        new nl.datapoints.etl.Main(
+            new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    int exit =
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {
+              "publish",
+              "--date",
+              D1.toString(),
+              "--warehouse",
+              warehouse.toString(),
+              "--zookeeper",
+              zookeeper,
+              "--table",
+              "old_layout"
+            });
     assertEquals(1, exit, out + "\n" + err);
     assertTrue(err.toString().contains("table old_layout has no family 'r'"), err.toString());
     assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
-    try (Table t = connection.getTable(old); ResultScanner rs = t.getScanner(new Scan())) {
+    try (Table t = connection.getTable(old);
+        ResultScanner rs = t.getScanner(new Scan())) {
       assertEquals(null, rs.next(), "nothing was written to the old table");
     }
   }
@@ -471,43 +602,86 @@ class PublisherIT {
   void aTableOfAnotherLayoutIsRefusedAndDropTableRemovesIt() throws Exception {
     TableName old = TableName.valueOf("layout_one");
     try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
-      var table = org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
-          .setValue(StoreLayout.VERSION_KEY, "1");
+      var table =
+          org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(old)
+              .setValue(StoreLayout.VERSION_KEY, "1");
       for (byte[] f : StoreLayout.FAMILIES) {
-        table.setColumnFamily(org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(f)
-            .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS).build());
+        table.setColumnFamily(
+            org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(f)
+                .setMaxVersions(StoreLayout.FAMILY_MAX_VERSIONS)
+                .build());
       }
       admin.createTable(table.build());
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    nl.datapoints.etl.Main main = new nl.datapoints.etl.Main(new java.io.PrintStream(out, true),
-        new java.io.PrintStream(err, true));
-    assertEquals(1, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, new String[] {"publish",
-        "--date", D1.toString(), "--warehouse", warehouse.toString(), "--zookeeper", zookeeper,
-        "--table", "layout_one"}), out + "\n" + err);
-    assertTrue(err.toString().contains("table layout_one is in store layout 1, this publish writes layout "
-        + StoreLayout.VERSION) && err.toString().contains("scripts/etl drop-table --table layout_one"), err.toString());
+    nl.datapoints.etl.Main main =
+        new nl.datapoints.etl.Main(
+            new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    assertEquals(
+        1,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {
+              "publish",
+              "--date",
+              D1.toString(),
+              "--warehouse",
+              warehouse.toString(),
+              "--zookeeper",
+              zookeeper,
+              "--table",
+              "layout_one"
+            }),
+        out + "\n" + err);
+    assertTrue(
+        err.toString()
+                .contains(
+                    "table layout_one is in store layout 1, this publish writes layout "
+                        + StoreLayout.VERSION)
+            && err.toString().contains("scripts/etl drop-table --table layout_one"),
+        err.toString());
 
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"status", "--zookeeper", zookeeper, "--table", "layout_one", "--json"}), err.toString());
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {"status", "--zookeeper", zookeeper, "--table", "layout_one", "--json"}),
+        err.toString());
     assertTrue(out.toString().contains("\"layout_ok\" : false"), out.toString());
 
     err.reset();
-    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"drop-table", "--zookeeper", zookeeper}), "drop-table needs --table spelled out");
+    assertEquals(
+        2,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(), main, new String[] {"drop-table", "--zookeeper", zookeeper}),
+        "drop-table needs --table spelled out");
     assertTrue(err.toString().contains("'drop-table' needs --table"), err.toString());
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}), err.toString());
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}),
+        err.toString());
     assertTrue(out.toString().contains("dropped table layout_one"), out.toString());
     try (org.apache.hadoop.hbase.client.Admin admin = connection.getAdmin()) {
       assertFalse(admin.tableExists(old));
     }
     out.reset();
-    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main,
-        new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}), err.toString());
-    assertTrue(out.toString().contains("table layout_one does not exist; nothing dropped"), out.toString());
+    assertEquals(
+        0,
+        org.apache.hadoop.util.ToolRunner.run(
+            jobConf(),
+            main,
+            new String[] {"drop-table", "--zookeeper", zookeeper, "--table", "layout_one"}),
+        err.toString());
+    assertTrue(
+        out.toString().contains("table layout_one does not exist; nothing dropped"),
+        out.toString());
   }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReferenceDataTest {
-  static final String POSTCODES = "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n"
-      + "1017,52.36,4.89,\"Amsterdam, \"\"Grachten\"\"\"\n";
+  static final String POSTCODES =
+      "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n"
+          + "1017,52.36,4.89,\"Amsterdam, \"\"Grachten\"\"\"\n";
   static final String MERCHANTS = "merchant_id,sbi\n42,4711\n9223372036854775807,56\n";
   static final String SBI = "sbi,label\n4711,Supermarkten\n56,\"Eten, drinken\"\n";
 
@@ -25,8 +26,8 @@ class ReferenceDataTest {
     Files.writeString(tmp.resolve("postcodes.csv"), POSTCODES);
     Files.writeString(tmp.resolve("merchants.csv"), MERCHANTS);
     Files.writeString(tmp.resolve("sbi.csv"), SBI);
-    ReferenceData ref = ReferenceData.load(new Configuration(),
-        new org.apache.hadoop.fs.Path(tmp.toUri()));
+    ReferenceData ref =
+        ReferenceData.load(new Configuration(), new org.apache.hadoop.fs.Path(tmp.toUri()));
     assertTrue(ref.isKnownPc4(1012));
     assertEquals("4711", ref.sbiOf(42));
     assertEquals("Supermarkten", ref.sbiLabel("4711").orElseThrow());
@@ -63,8 +64,12 @@ class ReferenceDataTest {
 
   @Test
   void rejectsMissingFileNamingIt() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReferenceData.load(new Configuration(), new org.apache.hadoop.fs.Path(tmp.toUri())));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReferenceData.load(
+                    new Configuration(), new org.apache.hadoop.fs.Path(tmp.toUri())));
     assertTrue(e.getMessage().contains("postcodes.csv"), e.getMessage());
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }

@@ -55,14 +55,17 @@ class DiscreteLaplaceTest {
         yes += DiscreteLaplace.bernoulliExp(RND, g[0], g[1]) ? 1 : 0;
       }
       double p = Math.exp(-(double) g[0] / g[1]);
-      assertEquals(p, yes / (double) n, 4 * Math.sqrt(p * (1 - p) / n) + 1e-9, "gamma " + g[0] + "/" + g[1]);
+      assertEquals(
+          p, yes / (double) n, 4 * Math.sqrt(p * (1 - p) / n) + 1e-9, "gamma " + g[0] + "/" + g[1]);
     }
   }
 
   @Test
   void theSameStreamGivesTheSameNoise() {
-    long a = DiscreteLaplace.sample(new NoiseStream(NoiseStreamTest.KEY).reset(new byte[] {5}), 7, 200);
-    long b = DiscreteLaplace.sample(new NoiseStream(NoiseStreamTest.KEY).reset(new byte[] {5}), 7, 200);
+    long a =
+        DiscreteLaplace.sample(new NoiseStream(NoiseStreamTest.KEY).reset(new byte[] {5}), 7, 200);
+    long b =
+        DiscreteLaplace.sample(new NoiseStream(NoiseStreamTest.KEY).reset(new byte[] {5}), 7, 200);
     assertEquals(a, b);
   }
 

@@ -36,21 +36,25 @@ class PartitionSelectionTest {
     assertTrue(s.keeps(s.alwaysKeptFrom(), rnd));
     // π climbs like δ·e^(nε) to 1/2 at about ln(1/2δ)/ε ≈ 35 users, then as fast to 1: n* ≈ 70.
     assertTrue(s.alwaysKeptFrom() >= 60 && s.alwaysKeptFrom() <= 80, "n* = " + s.alwaysKeptFrom());
-    assertTrue(s.probability(35) > 0.3 && s.probability(35) < 0.7, "half-way near 35: " + s.probability(35));
+    assertTrue(
+        s.probability(35) > 0.3 && s.probability(35) < 0.7,
+        "half-way near 35: " + s.probability(35));
   }
 
   @Test
   void moreCellsPerUserRaiseTheThreshold() {
-    assertTrue(new PartitionSelection(0.5, 1e-8, 3).alwaysKeptFrom()
-        > 2 * new PartitionSelection(0.5, 1e-8, 1).alwaysKeptFrom());
+    assertTrue(
+        new PartitionSelection(0.5, 1e-8, 3).alwaysKeptFrom()
+            > 2 * new PartitionSelection(0.5, 1e-8, 1).alwaysKeptFrom());
   }
 
   @Test
   void rejectsBudgetsThatCannotWork() {
     assertThrows(IllegalArgumentException.class, () -> new PartitionSelection(0, 1e-8, 1));
     assertThrows(IllegalArgumentException.class, () -> new PartitionSelection(0.5, 0, 1));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PartitionSelection(0.0001, 1e-12, 50));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new PartitionSelection(0.0001, 1e-12, 50));
     assertTrue(e.getMessage().contains("never keeps a cell for sure"), e.getMessage());
   }
 }

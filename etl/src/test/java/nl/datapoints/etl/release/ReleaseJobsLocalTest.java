@@ -36,11 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real bound and release jobs in Hadoop local mode over three dates: D1 (no baseline),
- * D2 = D1 + 7 (baseline recomputed from D1 in the same batch, with a heavy user) and D3 (baseline
- * from a stored release of D3 - 7), twice, and checks what no noise can hide: the domain is
- * filled, deltas are the week before's released values, reruns are identical, the heavy user is
- * bounded and no user key leaves the bound job.
+ * Runs the real bound and release jobs in Hadoop local mode over three dates: D1 (no baseline), D2
+ * = D1 + 7 (baseline recomputed from D1 in the same batch, with a heavy user) and D3 (baseline from
+ * a stored release of D3 - 7), twice, and checks what no noise can hide: the domain is filled,
+ * deltas are the week before's released values, reruns are identical, the heavy user is bounded and
+ * no user key leaves the bound job.
  */
 class ReleaseJobsLocalTest {
   private static final LocalDate D1 = LocalDate.parse("2013-01-01");
@@ -48,7 +48,8 @@ class ReleaseJobsLocalTest {
   private static final LocalDate D3 = LocalDate.parse("2013-01-20");
   private static final List<Integer> PC4S = List.of(1011, 1012, 1013);
   private static final Set<String> SBI = Set.of("4711", "56", "10");
-  private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SECRET =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   @TempDir static java.nio.file.Path tmp;
   private static Map<String, ReleasedValue> first;
@@ -59,7 +60,9 @@ class ReleaseJobsLocalTest {
   @BeforeAll
   static void runTwice() throws Exception {
     java.nio.file.Path ref = Files.createDirectories(tmp.resolve("ref"));
-    Files.writeString(ref.resolve("postcodes.csv"), "pc4,lat,lon,name\n1011,52.37,4.90,a\n1012,52.37,4.89,b\n1013,52.38,4.88,c\n");
+    Files.writeString(
+        ref.resolve("postcodes.csv"),
+        "pc4,lat,lon,name\n1011,52.37,4.90,a\n1012,52.37,4.89,b\n1013,52.38,4.88,c\n");
     Files.writeString(ref.resolve("sbi.csv"), "sbi,label\n4711,Supermarkets\n56,Restaurants\n");
     Files.writeString(ref.resolve("merchants.csv"), "merchant_id,sbi\n1,4711\n2,56\n3,10\n");
     Path warehouse = new Path(tmp.resolve("warehouse").toUri());
@@ -79,9 +82,12 @@ class ReleaseJobsLocalTest {
     events(d3, D3, 20, 1011, 1, "56", 5, 2);
     write(new Path(warehouse, "events/dt=" + D3), d3);
 
-    stored = Map.of(D3, List.of(
-        released(D3.minusDays(7), 1011, Level.TOTAL, null, null, null, 77, 28.5),
-        released(D3.minusDays(7), 1011, Level.CELL, 20, 1, "56", 500, 100.0)));
+    stored =
+        Map.of(
+            D3,
+            List.of(
+                released(D3.minusDays(7), 1011, Level.TOTAL, null, null, null, 77, 28.5),
+                released(D3.minusDays(7), 1011, Level.CELL, 20, 1, "56", 500, 100.0)));
     Path storedDir = new Path(warehouse, "release/dt=" + D3.minusDays(7));
     write(storedDir, stored.get(D3));
 
@@ -89,20 +95,37 @@ class ReleaseJobsLocalTest {
     second = run(warehouse, ref, storedDir, "run2");
   }
 
-  private static Map<String, ReleasedValue> run(Path warehouse, java.nio.file.Path ref, Path storedDir, String name)
-      throws Exception {
+  private static Map<String, ReleasedValue> run(
+      Path warehouse, java.nio.file.Path ref, Path storedDir, String name) throws Exception {
     Configuration conf = localConf(name);
-    ReleaseConfig config = new ReleaseConfig(warehouse, new Path(ref.toUri()), List.of(D1, D2, D3), Set.of(D3),
-        PrivacyParams.DEFAULT, 2);
+    ReleaseConfig config =
+        new ReleaseConfig(
+            warehouse,
+            new Path(ref.toUri()),
+            List.of(D1, D2, D3),
+            Set.of(D3),
+            PrivacyParams.DEFAULT,
+            2);
     Path staging = new Path(tmp.resolve(name).toUri());
-    List<Path> events = List.of(new Path(warehouse, "events/dt=" + D1), new Path(warehouse, "events/dt=" + D2),
-        new Path(warehouse, "events/dt=" + D3));
+    List<Path> events =
+        List.of(
+            new Path(warehouse, "events/dt=" + D1),
+            new Path(warehouse, "events/dt=" + D2),
+            new Path(warehouse, "events/dt=" + D3));
     ReleaseKey key = ReleaseKey.of(SECRET);
     Job bound = BoundJob.create(conf, config, events, new Path(staging, "bound"), key);
     assertTrue(bound.waitForCompletion(false), "bound job");
-    assertTrue(bound.getConfiguration().get(ReleaseKey.ALIAS.toString()) == null, "secret not in job.xml");
-    Job release = ReleaseJob.create(conf, config, new Path(staging, "bound/" + BoundJob.CONTRIBUTIONS), PC4S,
-        Map.of(D3, storedDir), new Path(staging, "release"), key);
+    assertTrue(
+        bound.getConfiguration().get(ReleaseKey.ALIAS.toString()) == null, "secret not in job.xml");
+    Job release =
+        ReleaseJob.create(
+            conf,
+            config,
+            new Path(staging, "bound/" + BoundJob.CONTRIBUTIONS),
+            PC4S,
+            Map.of(D3, storedDir),
+            new Path(staging, "release"),
+            key);
     assertTrue(release.waitForCompletion(false), "release job");
     if (boundStats == null) {
       boundStats = stats(tmp.resolve(name).resolve("bound/contributions/stats"));
@@ -114,9 +137,12 @@ class ReleaseJobsLocalTest {
   void everyPublicMemberOfEveryGazetteerPc4IsReleasedOnEveryDate() {
     for (LocalDate d : List.of(D1, D2, D3)) {
       for (int pc4 : PC4S) {
-        long total = first.keySet().stream().filter(k -> k.startsWith(d + "/" + pc4 + "/TOTAL")).count();
-        long hours = first.keySet().stream().filter(k -> k.startsWith(d + "/" + pc4 + "/HOUR")).count();
-        long sbis = first.keySet().stream().filter(k -> k.startsWith(d + "/" + pc4 + "/SBI")).count();
+        long total =
+            first.keySet().stream().filter(k -> k.startsWith(d + "/" + pc4 + "/TOTAL")).count();
+        long hours =
+            first.keySet().stream().filter(k -> k.startsWith(d + "/" + pc4 + "/HOUR")).count();
+        long sbis =
+            first.keySet().stream().filter(k -> k.startsWith(d + "/" + pc4 + "/SBI")).count();
         assertEquals(1, total, d + " " + pc4);
         assertEquals(24, hours, d + " " + pc4);
         assertEquals(SBI.size(), sbis, d + " " + pc4 + ": sbi.csv and every merchant's code");
@@ -132,27 +158,31 @@ class ReleaseJobsLocalTest {
 
   @Test
   void deltasAreTheWeekBeforesReleasedValues() {
-    first.forEach((k, v) -> {
-      if (v.getDate().equals(D1)) {
-        assertNull(v.getDelta(), "no baseline for " + k);
-      }
-      if (v.getDate().equals(D2)) {
-        ReleasedValue week = first.get(k.replaceFirst("^" + D2, D1.toString()));
-        if (week != null && week.getReleased()) {
-          assertEquals(week.getHits(), v.getDelta(), k);
-          assertEquals(week.getHitsScale(), v.getDeltaScale(), k);
-        } else {
-          assertEquals(0L, v.getDelta(), k + ": not released on D1, delta 0 exactly");
-        }
-      }
-    });
+    first.forEach(
+        (k, v) -> {
+          if (v.getDate().equals(D1)) {
+            assertNull(v.getDelta(), "no baseline for " + k);
+          }
+          if (v.getDate().equals(D2)) {
+            ReleasedValue week = first.get(k.replaceFirst("^" + D2, D1.toString()));
+            if (week != null && week.getReleased()) {
+              assertEquals(week.getHits(), v.getDelta(), k);
+              assertEquals(week.getHitsScale(), v.getDeltaScale(), k);
+            } else {
+              assertEquals(0L, v.getDelta(), k + ": not released on D1, delta 0 exactly");
+            }
+          }
+        });
     ReleasedValue total = first.get(D3 + "/1011/TOTAL/null/null/null");
     assertEquals(77L, total.getDelta(), "D3's baseline is the stored release");
     assertEquals(28.5, total.getDeltaScale());
     ReleasedValue cell = first.get(D3 + "/1011/CELL/20/1/56");
     assertNotNull(cell, "the cell released on D3-7 is kept for its delta");
     assertEquals(500L, cell.getDelta());
-    assertEquals(0L, first.get(D3 + "/1012/TOTAL/null/null/null").getDelta(), "a stored baseline without the pc4: 0");
+    assertEquals(
+        0L,
+        first.get(D3 + "/1012/TOTAL/null/null/null").getDelta(),
+        "a stored baseline without the pc4: 0");
   }
 
   @Test
@@ -169,7 +199,8 @@ class ReleaseJobsLocalTest {
   @Test
   void theContributionsHoldNoUserKey() throws IOException {
     try (Stream<java.nio.file.Path> files = Files.walk(tmp.resolve("run1/bound/contributions"))) {
-      for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString().startsWith("part-r")).toList()) {
+      for (java.nio.file.Path f :
+          files.filter(p -> p.getFileName().toString().startsWith("part-r")).toList()) {
         byte[] bytes = Files.readAllBytes(f);
         byte[] heavy = userKey(999).bytes();
         assertFalse(indexOf(bytes, heavy) >= 0, "user key in " + f);
@@ -199,29 +230,66 @@ class ReleaseJobsLocalTest {
     return conf;
   }
 
-  private static void events(List<AnonymizedEvent> out, LocalDate date, int hour, int pc4, int activity, String sbi,
-      int user, int times) {
+  private static void events(
+      List<AnonymizedEvent> out,
+      LocalDate date,
+      int hour,
+      int pc4,
+      int activity,
+      String sbi,
+      int user,
+      int times) {
     for (int i = 0; i < times; i++) {
-      out.add(AnonymizedEvent.newBuilder().setDate(date).setHour(hour).setPc4(pc4).setActivity(activity)
-          .setSbi(sbi).setUserKey(userKey(user)).build());
+      out.add(
+          AnonymizedEvent.newBuilder()
+              .setDate(date)
+              .setHour(hour)
+              .setPc4(pc4)
+              .setActivity(activity)
+              .setSbi(sbi)
+              .setUserKey(userKey(user))
+              .build());
     }
   }
 
   static UserKey userKey(int user) {
-    return new UserKey(ByteBuffer.allocate(16).putLong(0x5EED_0000L + user).putLong(~(long) user).array());
+    return new UserKey(
+        ByteBuffer.allocate(16).putLong(0x5EED_0000L + user).putLong(~(long) user).array());
   }
 
-  private static ReleasedValue released(LocalDate d, int pc4, Level l, Integer hour, Integer activity, String sbi,
-      long hits, double scale) {
-    return ReleasedValue.newBuilder().setDate(d).setPc4(pc4).setLevel(l).setHour(hour).setActivity(activity)
-        .setSbi(sbi).setReleased(true).setHits(hits).setHitsScale(scale).setDelta(null).setDeltaScale(null).build();
+  private static ReleasedValue released(
+      LocalDate d,
+      int pc4,
+      Level l,
+      Integer hour,
+      Integer activity,
+      String sbi,
+      long hits,
+      double scale) {
+    return ReleasedValue.newBuilder()
+        .setDate(d)
+        .setPc4(pc4)
+        .setLevel(l)
+        .setHour(hour)
+        .setActivity(activity)
+        .setSbi(sbi)
+        .setReleased(true)
+        .setHits(hits)
+        .setHitsScale(scale)
+        .setDelta(null)
+        .setDeltaScale(null)
+        .build();
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecord> void write(Path dir, List<T> records)
-      throws IOException {
-    try (ParquetWriter<T> w = AvroParquetWriter.<T>builder(
-            HadoopOutputFile.fromPath(new Path(dir, "part-m-00000.parquet"), new Configuration()))
-        .withSchema(records.get(0).getSchema()).withDataModel(AggregateDataSupplier.model()).build()) {
+  private static <T extends org.apache.avro.specific.SpecificRecord> void write(
+      Path dir, List<T> records) throws IOException {
+    try (ParquetWriter<T> w =
+        AvroParquetWriter.<T>builder(
+                HadoopOutputFile.fromPath(
+                    new Path(dir, "part-m-00000.parquet"), new Configuration()))
+            .withSchema(records.get(0).getSchema())
+            .withDataModel(AggregateDataSupplier.model())
+            .build()) {
       for (T r : records) {
         w.write(r);
       }
@@ -233,13 +301,25 @@ class ReleaseJobsLocalTest {
     try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
       for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
         String dirDate = f.getParent().getFileName().toString().substring("dt=".length());
-        try (ParquetReader<ReleasedValue> r = AvroParquetReader.<ReleasedValue>builder(
-                HadoopInputFile.fromPath(new Path(f.toUri()), new Configuration()))
-            .withDataModel(AggregateDataSupplier.model()).build()) {
+        try (ParquetReader<ReleasedValue> r =
+            AvroParquetReader.<ReleasedValue>builder(
+                    HadoopInputFile.fromPath(new Path(f.toUri()), new Configuration()))
+                .withDataModel(AggregateDataSupplier.model())
+                .build()) {
           for (ReleasedValue v = r.read(); v != null; v = r.read()) {
             assertEquals(dirDate, v.getDate().toString(), "value in the wrong partition");
-            String k = v.getDate() + "/" + v.getPc4() + "/" + v.getLevel() + "/" + v.getHour() + "/" + v.getActivity()
-                + "/" + v.getSbi();
+            String k =
+                v.getDate()
+                    + "/"
+                    + v.getPc4()
+                    + "/"
+                    + v.getLevel()
+                    + "/"
+                    + v.getHour()
+                    + "/"
+                    + v.getActivity()
+                    + "/"
+                    + v.getSbi();
             assertNull(out.put(k, v), "duplicate " + k);
           }
         }
@@ -251,7 +331,8 @@ class ReleaseJobsLocalTest {
   private static Map<String, Long> stats(java.nio.file.Path dir) throws IOException {
     Map<String, Long> sums = new TreeMap<>();
     try (Stream<java.nio.file.Path> files = Files.list(dir)) {
-      for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString().matches("part-r-\\d{5}")).toList()) {
+      for (java.nio.file.Path f :
+          files.filter(p -> p.getFileName().toString().matches("part-r-\\d{5}")).toList()) {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
           String[] parts = line.split("\t");
           sums.merge(parts[0] + "\t" + parts[1], Long.parseLong(parts[2]), Long::sum);

@@ -24,12 +24,17 @@ import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
-/** Runs the real CLI in-process (Hadoop local mode) and reads what it wrote; shared by the reliability ITs. */
+/**
+ * Runs the real CLI in-process (Hadoop local mode) and reads what it wrote; shared by the
+ * reliability ITs.
+ */
 final class EtlHarness {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String KEY_HEX = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
   /** The release secret of the tests: fixed, so the noise is a fixed function of the data. */
-  static final String RELEASE_KEY_HEX = "5eed5eed00112233445566778899aabbccddeeff5eed5eed0011223344556677";
+  static final String RELEASE_KEY_HEX =
+      "5eed5eed00112233445566778899aabbccddeeff5eed5eed0011223344556677";
 
   private EtlHarness() {}
 
@@ -48,7 +53,8 @@ final class EtlHarness {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = ToolRunner.run(conf, new Main(o, e), args);
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Path writeKey(Path dir) throws IOException {
@@ -71,7 +77,10 @@ final class EtlHarness {
     return JSON.readTree(warehouse.resolve("reports/dt=" + d + "/latest.json").toFile());
   }
 
-  /** Every record of every Parquet file under {@code dir}, rendered as text and sorted: equal lists mean equal data. */
+  /**
+   * Every record of every Parquet file under {@code dir}, rendered as text and sorted: equal lists
+   * mean equal data.
+   */
   static List<String> records(Path dir) throws IOException {
     List<String> out = new ArrayList<>();
     for (Path f : parquetFiles(dir)) {
@@ -94,9 +103,12 @@ final class EtlHarness {
 
   static List<GenericRecord> readAll(Path f) throws IOException {
     List<GenericRecord> out = new ArrayList<>();
-    try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()), new Configuration()))
-        .withDataModel(GenericData.get()).build()) {
+    try (ParquetReader<GenericRecord> r =
+        AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(
+                    new org.apache.hadoop.fs.Path(f.toUri()), new Configuration()))
+            .withDataModel(GenericData.get())
+            .build()) {
       for (GenericRecord rec; (rec = r.read()) != null; ) {
         out.add(rec);
       }
@@ -120,7 +132,8 @@ final class EtlHarness {
       return lines;
     }
     try (Stream<Path> s = Files.list(dir)) {
-      for (Path f : s.filter(p -> p.getFileName().toString().startsWith("part")).sorted().toList()) {
+      for (Path f :
+          s.filter(p -> p.getFileName().toString().startsWith("part")).sorted().toList()) {
         String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
         for (String l : text.split("\n")) {
           if (!l.isEmpty()) {
@@ -146,7 +159,10 @@ final class EtlHarness {
       return List.of();
     }
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".crc")).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().endsWith(".crc"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -49,10 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Reruns, failures and interrupted swaps leave whole partitions and identical cells and releases;
  * and nothing outside the raw zone — warehouse Parquet, reports, the driver's stdout/stderr, the
  * log output at the production level (INFO), the job configuration files Hadoop writes — holds a
- * raw user id, IP, PC6 postcode, the HMAC secret or the release secret. A rerun on unchanged
- * input releases the same values (no ε spent again); one on changed input draws fresh noise
- * where the input changed, and the date's report counts ε again. One generated day, run through
- * the real CLI, with fixed secrets.
+ * raw user id, IP, PC6 postcode, the HMAC secret or the release secret. A rerun on unchanged input
+ * releases the same values (no ε spent again); one on changed input draws fresh noise where the
+ * input changed, and the date's report counts ε again. One generated day, run through the real CLI,
+ * with fixed secrets.
  *
  * <p>Hadoop's local runner does not retry a failed task ({@code mapreduce.map.maxattempts} is
  * ignored), so a "fails once, then succeeds" task cannot be shown here; instead a FAILED run is
@@ -100,16 +100,18 @@ class RerunRecoveryAndPrivacyIT {
     root.addAppender(appender);
     root.setLevel(Level.INFO);
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread watcher = new Thread(() -> {
-      while (running.get()) {
-        copyXml(hadoopTmp);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                copyXml(hadoopTmp);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     watcher.start();
     try {
       first = etl(conf, common("run", "--date", D.toString()));
@@ -142,8 +144,19 @@ class RerunRecoveryAndPrivacyIT {
 
   private String[] common(String... more) {
     List<String> a = new ArrayList<>(List.of(more));
-    a.addAll(List.of("--raw", raw.toString(), "--ref", ref.toString(), "--warehouse", wh.toString(),
-        "--hmac-key-file", key.toString(), "--release-key-file", releaseKey.toString(), "--no-publish"));
+    a.addAll(
+        List.of(
+            "--raw",
+            raw.toString(),
+            "--ref",
+            ref.toString(),
+            "--warehouse",
+            wh.toString(),
+            "--hmac-key-file",
+            key.toString(),
+            "--release-key-file",
+            releaseKey.toString(),
+            "--no-publish"));
     return a.toArray(String[]::new);
   }
 
@@ -170,8 +183,15 @@ class RerunRecoveryAndPrivacyIT {
     assertFalse(cells.isEmpty());
     Map<CellKey, Set<String>> users = model.users.get(D);
     for (GenericRecord c : cells) {
-      CellKey k = new CellKey((Integer) c.get("hour"), (Integer) c.get("pc4"), (Integer) c.get("activity"), c.get("sbi").toString());
-      assertTrue(users.containsKey(k) && users.get(k).size() >= K, "cell " + k + " has " + users.get(k) + " users");
+      CellKey k =
+          new CellKey(
+              (Integer) c.get("hour"),
+              (Integer) c.get("pc4"),
+              (Integer) c.get("activity"),
+              c.get("sbi").toString());
+      assertTrue(
+          users.containsKey(k) && users.get(k).size() >= K,
+          "cell " + k + " has " + users.get(k) + " users");
       assertEquals(model.hits.get(D).get(k), (Long) c.get("hits"), "hits of " + k);
     }
     long small = users.values().stream().filter(u -> u.size() < K).count();
@@ -187,8 +207,8 @@ class RerunRecoveryAndPrivacyIT {
     ReleaseChecks.assertDomain(values, D, model, false);
     ReleaseChecks.assertAccounting(report, EtlHarness.manifest(wh, D), values, model, D);
     ReleaseChecks.Coverage coverage = new ReleaseChecks.Coverage();
-    ReleaseChecks.assertWithinMargins(values, model, D, report.get("bounding").get("events_dropped").asLong(),
-        coverage, true);
+    ReleaseChecks.assertWithinMargins(
+        values, model, D, report.get("bounding").get("events_dropped").asLong(), coverage, true);
     System.out.println("RELEASE coverage " + coverage.summary());
     coverage.assertMostWithinMargins();
     assertEquals(1.0, report.get("privacy").get("epsilon_spent").asDouble());
@@ -204,34 +224,62 @@ class RerunRecoveryAndPrivacyIT {
     // timing (a quiet machine finishes before the watcher looks), so the enrich job's is also
     // built here exactly as the driver submits it, with the secret, and checked every time.
     StringWriter submitted = new StringWriter();
-    nl.datapoints.etl.enrich.EnrichJob.create(new Configuration(),
-        new nl.datapoints.etl.enrich.EnrichConfig(new org.apache.hadoop.fs.Path(raw.toUri()),
-            new org.apache.hadoop.fs.Path(ref.toUri()), List.of(D), false),
-        new org.apache.hadoop.fs.Path(tmp.resolve("probe-staging").toUri()),
-        nl.datapoints.etl.enrich.HmacKey.load(java.util.Optional.of(key), Map.of()))
-        .getConfiguration().writeXml(submitted);
-    assertTrue(submitted.toString().contains("datapoints.enrich."), "the probe is the enrich job's configuration");
+    nl.datapoints.etl.enrich.EnrichJob.create(
+            new Configuration(),
+            new nl.datapoints.etl.enrich.EnrichConfig(
+                new org.apache.hadoop.fs.Path(raw.toUri()),
+                new org.apache.hadoop.fs.Path(ref.toUri()),
+                List.of(D),
+                false),
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-staging").toUri()),
+            nl.datapoints.etl.enrich.HmacKey.load(java.util.Optional.of(key), Map.of()))
+        .getConfiguration()
+        .writeXml(submitted);
+    assertTrue(
+        submitted.toString().contains("datapoints.enrich."),
+        "the probe is the enrich job's configuration");
     // The bound and release jobs as the driver submits them, with the release secret.
-    nl.datapoints.etl.release.ReleaseKey rk = nl.datapoints.etl.release.ReleaseKey.load(
-        java.util.Optional.of(releaseKey), Map.of());
-    nl.datapoints.etl.release.ReleaseConfig rc = new nl.datapoints.etl.release.ReleaseConfig(
-        new org.apache.hadoop.fs.Path(wh.toUri()), new org.apache.hadoop.fs.Path(ref.toUri()), List.of(D), Set.of(),
-        nl.datapoints.etl.release.PrivacyParams.DEFAULT, 1);
+    nl.datapoints.etl.release.ReleaseKey rk =
+        nl.datapoints.etl.release.ReleaseKey.load(java.util.Optional.of(releaseKey), Map.of());
+    nl.datapoints.etl.release.ReleaseConfig rc =
+        new nl.datapoints.etl.release.ReleaseConfig(
+            new org.apache.hadoop.fs.Path(wh.toUri()),
+            new org.apache.hadoop.fs.Path(ref.toUri()),
+            List.of(D),
+            Set.of(),
+            nl.datapoints.etl.release.PrivacyParams.DEFAULT,
+            1);
     StringWriter bound = new StringWriter();
-    nl.datapoints.etl.release.BoundJob.create(new Configuration(), rc,
-        List.of(new org.apache.hadoop.fs.Path(wh.resolve("events/dt=" + D).toUri())),
-        new org.apache.hadoop.fs.Path(tmp.resolve("probe-bound").toUri()), rk).getConfiguration().writeXml(bound);
+    nl.datapoints.etl.release.BoundJob.create(
+            new Configuration(),
+            rc,
+            List.of(new org.apache.hadoop.fs.Path(wh.resolve("events/dt=" + D).toUri())),
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-bound").toUri()),
+            rk)
+        .getConfiguration()
+        .writeXml(bound);
     StringWriter release = new StringWriter();
     Files.createDirectories(tmp.resolve("probe-bound/contributions"));
-    nl.datapoints.etl.release.ReleaseJob.create(new Configuration(), rc,
-        new org.apache.hadoop.fs.Path(tmp.resolve("probe-bound/contributions").toUri()), List.of(1012), Map.of(),
-        new org.apache.hadoop.fs.Path(tmp.resolve("probe-release/out").toUri()), rk).getConfiguration().writeXml(release);
-    assertTrue(bound.toString().contains("datapoints.release.") && release.toString().contains("datapoints.release."),
+    nl.datapoints.etl.release.ReleaseJob.create(
+            new Configuration(),
+            rc,
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-bound/contributions").toUri()),
+            List.of(1012),
+            Map.of(),
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-release/out").toUri()),
+            rk)
+        .getConfiguration()
+        .writeXml(release);
+    assertTrue(
+        bound.toString().contains("datapoints.release.")
+            && release.toString().contains("datapoints.release."),
         "the probes are the bound and release jobs' configurations");
-    assertTrue(EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the run removed its staging: " 
-        + EtlHarness.files(wh.resolve("_staging")));
+    assertTrue(
+        EtlHarness.files(wh.resolve("_staging")).isEmpty(),
+        "the run removed its staging: " + EtlHarness.files(wh.resolve("_staging")));
     for (Path f : EtlHarness.files(wh)) {
-      assertFalse(f.toString().contains("contributions") || f.toString().contains("_staging"),
+      assertFalse(
+          f.toString().contains("contributions") || f.toString().contains("_staging"),
           "the bound job's per-user-day contributions are gone after the run: " + f);
     }
     assertTrue(log.contains("INFO"), "captured INFO log output");
@@ -249,7 +297,11 @@ class RerunRecoveryAndPrivacyIT {
         for (GenericRecord r : EtlHarness.readAll(f)) {
           for (var field : r.getSchema().getFields()) {
             Object v = r.get(field.name());
-            b.append(v instanceof GenericData.Fixed fx ? new String(fx.bytes(), StandardCharsets.ISO_8859_1) : String.valueOf(v)).append('\t');
+            b.append(
+                    v instanceof GenericData.Fixed fx
+                        ? new String(fx.bytes(), StandardCharsets.ISO_8859_1)
+                        : String.valueOf(v))
+                .append('\t');
           }
           b.append('\n');
         }
@@ -257,16 +309,25 @@ class RerunRecoveryAndPrivacyIT {
       }
       texts.put(f.toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
     }
-    String secretRaw = new String(java.util.HexFormat.of().parseHex(EtlHarness.KEY_HEX), StandardCharsets.ISO_8859_1);
-    String releaseRaw = new String(java.util.HexFormat.of().parseHex(EtlHarness.RELEASE_KEY_HEX),
-        StandardCharsets.ISO_8859_1);
-    String releaseBase64 = java.util.Base64.getEncoder().encodeToString(
-        java.util.HexFormat.of().parseHex(EtlHarness.RELEASE_KEY_HEX));
+    String secretRaw =
+        new String(
+            java.util.HexFormat.of().parseHex(EtlHarness.KEY_HEX), StandardCharsets.ISO_8859_1);
+    String releaseRaw =
+        new String(
+            java.util.HexFormat.of().parseHex(EtlHarness.RELEASE_KEY_HEX),
+            StandardCharsets.ISO_8859_1);
+    String releaseBase64 =
+        java.util.Base64.getEncoder()
+            .encodeToString(java.util.HexFormat.of().parseHex(EtlHarness.RELEASE_KEY_HEX));
     for (Map.Entry<String, String> t : texts.entrySet()) {
       String text = t.getValue();
-      assertFalse(text.toLowerCase().contains(EtlHarness.KEY_HEX), t.getKey() + " holds the HMAC secret (hex)");
+      assertFalse(
+          text.toLowerCase().contains(EtlHarness.KEY_HEX),
+          t.getKey() + " holds the HMAC secret (hex)");
       assertFalse(text.contains(secretRaw), t.getKey() + " holds the HMAC secret (bytes)");
-      assertFalse(text.toLowerCase().contains(EtlHarness.RELEASE_KEY_HEX), t.getKey() + " holds the release secret (hex)");
+      assertFalse(
+          text.toLowerCase().contains(EtlHarness.RELEASE_KEY_HEX),
+          t.getKey() + " holds the release secret (hex)");
       assertFalse(text.contains(releaseRaw), t.getKey() + " holds the release secret (bytes)");
       assertFalse(text.contains(releaseBase64), t.getKey() + " holds the release secret (base64)");
       for (String pc6 : model.rawPc6) {
@@ -276,12 +337,16 @@ class RerunRecoveryAndPrivacyIT {
         assertFalse(ip.length() >= 7 && text.contains(ip), t.getKey() + " holds IP " + ip);
       }
       for (String id : model.rawUserIds) {
-        assertFalse(id.length() >= 6 && containsToken(text, id), t.getKey() + " holds user id " + id);
+        assertFalse(
+            id.length() >= 6 && containsToken(text, id), t.getKey() + " holds user id " + id);
       }
     }
   }
 
-  /** Whether {@code id} occurs in {@code text} not as part of a longer word (ids like "u123" hide in hex). */
+  /**
+   * Whether {@code id} occurs in {@code text} not as part of a longer word (ids like "u123" hide in
+   * hex).
+   */
   private static boolean containsToken(String text, String id) {
     for (int i = text.indexOf(id); i >= 0; i = text.indexOf(id, i + 1)) {
       boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
@@ -306,15 +371,23 @@ class RerunRecoveryAndPrivacyIT {
     assertEquals(0, again.exit(), again.err());
     assertEquals(events, EtlHarness.records(wh.resolve("events/dt=" + D)));
     assertEquals(cells, EtlHarness.records(wh.resolve("aggregates/dt=" + D)));
-    ReleaseChecks.assertSameRecords(release, EtlHarness.records(wh.resolve("release/dt=" + D)),
+    ReleaseChecks.assertSameRecords(
+        release,
+        EtlHarness.records(wh.resolve("release/dt=" + D)),
         "the release of a rerun on unchanged input");
-    assertArrayEquals(manifest, Files.readAllBytes(wh.resolve("release/dt=" + D + "/_release.json")),
+    assertArrayEquals(
+        manifest,
+        Files.readAllBytes(wh.resolve("release/dt=" + D + "/_release.json")),
         "and its manifest, byte for byte");
     JsonNode r = EtlHarness.report(wh, D);
     assertEquals(digest, r.get("release").get("digest").asText());
-    assertEquals(1, r.get("privacy").get("releases").asInt(), "the same release again: " + r.get("privacy"));
+    assertEquals(
+        1, r.get("privacy").get("releases").asInt(), "the same release again: " + r.get("privacy"));
     assertEquals(1.0, r.get("privacy").get("epsilon_spent").asDouble(), "costs no more epsilon");
-    assertEquals(2, EtlHarness.files(wh.resolve("reports/dt=" + D)).size() - 1, "two runs, two reports + latest");
+    assertEquals(
+        2,
+        EtlHarness.files(wh.resolve("reports/dt=" + D)).size() - 1,
+        "two runs, two reports + latest");
   }
 
   @Test
@@ -335,21 +408,26 @@ class RerunRecoveryAndPrivacyIT {
       assertSameBytes(events, snapshot(wh.resolve("events/dt=" + D)));
       assertSameBytes(cells, snapshot(wh.resolve("aggregates/dt=" + D)));
       assertSameBytes(release, snapshot(wh.resolve("release/dt=" + D)));
-      assertTrue(EtlHarness.report(wh, D).get("release").isNull(), "the failed run released nothing");
-      assertTrue(EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
+      assertTrue(
+          EtlHarness.report(wh, D).get("release").isNull(), "the failed run released nothing");
+      assertTrue(
+          EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
     } finally {
       Files.delete(bad);
     }
     Run rerun = etl(common("run", "--date", D.toString()));
     assertEquals(0, rerun.exit(), rerun.err());
     assertEquals(cellRecords, EtlHarness.records(wh.resolve("aggregates/dt=" + D)));
-    assertEquals(1, EtlHarness.report(wh, D).get("privacy").get("releases").asInt(), "a failed run drew no noise");
+    assertEquals(
+        1,
+        EtlHarness.report(wh, D).get("privacy").get("releases").asInt(),
+        "a failed run drew no noise");
   }
 
   /**
-   * A bound or release job that fails (a task fails, here injected) fails the run after enrich
-   * and aggregate: release/dt=D stays as it was, byte for byte, the report says FAILED with the
-   * job's name and no release, staging is gone; the next run releases the same values again.
+   * A bound or release job that fails (a task fails, here injected) fails the run after enrich and
+   * aggregate: release/dt=D stays as it was, byte for byte, the report says FAILED with the job's
+   * name and no release, staging is gone; the next run releases the same values again.
    */
   @Test
   @Order(5)
@@ -363,17 +441,22 @@ class RerunRecoveryAndPrivacyIT {
       assertEquals(1, failed.exit(), failed.out() + failed.err());
       assertTrue(failed.err().contains(job + " job failed"), failed.err());
       assertFalse(failed.err().contains("\tat "), "no stack trace: " + failed.err());
-      assertTrue(failed.out().contains("[3/4] release") && !failed.out().contains("SUCCEEDED"), failed.out());
+      assertTrue(
+          failed.out().contains("[3/4] release") && !failed.out().contains("SUCCEEDED"),
+          failed.out());
       assertSameBytes(release, snapshot(wh.resolve("release/dt=" + D)));
       JsonNode r = EtlHarness.report(wh, D);
       assertEquals("FAILED", r.get("status").asText());
       assertTrue(r.get("message").asText().contains(job + " job failed"), r.toString());
       assertTrue(r.get("release").isNull() && r.get("privacy").isNull(), "nothing released: " + r);
-      assertTrue(EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
+      assertTrue(
+          EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
     }
     Run rerun = etl(common("run", "--date", D.toString()));
     assertEquals(0, rerun.exit(), rerun.err());
-    ReleaseChecks.assertSameRecords(releaseRecords, EtlHarness.records(wh.resolve("release/dt=" + D)),
+    ReleaseChecks.assertSameRecords(
+        releaseRecords,
+        EtlHarness.records(wh.resolve("release/dt=" + D)),
         "the release after the failed runs");
     assertEquals(1, EtlHarness.report(wh, D).get("privacy").get("releases").asInt());
     assertEquals(1.0, EtlHarness.report(wh, D).get("privacy").get("epsilon_spent").asDouble());
@@ -387,14 +470,17 @@ class RerunRecoveryAndPrivacyIT {
     List<String> release = EtlHarness.records(wh.resolve("release/dt=" + D));
     // Killed between the two renames of the release swap too.
     Files.move(wh.resolve("release/dt=" + D), wh.resolve("release/_replaced.dt=" + D + ".1234"));
-    // Killed between the two renames of the aggregates swap: the old partition is aside, none in place.
+    // Killed between the two renames of the aggregates swap: the old partition is aside, none in
+    // place.
     Path aggregates = wh.resolve("aggregates/dt=" + D);
     Files.move(aggregates, wh.resolve("aggregates/_replaced.dt=" + D + ".1234"));
-    // Killed after the events swap's second rename: both the new partition and the aside copy exist.
+    // Killed after the events swap's second rename: both the new partition and the aside copy
+    // exist.
     copyTree(wh.resolve("events/dt=" + D), wh.resolve("events/_replaced.dt=" + D + ".1234"));
     // Staging of the killed run (generation 1234), in the warehouse and in the raw zone.
     Files.createDirectories(wh.resolve("_staging/1234/aggregate/cells/dt=" + D));
-    Files.writeString(wh.resolve("_staging/1234/aggregate/cells/dt=" + D + "/part-r-00000.parquet"), "half");
+    Files.writeString(
+        wh.resolve("_staging/1234/aggregate/cells/dt=" + D + "/part-r-00000.parquet"), "half");
     Files.createDirectories(raw.resolve("_staging/1234/enrich/events/dt=" + D));
     assertFalse(Files.exists(aggregates), "readers see no partition for the date until recovery");
 
@@ -402,12 +488,17 @@ class RerunRecoveryAndPrivacyIT {
     assertEquals(0, next.exit(), next.err());
     assertEquals(events, EtlHarness.records(wh.resolve("events/dt=" + D)));
     assertEquals(cells, EtlHarness.records(aggregates));
-    ReleaseChecks.assertSameRecords(release, EtlHarness.records(wh.resolve("release/dt=" + D)), "recovered release");
-    try (Stream<Path> s = Stream.concat(Stream.concat(Files.list(wh.resolve("aggregates")), Files.list(wh.resolve("events"))),
-        Files.list(wh.resolve("release")))) {
-      assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("_replaced.")).toList());
+    ReleaseChecks.assertSameRecords(
+        release, EtlHarness.records(wh.resolve("release/dt=" + D)), "recovered release");
+    try (Stream<Path> s =
+        Stream.concat(
+            Stream.concat(Files.list(wh.resolve("aggregates")), Files.list(wh.resolve("events"))),
+            Files.list(wh.resolve("release")))) {
+      assertEquals(
+          List.of(), s.filter(p -> p.getFileName().toString().startsWith("_replaced.")).toList());
     }
-    // Staging of a killed run is invisible to readers (leading underscore) but not removed: see docs/reliability.md.
+    // Staging of a killed run is invisible to readers (leading underscore) but not removed: see
+    // docs/reliability.md.
     assertTrue(Files.exists(wh.resolve("_staging/1234")));
   }
 
@@ -424,7 +515,8 @@ class RerunRecoveryAndPrivacyIT {
     int[] moved = RawEdits.moveOneEventOfAOneEventUser(raw.resolve("dt=" + D), model, D);
     ReferenceModel changed = new ReferenceModel(ref);
     changed.readPartition(raw, D);
-    assertEquals(model.goodEvents.get(D), changed.goodEvents.get(D), "one event moved, none gained or lost");
+    assertEquals(
+        model.goodEvents.get(D), changed.goodEvents.get(D), "one event moved, none gained or lost");
 
     Run run = etl(common("run", "--date", D.toString()));
     assertEquals(0, run.exit(), run.err());
@@ -434,18 +526,33 @@ class RerunRecoveryAndPrivacyIT {
     ReleaseChecks.assertAccounting(r, EtlHarness.manifest(wh, D), after, changed, D);
     assertFalse(digest.equals(r.get("release").get("digest").asText()), "a new release: " + digest);
     assertEquals(2, r.get("privacy").get("releases").asInt(), r.get("privacy").toString());
-    assertEquals(2.0, r.get("privacy").get("epsilon_spent").asDouble(), "the new release costs epsilon again");
+    assertEquals(
+        2.0,
+        r.get("privacy").get("epsilon_spent").asDouble(),
+        "the new release costs epsilon again");
     Set<Integer> touched = Set.of(moved[0], moved[1]);
-    ReleaseChecks.assertSameRecords(before.stream().filter(v -> !touched.contains(v.getPc4())).toList(),
-        after.stream().filter(v -> !touched.contains(v.getPc4())).toList(), "values of the untouched pc4s");
+    ReleaseChecks.assertSameRecords(
+        before.stream().filter(v -> !touched.contains(v.getPc4())).toList(),
+        after.stream().filter(v -> !touched.contains(v.getPc4())).toList(),
+        "values of the untouched pc4s");
     List<ReleasedValue> was = before.stream().filter(v -> touched.contains(v.getPc4())).toList();
     List<ReleasedValue> now = after.stream().filter(v -> touched.contains(v.getPc4())).toList();
     assertEquals(ReleaseChecks.keys(was), ReleaseChecks.keys(now), "the same members");
-    ReleasedValue totalWas = was.stream().filter(v -> v.getPc4() == moved[0] && v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
-        .findFirst().orElseThrow();
-    ReleasedValue totalNow = now.stream().filter(v -> v.getPc4() == moved[0] && v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
-        .findFirst().orElseThrow();
-    assertFalse(totalWas.getHits() - 1 == totalNow.getHits(), "fresh noise, not the old noise minus the event");
+    ReleasedValue totalWas =
+        was.stream()
+            .filter(
+                v -> v.getPc4() == moved[0] && v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+            .findFirst()
+            .orElseThrow();
+    ReleasedValue totalNow =
+        now.stream()
+            .filter(
+                v -> v.getPc4() == moved[0] && v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+            .findFirst()
+            .orElseThrow();
+    assertFalse(
+        totalWas.getHits() - 1 == totalNow.getHits(),
+        "fresh noise, not the old noise minus the event");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

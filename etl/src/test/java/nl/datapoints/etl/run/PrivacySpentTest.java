@@ -13,10 +13,34 @@ class PrivacySpentTest {
 
   private static RunReport report(long generation, String status, String digest, Double epsilon) {
     RunReport.Release release = digest == null ? null : new RunReport.Release(10, 0, 5, digest);
-    RunReport.Privacy privacy = epsilon == null ? null
-        : new RunReport.Privacy("user-day", epsilon, 1e-8, epsilon, 1, LEVELS);
-    return new RunReport("2013-01-08", generation, status, "", 0, 0, 0, Map.of(), 0, true, 0, 0, 0, 0, false,
-        List.of(), false, 5, "a", "b", release, null, privacy);
+    RunReport.Privacy privacy =
+        epsilon == null
+            ? null
+            : new RunReport.Privacy("user-day", epsilon, 1e-8, epsilon, 1, LEVELS);
+    return new RunReport(
+        "2013-01-08",
+        generation,
+        status,
+        "",
+        0,
+        0,
+        0,
+        Map.of(),
+        0,
+        true,
+        0,
+        0,
+        0,
+        0,
+        false,
+        List.of(),
+        false,
+        5,
+        "a",
+        "b",
+        release,
+        null,
+        privacy);
   }
 
   @Test
@@ -29,8 +53,10 @@ class PrivacySpentTest {
 
   @Test
   void theSameReleaseAgainSpendsNothingMore() {
-    List<RunReport> earlier = List.of(report(1, RunReport.SUCCEEDED, "00000000000000aa", 1.0),
-        report(2, RunReport.SUCCEEDED, "00000000000000aa", 1.0));
+    List<RunReport> earlier =
+        List.of(
+            report(1, RunReport.SUCCEEDED, "00000000000000aa", 1.0),
+            report(2, RunReport.SUCCEEDED, "00000000000000aa", 1.0));
     RunReport.Privacy p = ReleaseStage.spent(earlier, "00000000000000aa", 1.0, 1e-8, LEVELS);
     assertEquals(1.0, p.epsilonSpent());
     assertEquals(1, p.releases());
@@ -38,8 +64,10 @@ class PrivacySpentTest {
 
   @Test
   void everyOtherReleaseSpendsItsOwnEpsilonAgain() {
-    List<RunReport> earlier = List.of(report(1, RunReport.SUCCEEDED, "00000000000000aa", 1.0),
-        report(2, RunReport.SUCCEEDED, "00000000000000bb", 0.5));
+    List<RunReport> earlier =
+        List.of(
+            report(1, RunReport.SUCCEEDED, "00000000000000aa", 1.0),
+            report(2, RunReport.SUCCEEDED, "00000000000000bb", 0.5));
     RunReport.Privacy p = ReleaseStage.spent(earlier, "00000000000000cc", 1.0, 1e-8, LEVELS);
     assertEquals(2.5, p.epsilonSpent());
     assertEquals(3, p.releases());
@@ -48,8 +76,9 @@ class PrivacySpentTest {
   @Test
   void reportsWithoutAReleaseCostNothing() {
     // A run that failed before its release (or only enriched) drew no noise for the date.
-    List<RunReport> earlier = List.of(report(1, RunReport.FAILED, null, null),
-        report(2, RunReport.SUCCEEDED, null, null));
+    List<RunReport> earlier =
+        List.of(
+            report(1, RunReport.FAILED, null, null), report(2, RunReport.SUCCEEDED, null, null));
     RunReport.Privacy p = ReleaseStage.spent(earlier, "00000000000000aa", 1.0, 1e-8, LEVELS);
     assertEquals(1.0, p.epsilonSpent());
     assertEquals(1, p.releases());

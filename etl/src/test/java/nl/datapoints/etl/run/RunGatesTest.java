@@ -16,7 +16,8 @@ class RunGatesTest {
     return new RunGates(maxBadFraction, d -> "raw/dt=" + d, d -> "raw/_quarantine/dt=" + d);
   }
 
-  private static EnrichFigures figures(long lines, long events, long empty, Map<String, Long> quarantined) {
+  private static EnrichFigures figures(
+      long lines, long events, long empty, Map<String, Long> quarantined) {
     return new EnrichFigures(lines, events, empty, quarantined, List.of());
   }
 
@@ -31,42 +32,70 @@ class RunGatesTest {
 
   @Test
   void aDateOneLineOverTheThresholdFailsWithCountsReasonsAndTheQuarantine() {
-    assertEquals(List.of("2013-01-08: 2 of 100 lines quarantined (2.00%, more than --max-bad-fraction 0.01);"
-            + " top reasons: FIELD_COUNT 1, UNKNOWN_POSTCODE 1; see raw/_quarantine/dt=2013-01-08"),
+    assertEquals(
+        List.of(
+            "2013-01-08: 2 of 100 lines quarantined (2.00%, more than --max-bad-fraction 0.01);"
+                + " top reasons: FIELD_COUNT 1, UNKNOWN_POSTCODE 1; see raw/_quarantine/dt=2013-01-08"),
         check(ONE_PERCENT, figures(100, 98, 0, Map.of("UNKNOWN_POSTCODE", 1L, "FIELD_COUNT", 1L))));
   }
 
   @Test
   void topReasonsAreTheThreeLargestLargestFirst() {
-    String p = check(gates(0.2), figures(10, 0, 0,
-        Map.of("A_REASON", 1L, "BAD_TIMESTAMP", 4L, "FIELD_COUNT", 3L, "BAD_POSTCODE", 2L))).get(0);
-    assertEquals("top reasons: BAD_TIMESTAMP 4, FIELD_COUNT 3, BAD_POSTCODE 2; see raw/_quarantine/dt=2013-01-08",
+    String p =
+        check(
+                gates(0.2),
+                figures(
+                    10,
+                    0,
+                    0,
+                    Map.of(
+                        "A_REASON",
+                        1L,
+                        "BAD_TIMESTAMP",
+                        4L,
+                        "FIELD_COUNT",
+                        3L,
+                        "BAD_POSTCODE",
+                        2L)))
+            .get(0);
+    assertEquals(
+        "top reasons: BAD_TIMESTAMP 4, FIELD_COUNT 3, BAD_POSTCODE 2; see raw/_quarantine/dt=2013-01-08",
         p.substring(p.indexOf("top reasons")));
   }
 
   @Test
   void aDateWithoutLinesFailsNamingItsPartition() {
-    assertEquals(List.of("2013-01-08: no input lines in raw/dt=2013-01-08"),
+    assertEquals(
+        List.of("2013-01-08: no input lines in raw/dt=2013-01-08"),
         check(ONE_PERCENT, EnrichFigures.NONE));
   }
 
   @Test
   void aDateWithoutLinesNamesTheCorruptFilesItSkipped() {
     EnrichFigures f = new EnrichFigures(0, 0, 0, Map.of(), List.of("raw/dt=2013-01-08/a.tsv.gz"));
-    assertEquals(List.of("2013-01-08: no input lines in raw/dt=2013-01-08"
-        + " (corrupt files skipped: [raw/dt=2013-01-08/a.tsv.gz])"), check(ONE_PERCENT, f));
+    assertEquals(
+        List.of(
+            "2013-01-08: no input lines in raw/dt=2013-01-08"
+                + " (corrupt files skipped: [raw/dt=2013-01-08/a.tsv.gz])"),
+        check(ONE_PERCENT, f));
   }
 
   @Test
   void aBrokenIdentityIsTheProblemEvenWhenTheFractionIsAlsoTooHigh() {
-    assertEquals(List.of("2013-01-08: accounting identity broken: lines_read 10 != events 5 + quarantined 4"
-        + " + empty_lines 0"), check(ONE_PERCENT, figures(10, 5, 0, Map.of("FIELD_COUNT", 4L))));
+    assertEquals(
+        List.of(
+            "2013-01-08: accounting identity broken: lines_read 10 != events 5 + quarantined 4"
+                + " + empty_lines 0"),
+        check(ONE_PERCENT, figures(10, 5, 0, Map.of("FIELD_COUNT", 4L))));
   }
 
   @Test
   void eventsWithoutLinesReadBreakTheIdentityRatherThanCountAsEmpty() {
-    assertEquals(List.of("2013-01-08: accounting identity broken: lines_read 0 != events 1 + quarantined 0"
-        + " + empty_lines 0"), check(ONE_PERCENT, figures(0, 1, 0, Map.of())));
+    assertEquals(
+        List.of(
+            "2013-01-08: accounting identity broken: lines_read 0 != events 1 + quarantined 0"
+                + " + empty_lines 0"),
+        check(ONE_PERCENT, figures(0, 1, 0, Map.of())));
   }
 
   @Test
@@ -86,9 +115,14 @@ class RunGatesTest {
     byDate.put(D.plusDays(1), figures(100, 100, 0, Map.of()));
     byDate.put(D, EnrichFigures.NONE);
     List<String> problems = ONE_PERCENT.problems(byDate);
-    assertEquals(List.of("2013-01-08: no input lines in raw/dt=2013-01-08",
-        "2013-01-10: no input lines in raw/dt=2013-01-10"), problems);
-    assertEquals("nothing published: 2013-01-08: no input lines in raw/dt=2013-01-08;"
-        + " 2013-01-10: no input lines in raw/dt=2013-01-10", RunGates.failure(problems));
+    assertEquals(
+        List.of(
+            "2013-01-08: no input lines in raw/dt=2013-01-08",
+            "2013-01-10: no input lines in raw/dt=2013-01-10"),
+        problems);
+    assertEquals(
+        "nothing published: 2013-01-08: no input lines in raw/dt=2013-01-08;"
+            + " 2013-01-10: no input lines in raw/dt=2013-01-10",
+        RunGates.failure(problems));
   }
 }

@@ -23,7 +23,9 @@ class WarehouseTest {
 
   @BeforeEach
   void open() {
-    layout = new Layout(hadoop(tmp.resolve("raw")), hadoop(tmp.resolve("ref")), hadoop(tmp.resolve("wh")));
+    layout =
+        new Layout(
+            hadoop(tmp.resolve("raw")), hadoop(tmp.resolve("ref")), hadoop(tmp.resolve("wh")));
     wh = Warehouse.open(new Configuration(), layout);
   }
 
@@ -44,9 +46,15 @@ class WarehouseTest {
 
   @Test
   void aStagedPartitionReplacesTheOldOne() throws IOException {
-    Files.createDirectories(tmp.resolve("wh/events/dt=2013-01-08")).resolve("old").toFile().createNewFile();
+    Files.createDirectories(tmp.resolve("wh/events/dt=2013-01-08"))
+        .resolve("old")
+        .toFile()
+        .createNewFile();
     org.apache.hadoop.fs.Path staging = layout.warehouseStaging(7, "enrich");
-    Files.createDirectories(tmp.resolve("wh/_staging/7/enrich/events/dt=2013-01-08")).resolve("new").toFile().createNewFile();
+    Files.createDirectories(tmp.resolve("wh/_staging/7/enrich/events/dt=2013-01-08"))
+        .resolve("new")
+        .toFile()
+        .createNewFile();
     wh.swapIn(Layout.staged(staging, "events", D), layout.events(D), 7);
     assertTrue(Files.exists(tmp.resolve("wh/events/dt=2013-01-08/new")));
     assertFalse(Files.exists(tmp.resolve("wh/events/dt=2013-01-08/old")));

@@ -23,11 +23,13 @@ import nl.datapoints.schemas.RowKey;
 public final class ReferenceCsv {
   /** File names inside the reference directory. */
   public static final String POSTCODES = "postcodes.csv";
+
   public static final String MERCHANTS = "merchants.csv";
   public static final String SBI = "sbi.csv";
 
   /** Headers of the three files. */
   public static final String POSTCODES_HEADER = "pc4,lat,lon,name";
+
   public static final String MERCHANTS_HEADER = "merchant_id,sbi";
   public static final String SBI_HEADER = "sbi,label";
 
@@ -40,22 +42,27 @@ public final class ReferenceCsv {
   }
 
   /**
-   * Parses {@code postcodes.csv}: pc4 1000-9999, lat -90..90, lon -180..180, no duplicate pc4,
-   * at least one row.
+   * Parses {@code postcodes.csv}: pc4 1000-9999, lat -90..90, lon -180..180, no duplicate pc4, at
+   * least one row.
    *
    * @param name the file's name, for messages
    * @return the gazetteer by pc4, ascending
    */
   public static SortedMap<Integer, Postcode> postcodes(String name, Reader in) throws IOException {
     SortedMap<Integer, Postcode> result = new TreeMap<>();
-    forEachRow(name, in, POSTCODES_HEADER, 4, (line, f) -> {
-      int pc4 = parseInt(name, line, "pc4", f[0], RowKey.MIN_PC4, RowKey.MAX_PC4);
-      double lat = parseDouble(name, line, "lat", f[1], -90, 90);
-      double lon = parseDouble(name, line, "lon", f[2], -180, 180);
-      if (result.put(pc4, new Postcode(pc4, lat, lon, f[3])) != null) {
-        throw error(name, line, "duplicate pc4 " + pc4);
-      }
-    });
+    forEachRow(
+        name,
+        in,
+        POSTCODES_HEADER,
+        4,
+        (line, f) -> {
+          int pc4 = parseInt(name, line, "pc4", f[0], RowKey.MIN_PC4, RowKey.MAX_PC4);
+          double lat = parseDouble(name, line, "lat", f[1], -90, 90);
+          double lon = parseDouble(name, line, "lon", f[2], -180, 180);
+          if (result.put(pc4, new Postcode(pc4, lat, lon, f[3])) != null) {
+            throw error(name, line, "duplicate pc4 " + pc4);
+          }
+        });
     if (result.isEmpty()) {
       throw new IllegalArgumentException(name + ": no postcodes; the gazetteer must not be empty");
     }
@@ -69,16 +76,21 @@ public final class ReferenceCsv {
    */
   public static void merchants(String name, Reader in, MerchantSink sink) throws IOException {
     Map<String, String> canonical = new HashMap<>();
-    forEachRow(name, in, MERCHANTS_HEADER, 2, (line, f) -> {
-      long id = parsePositiveLong(name, line, "merchant_id", f[0]);
-      String sbi = f[1];
-      if (!isSbi(sbi)) {
-        throw error(name, line, "sbi must be 2-5 digits, got '" + sbi + "'");
-      }
-      if (!sink.put(id, canonical.computeIfAbsent(sbi, s -> s))) {
-        throw error(name, line, "duplicate merchant_id " + id);
-      }
-    });
+    forEachRow(
+        name,
+        in,
+        MERCHANTS_HEADER,
+        2,
+        (line, f) -> {
+          long id = parsePositiveLong(name, line, "merchant_id", f[0]);
+          String sbi = f[1];
+          if (!isSbi(sbi)) {
+            throw error(name, line, "sbi must be 2-5 digits, got '" + sbi + "'");
+          }
+          if (!sink.put(id, canonical.computeIfAbsent(sbi, s -> s))) {
+            throw error(name, line, "duplicate merchant_id " + id);
+          }
+        });
   }
 
   /**
@@ -88,14 +100,19 @@ public final class ReferenceCsv {
    */
   public static SortedMap<String, String> sbi(String name, Reader in) throws IOException {
     SortedMap<String, String> result = new TreeMap<>();
-    forEachRow(name, in, SBI_HEADER, 2, (line, f) -> {
-      if (!isSbi(f[0])) {
-        throw error(name, line, "sbi must be 2-5 digits, got '" + f[0] + "'");
-      }
-      if (result.put(f[0], f[1]) != null) {
-        throw error(name, line, "duplicate sbi " + f[0]);
-      }
-    });
+    forEachRow(
+        name,
+        in,
+        SBI_HEADER,
+        2,
+        (line, f) -> {
+          if (!isSbi(f[0])) {
+            throw error(name, line, "sbi must be 2-5 digits, got '" + f[0] + "'");
+          }
+          if (result.put(f[0], f[1]) != null) {
+            throw error(name, line, "duplicate sbi " + f[0]);
+          }
+        });
     return Collections.unmodifiableSortedMap(result);
   }
 
@@ -116,8 +133,8 @@ public final class ReferenceCsv {
     void row(int lineNumber, String[] fields);
   }
 
-  private static void forEachRow(String name, Reader in, String header, int columns, RowHandler handler)
-      throws IOException {
+  private static void forEachRow(
+      String name, Reader in, String header, int columns, RowHandler handler) throws IOException {
     BufferedReader reader = new BufferedReader(in);
     String first = reader.readLine();
     if (first != null && first.startsWith("\uFEFF")) {
@@ -143,7 +160,8 @@ public final class ReferenceCsv {
     for (int i = 0; i < columns - 1; i++) {
       int comma = line.indexOf(',', start);
       if (comma < 0) {
-        throw error(name, lineNumber, "expected " + columns + " comma-separated fields, got " + (i + 1));
+        throw error(
+            name, lineNumber, "expected " + columns + " comma-separated fields, got " + (i + 1));
       }
       fields[i] = line.substring(start, comma).strip();
       start = comma + 1;
@@ -156,7 +174,8 @@ public final class ReferenceCsv {
     return fields;
   }
 
-  private static int parseInt(String name, int line, String column, String value, int min, int max) {
+  private static int parseInt(
+      String name, int line, String column, String value, int min, int max) {
     try {
       int v = Integer.parseInt(value);
       if (v >= min && v <= max) {
@@ -165,7 +184,8 @@ public final class ReferenceCsv {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw error(name, line, column + " must be an integer " + min + "-" + max + ", got '" + value + "'");
+    throw error(
+        name, line, column + " must be an integer " + min + "-" + max + ", got '" + value + "'");
   }
 
   private static long parsePositiveLong(String name, int line, String column, String value) {
@@ -180,7 +200,8 @@ public final class ReferenceCsv {
     throw error(name, line, column + " must be a positive 64-bit integer, got '" + value + "'");
   }
 
-  private static double parseDouble(String name, int line, String column, String value, double min, double max) {
+  private static double parseDouble(
+      String name, int line, String column, String value, double min, double max) {
     try {
       double v = Double.parseDouble(value);
       if (v >= min && v <= max) {
@@ -189,7 +210,8 @@ public final class ReferenceCsv {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw error(name, line, column + " must be a number " + min + " to " + max + ", got '" + value + "'");
+    throw error(
+        name, line, column + " must be a number " + min + " to " + max + ", got '" + value + "'");
   }
 
   private static IllegalArgumentException error(String name, int line, String message) {

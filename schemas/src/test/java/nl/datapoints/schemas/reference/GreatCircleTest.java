@@ -14,11 +14,15 @@ class GreatCircleTest {
   @Test
   void distanceIsSymmetricAndZeroAtThePoint() {
     assertEquals(0.0, GreatCircle.distanceKm(52.1, 5.1, 52.1, 5.1), 0.0);
-    assertEquals(GreatCircle.distanceKm(52.0, 4.0, 53.0, 6.0), GreatCircle.distanceKm(53.0, 6.0, 52.0, 4.0), 1e-12);
+    assertEquals(
+        GreatCircle.distanceKm(52.0, 4.0, 53.0, 6.0),
+        GreatCircle.distanceKm(53.0, 6.0, 52.0, 4.0),
+        1e-12);
   }
 
   @Test
   void aQuarterMeridianIsAQuarterOfTheCircumference() {
-    assertEquals(Math.PI * GreatCircle.EARTH_RADIUS_KM / 2, GreatCircle.distanceKm(0, 0, 90, 0), 1e-6);
+    assertEquals(
+        Math.PI * GreatCircle.EARTH_RADIUS_KM / 2, GreatCircle.distanceKm(0, 0, 90, 0), 1e-6);
   }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReferenceCsvTest {
-  static final String POSTCODES = "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n"
-      + "1017,52.36,4.89,\"Amsterdam, \"\"Grachten\"\"\"\n";
+  static final String POSTCODES =
+      "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n"
+          + "1017,52.36,4.89,\"Amsterdam, \"\"Grachten\"\"\"\n";
   static final String MERCHANTS = "merchant_id,sbi\n42,4711\n9223372036854775807,56\n";
   static final String SBI = "sbi,label\n4711,Supermarkten\n56,\"Eten, drinken\"\n";
 
@@ -24,13 +25,16 @@ class ReferenceCsvTest {
   private static void parseAll(String postcodes, String merchants, String sbi) throws IOException {
     ReferenceCsv.postcodes(ReferenceCsv.POSTCODES, new StringReader(postcodes));
     Map<Long, String> m = new HashMap<>();
-    ReferenceCsv.merchants(ReferenceCsv.MERCHANTS, new StringReader(merchants), (id, s) -> m.put(id, s) == null);
+    ReferenceCsv.merchants(
+        ReferenceCsv.MERCHANTS, new StringReader(merchants), (id, s) -> m.put(id, s) == null);
     ReferenceCsv.sbi(ReferenceCsv.SBI, new StringReader(sbi));
   }
 
   @Test
   void acceptsByteOrderMarkAndBlankLines() throws IOException {
-    var pcs = ReferenceCsv.postcodes("p", new StringReader("\uFEFFpc4,lat,lon,name\n\n1012,52.37,4.89,x\n\n"));
+    var pcs =
+        ReferenceCsv.postcodes(
+            "p", new StringReader("\uFEFFpc4,lat,lon,name\n\n1012,52.37,4.89,x\n\n"));
     assertEquals(1, pcs.size());
     assertEquals(1012, pcs.firstKey());
   }
@@ -52,14 +56,16 @@ class ReferenceCsvTest {
   @Test
   void rejectsWrongHeaderNamingFileAndLine() {
     IllegalArgumentException e = failure("pc,lat,lon,name\n1012,1,1,x\n", MERCHANTS, SBI);
-    assertTrue(e.getMessage().startsWith("postcodes.csv line 1: header must be 'pc4,lat,lon,name'"),
+    assertTrue(
+        e.getMessage().startsWith("postcodes.csv line 1: header must be 'pc4,lat,lon,name'"),
         e.getMessage());
   }
 
   @Test
   void rejectsSbiOfOneDigitNamingFileAndLine() {
     IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n42,4711\n43,5\n", SBI);
-    assertTrue(e.getMessage().startsWith("merchants.csv line 3: sbi must be 2-5 digits, got '5'"),
+    assertTrue(
+        e.getMessage().startsWith("merchants.csv line 3: sbi must be 2-5 digits, got '5'"),
         e.getMessage());
   }
 
@@ -72,21 +78,23 @@ class ReferenceCsvTest {
   @Test
   void rejectsNonPositiveMerchant() {
     IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n-4,4711\n", SBI);
-    assertTrue(e.getMessage().contains("merchant_id must be a positive 64-bit integer, got '-4'"),
+    assertTrue(
+        e.getMessage().contains("merchant_id must be a positive 64-bit integer, got '-4'"),
         e.getMessage());
   }
 
   @Test
   void rejectsDuplicateMerchant() {
     IllegalArgumentException e = failure(POSTCODES, "merchant_id,sbi\n42,4711\n42,56\n", SBI);
-    assertTrue(e.getMessage().contains("merchants.csv line 3: duplicate merchant_id 42"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("merchants.csv line 3: duplicate merchant_id 42"), e.getMessage());
   }
 
   @Test
   void rejectsPc4OutOfRange() {
     IllegalArgumentException e = failure("pc4,lat,lon,name\n0999,52,4,x\n", MERCHANTS, SBI);
-    assertTrue(e.getMessage().contains("postcodes.csv line 2: pc4 must be an integer 1000-9999"),
+    assertTrue(
+        e.getMessage().contains("postcodes.csv line 2: pc4 must be an integer 1000-9999"),
         e.getMessage());
   }
 

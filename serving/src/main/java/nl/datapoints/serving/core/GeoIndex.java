@@ -8,11 +8,11 @@ import nl.datapoints.schemas.reference.GreatCircle;
 /**
  * Finds every place within a great-circle radius of a centre.
  *
- * <p>Places are sorted by latitude; a query binary-searches the latitude band the radius can
- * reach, skips places outside the longitude window and checks the rest with the haversine
- * distance. A few thousand postcode4s answer in microseconds without any tree structure.
+ * <p>Places are sorted by latitude; a query binary-searches the latitude band the radius can reach,
+ * skips places outside the longitude window and checks the rest with the haversine distance. A few
+ * thousand postcode4s answer in microseconds without any tree structure.
  */
-public final class GeoIndex {
+final class GeoIndex {
   private static final double KM_PER_DEGREE_LAT = Math.PI * GreatCircle.EARTH_RADIUS_KM / 180.0;
 
   private final double[] lats;

@@ -1,7 +1,9 @@
 package nl.datapoints.serving.core;
 
-/** The percentage change shown everywhere: {@code (hits - delta) / delta}, rounded to 4 decimals. */
-public final class Percentages {
+/**
+ * The percentage change shown everywhere: {@code (hits - delta) / delta}, rounded to 4 decimals.
+ */
+final class Percentages {
   private Percentages() {}
 
   /** The change as a fraction, or null when delta is null or 0. */

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
@@ -32,10 +32,11 @@ public final class PublishedDates {
   public static PublishedDates of(SortedMap<LocalDate, DatePointer> pointers) {
     Map<LocalDate, Generation> current = new TreeMap<>();
     Map<LocalDate, List<Generation>> kept = new TreeMap<>();
-    pointers.forEach((d, p) -> {
-      current.put(d, p.current());
-      kept.put(d, p.kept());
-    });
+    pointers.forEach(
+        (d, p) -> {
+          current.put(d, p.current());
+          kept.put(d, p.kept());
+        });
     return new PublishedDates(current, kept);
   }
 

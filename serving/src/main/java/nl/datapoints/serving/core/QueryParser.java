@@ -8,7 +8,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses and validates the parameters of the HTTP API; every rejection is an {@link InvalidQueryException}. */
+/**
+ * Parses and validates the parameters of the HTTP API; every rejection is an {@link
+ * InvalidQueryException}.
+ */
 public final class QueryParser {
   /** Radius when the request gives none, in km. */
   public static final double DEFAULT_RADIUS_KM = 1.0;
@@ -32,8 +35,11 @@ public final class QueryParser {
   public int postcode(String raw) {
     Matcher m = raw == null ? null : POSTCODE.matcher(raw.trim());
     if (m == null || !m.matches()) {
-      throw new InvalidQueryException("postcode must be a PC4 like 1017 or a PC6 like 1017AB "
-          + "(first digit 1-9, optional space), got '" + shorten(raw) + "'");
+      throw new InvalidQueryException(
+          "postcode must be a PC4 like 1017 or a PC6 like 1017AB "
+              + "(first digit 1-9, optional space), got '"
+              + shorten(raw)
+              + "'");
     }
     return Integer.parseInt(m.group(1));
   }
@@ -41,14 +47,15 @@ public final class QueryParser {
   /** One or more ISO dates separated by ';' or ','; returned ascending and without duplicates. */
   public List<LocalDate> dates(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new InvalidQueryException("dates must be one or more YYYY-MM-DD separated by ';' or ',', got nothing");
+      throw new InvalidQueryException(
+          "dates must be one or more YYYY-MM-DD separated by ';' or ',', got nothing");
     }
     TreeSet<LocalDate> out = new TreeSet<>();
     for (String part : raw.split("[;,]", -1)) {
       String p = part.trim();
       if (!DATE.matcher(p).matches()) {
-        throw new InvalidQueryException("dates must be YYYY-MM-DD separated by ';' or ',', got '"
-            + shorten(raw) + "'");
+        throw new InvalidQueryException(
+            "dates must be YYYY-MM-DD separated by ';' or ',', got '" + shorten(raw) + "'");
       }
       try {
         out.add(LocalDate.parse(p));
@@ -68,12 +75,17 @@ public final class QueryParser {
       return DEFAULT_RADIUS_KM;
     }
     if (!RADIUS.matcher(raw).matches()) {
-      throw new InvalidQueryException("radius must be a decimal number of km between 0 and "
-          + fmt(maxRadiusKm) + ", got '" + shorten(raw) + "'");
+      throw new InvalidQueryException(
+          "radius must be a decimal number of km between 0 and "
+              + fmt(maxRadiusKm)
+              + ", got '"
+              + shorten(raw)
+              + "'");
     }
     double r = Double.parseDouble(raw);
     if (r > maxRadiusKm) {
-      throw new InvalidQueryException("radius must be between 0 and " + fmt(maxRadiusKm) + " km, got " + raw);
+      throw new InvalidQueryException(
+          "radius must be between 0 and " + fmt(maxRadiusKm) + " km, got " + raw);
     }
     return r;
   }
@@ -84,7 +96,8 @@ public final class QueryParser {
     for (String s : sbi == null ? List.<String>of() : sbi) {
       String t = s == null ? "" : s.trim();
       if (!SBI.matcher(t).matches()) {
-        throw new InvalidQueryException("sbi must be an SBI code of 2-5 digits, got '" + shorten(s) + "'");
+        throw new InvalidQueryException(
+            "sbi must be an SBI code of 2-5 digits, got '" + shorten(s) + "'");
       }
       codes.add(t);
     }
@@ -93,7 +106,8 @@ public final class QueryParser {
       String t = a == null ? "" : a.trim();
       int id = ACTIVITY.matcher(t).matches() ? Integer.parseInt(t) : -1;
       if (id < 1 || id > 65535) {
-        throw new InvalidQueryException("activity must be an integer 1-65535, got '" + shorten(a) + "'");
+        throw new InvalidQueryException(
+            "activity must be an integer 1-65535, got '" + shorten(a) + "'");
       }
       ids.add(id);
     }

@@ -10,11 +10,12 @@ import nl.datapoints.schemas.Generation;
 import nl.datapoints.serving.api.AreaAnswer;
 
 /**
- * Answers area queries: parses the parameters, finds the area, reads the published dates at
- * their current generations in one batch and aggregates them.
+ * Answers area queries: parses the parameters, finds the area, reads the published dates at their
+ * current generations in one batch (the blocks the filter's {@link ReadPlan} needs) and aggregates
+ * them, stating the privacy guarantee of what it read ({@link Guarantee}).
  *
- * <p>Answers are cached by the normalised query plus the generation of every requested date,
- * so a publish or rollback changes the key and old answers are never served for new data.
+ * <p>Answers are cached by the normalised query plus the generation of every requested date, so a
+ * publish or rollback changes the key and old answers are never served for new data.
  */
 public final class QueryService {
   private final Gazetteer gazetteer;
@@ -28,7 +29,11 @@ public final class QueryService {
    *
    * @param cache answer cache, or null to compute every answer
    */
-  public QueryService(Gazetteer gazetteer, SbiCatalog catalog, CellStore store, QueryParser parser,
+  public QueryService(
+      Gazetteer gazetteer,
+      SbiCatalog catalog,
+      CellStore store,
+      QueryParser parser,
       Cache<AreaKey, AreaAnswer> cache) {
     this.gazetteer = gazetteer;
     this.catalog = catalog;
@@ -46,10 +51,14 @@ public final class QueryService {
    * @param filter normalised filter
    * @param generations generation per requested date
    */
-  public record AreaKey(int pc4, double radiusKm, List<LocalDate> dates, Filter filter, List<Long> generations) {}
+  public record AreaKey(
+      int pc4, double radiusKm, List<LocalDate> dates, Filter filter, List<Long> generations) {}
 
-  /** Answers {@code GET /api/{postcode}/{dates}[/{radius}]}; raw strings as the caller sent them. */
-  public AreaAnswer area(String postcode, String dates, String radius, List<String> sbi, List<String> activity) {
+  /**
+   * Answers {@code GET /api/{postcode}/{dates}[/{radius}]}; raw strings as the caller sent them.
+   */
+  public AreaAnswer area(
+      String postcode, String dates, String radius, List<String> sbi, List<String> activity) {
     int pc4 = parser.postcode(postcode);
     List<LocalDate> days = parser.dates(dates);
     double radiusKm = parser.radius(radius);
@@ -74,14 +83,18 @@ public final class QueryService {
     return answer;
   }
 
-  private AreaAnswer compute(Place center, double radiusKm, List<LocalDate> days, Filter filter,
+  private AreaAnswer compute(
+      Place center,
+      double radiusKm,
+      List<LocalDate> days,
+      Filter filter,
       PublishedDates published) {
     int[] area = gazetteer.area(center, radiusKm);
     List<String> requested = new ArrayList<>(days.size());
     List<String> missing = new ArrayList<>();
     List<String> readDates = new ArrayList<>();
     List<CellStore.DatedGeneration> toRead = new ArrayList<>();
-    List<Boolean> noBaseline = new ArrayList<>();
+    List<Generation> read = new ArrayList<>();
     Map<String, Long> generations = new TreeMap<>();
     for (LocalDate d : days) {
       requested.add(d.toString());
@@ -92,24 +105,35 @@ public final class QueryService {
       }
       readDates.add(d.toString());
       toRead.add(new CellStore.DatedGeneration(d, g.id()));
-      noBaseline.add(g.baselineMissing());
+      read.add(g);
       generations.put(d.toString(), g.id());
     }
-    boolean[] missingBaseline = new boolean[noBaseline.size()];
+    boolean[] missingBaseline = new boolean[read.size()];
     for (int i = 0; i < missingBaseline.length; i++) {
-      missingBaseline[i] = noBaseline.get(i);
+      missingBaseline[i] = read.get(i).baselineMissing();
     }
     AreaAggregator agg = new AreaAggregator(readDates, missingBaseline, area, filter);
     if (!toRead.isEmpty()) {
-      store.read(toRead, area, filter.isEmpty() ? CellStore.Blocks.ROLLUPS : CellStore.Blocks.CELLS, agg);
+      store.read(toRead, area, agg.plan().blocks(), agg);
     }
     List<String> postcodes = new ArrayList<>(area.length);
     for (int pc4 : area) {
       postcodes.add(Integer.toString(pc4));
     }
-    return new AreaAnswer(center.postcode(), new AreaAnswer.Center(center.lat(), center.lon()), radiusKm,
-        requested, missing, postcodes, agg.totals(), agg.stats(catalog), agg.timeline(),
-        agg.points(gazetteer), generations);
+    return new AreaAnswer(
+        center.postcode(),
+        new AreaAnswer.Center(center.lat(), center.lon()),
+        radiusKm,
+        requested,
+        missing,
+        postcodes,
+        agg.totals(),
+        agg.stats(catalog),
+        agg.timeline(),
+        agg.points(gazetteer),
+        generations,
+        Guarantee.of(read),
+        agg.levels());
   }
 
   /** The place of a postcode given as PC4 or PC6. */

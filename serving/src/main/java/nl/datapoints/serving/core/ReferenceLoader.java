@@ -13,8 +13,8 @@ import nl.datapoints.schemas.reference.Postcode;
 import nl.datapoints.schemas.reference.ReferenceCsv;
 
 /**
- * Loads {@code postcodes.csv} and {@code sbi.csv} at start-up with the pipeline's own rules
- * ({@link ReferenceCsv}): a file the pipeline would refuse stops the service with the same message.
+ * Loads {@code postcodes.csv} and {@code sbi.csv} at start-up with the pipeline's own rules ({@link
+ * ReferenceCsv}): a file the pipeline would refuse stops the service with the same message.
  */
 public final class ReferenceLoader {
   private ReferenceLoader() {}
@@ -47,8 +47,14 @@ public final class ReferenceLoader {
     try {
       return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("reference file " + file + " does not exist; referenceDir must hold "
-          + ReferenceCsv.POSTCODES + " and " + ReferenceCsv.SBI, e);
+      throw new IllegalArgumentException(
+          "reference file "
+              + file
+              + " does not exist; referenceDir must hold "
+              + ReferenceCsv.POSTCODES
+              + " and "
+              + ReferenceCsv.SBI,
+          e);
     }
   }
 }

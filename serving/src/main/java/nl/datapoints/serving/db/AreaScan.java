@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The key ranges of an area on one date (pure): runs of consecutive postcode4s, so one scan with
- * a multi-range filter seeks from run to run instead of opening a scanner per row.
+ * The key ranges of an area on one date (pure): runs of consecutive postcode4s, so one scan with a
+ * multi-range filter seeks from run to run instead of opening a scanner per row.
  */
 final class AreaScan {
   private AreaScan() {}

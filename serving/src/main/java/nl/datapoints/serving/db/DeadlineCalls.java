@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.datapoints.serving.core.StoreUnavailableException;
 
 /**
- * Runs blocking store calls on a bounded pool and waits for each at most a deadline, so an
- * outage answers {@link StoreUnavailableException} (503) in time even when the HBase client
- * itself would block (ZooKeeper down, connection set-up). A call that overruns is abandoned, not
- * interrupted: an interrupted HBase client thread can leave the shared connection in a bad state,
- * and the client's own short timeouts end the abandoned call soon after.
+ * Runs blocking store calls on a bounded pool and waits for each at most a deadline, so an outage
+ * answers {@link StoreUnavailableException} (503) in time even when the HBase client itself would
+ * block (ZooKeeper down, connection set-up). A call that overruns is abandoned, not interrupted: an
+ * interrupted HBase client thread can leave the shared connection in a bad state, and the client's
+ * own short timeouts end the abandoned call soon after.
  */
 final class DeadlineCalls {
   private final long deadlineMillis;
@@ -31,19 +31,26 @@ final class DeadlineCalls {
    */
   DeadlineCalls(long deadlineMillis, int maxThreads, String name) {
     if (deadlineMillis <= 0 || maxThreads < 1) {
-      throw new IllegalArgumentException("deadline must be positive and threads at least 1, got "
-          + deadlineMillis + " ms and " + maxThreads);
+      throw new IllegalArgumentException(
+          "deadline must be positive and threads at least 1, got "
+              + deadlineMillis
+              + " ms and "
+              + maxThreads);
     }
     this.deadlineMillis = deadlineMillis;
-    this.pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemonThreads(name));
+    this.pool =
+        new ThreadPoolExecutor(
+            0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(name));
   }
 
   long deadlineMillis() {
     return deadlineMillis;
   }
 
-  /** Runs {@code task} and returns its value, or throws {@link StoreUnavailableException} saying {@code what}. */
+  /**
+   * Runs {@code task} and returns its value, or throws {@link StoreUnavailableException} saying
+   * {@code what}.
+   */
   <T> T call(String what, Callable<T> task) {
     Future<T> f;
     try {
@@ -55,7 +62,8 @@ final class DeadlineCalls {
       return f.get(deadlineMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(false);
-      throw new StoreUnavailableException("HBase did not answer within " + deadlineMillis + " ms while " + what, e);
+      throw new StoreUnavailableException(
+          "HBase did not answer within " + deadlineMillis + " ms while " + what, e);
     } catch (ExecutionException e) {
       throw new StoreUnavailableException("HBase failed while " + what, e.getCause());
     } catch (InterruptedException e) {

@@ -16,8 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.PointerRow;
+import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import nl.datapoints.serving.core.CellStore;
@@ -44,15 +44,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HBase-backed {@link CellStore}: one shared {@link Connection}, per query one scan per date
- * over the area's key ranges (in parallel), the pointer row cached and refreshed in the
- * background. Every HBase call is bounded by {@link DeadlineCalls}; a closed or aborted
- * connection is re-created on the next call, so the service recovers by itself when HBase is
- * back.
+ * over the area's key ranges (in parallel), the pointer row cached and refreshed in the background.
+ * Every HBase call is bounded by {@link DeadlineCalls}; a closed or aborted connection is
+ * re-created on the next call, so the service recovers by itself when HBase is back.
  */
 public final class HBaseCellStore implements CellStore, Managed {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);
-  private static final List<byte[]> ROLLUP_QUALIFIERS = List.of(CellBlock.BY_HOUR, CellBlock.BY_SBI);
-  private static final List<byte[]> CELL_QUALIFIERS = List.of(CellBlock.CELLS);
+  private static final byte[] AREA_FAMILY = StoreLayout.familyOf(ReleaseBlock.AREA);
+  private static final byte[] CELLS_FAMILY = StoreLayout.familyOf(ReleaseBlock.CELLS);
 
   private final Configuration conf;
   private final TableName table;
@@ -66,7 +65,12 @@ public final class HBaseCellStore implements CellStore, Managed {
   private volatile Connection connection;
   private volatile PublishedDates snapshot;
 
-  HBaseCellStore(Configuration conf, String table, long deadlineMillis, long refreshMillis, MetricRegistry metrics) {
+  HBaseCellStore(
+      Configuration conf,
+      String table,
+      long deadlineMillis,
+      long refreshMillis,
+      MetricRegistry metrics) {
     this.conf = conf;
     this.table = TableName.valueOf(table);
     this.refreshMillis = refreshMillis;
@@ -74,9 +78,17 @@ public final class HBaseCellStore implements CellStore, Managed {
     // The per-date scans of one query run in parallel here; when all threads are busy (many
     // concurrent multi-date queries) the calling thread, itself one of the bounded calls, runs
     // its scan: slower, never refused, and the thread count stays bounded.
-    this.scanPool = new ThreadPoolExecutor(0, 128, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        DeadlineCalls.daemonThreads("hbase-scan-"), new ThreadPoolExecutor.CallerRunsPolicy());
-    this.refresher = Executors.newSingleThreadScheduledExecutor(DeadlineCalls.daemonThreads("hbase-pointer-"));
+    this.scanPool =
+        new ThreadPoolExecutor(
+            0,
+            128,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            DeadlineCalls.daemonThreads("hbase-scan-"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(DeadlineCalls.daemonThreads("hbase-pointer-"));
     this.readTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "read"));
     this.pointerTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "pointer"));
   }
@@ -105,27 +117,37 @@ public final class HBaseCellStore implements CellStore, Managed {
 
   /** Reads the pointer row now; used by the health check and when no snapshot exists yet. */
   public PublishedDates refresh() {
-    PublishedDates s = calls.call("reading the pointer row of table " + table, () -> {
-      try (Timer.Context t = pointerTimer.time(); Table tb = connection().getTable(table)) {
-        Result r = tb.get(new Get(StoreLayout.POINTER_ROW).addFamily(StoreLayout.FAMILY));
-        // One bad pointer entry must not hide every other date.
-        return PublishedDates.of(PointerRow.decode(cells(r),
-            (q, why) -> LOG.error("ignoring malformed pointer-row cell {}: {}", q, why)));
-      }
-    });
+    PublishedDates s =
+        calls.call(
+            "reading the pointer row of table " + table,
+            () -> {
+              try (Timer.Context t = pointerTimer.time();
+                  Table tb = connection().getTable(table)) {
+                Result r = tb.get(new Get(StoreLayout.POINTER_ROW).addFamily(StoreLayout.FAMILY));
+                // One bad pointer entry must not hide every other date.
+                return PublishedDates.of(
+                    PointerRow.decode(
+                        cells(r),
+                        (q, why) ->
+                            LOG.error("ignoring malformed pointer-row cell {}: {}", q, why)));
+              }
+            });
     snapshot = s;
     return s;
   }
 
   /** The store layout version the table records ({@link StoreLayout#VERSION_KEY}). */
   public int layoutVersion() {
-    return calls.call("reading the descriptor of table " + table, () -> {
-      try (Admin admin = connection().getAdmin()) {
-        TableDescriptor d = admin.getDescriptor(table);
-        return StoreLayout.versionOf(d.getValue(StoreLayout.VERSION_KEY),
-            d.getColumnFamily(StoreLayout.ROLLUP_FAMILY) != null);
-      }
-    });
+    return calls.call(
+        "reading the descriptor of table " + table,
+        () -> {
+          try (Admin admin = connection().getAdmin()) {
+            TableDescriptor d = admin.getDescriptor(table);
+            return StoreLayout.versionOf(
+                d.getValue(StoreLayout.VERSION_KEY),
+                d.getColumnFamily(StoreLayout.ROLLUP_FAMILY) != null);
+          }
+        });
   }
 
   /**
@@ -135,11 +157,13 @@ public final class HBaseCellStore implements CellStore, Managed {
    * @return the number of regions
    */
   public int locateRegions() {
-    return calls.call("locating the regions of table " + table, () -> {
-      try (RegionLocator rl = connection().getRegionLocator(table)) {
-        return rl.getAllRegionLocations().size();
-      }
-    });
+    return calls.call(
+        "locating the regions of table " + table,
+        () -> {
+          try (RegionLocator rl = connection().getRegionLocator(table)) {
+            return rl.getAllRegionLocations().size();
+          }
+        });
   }
 
   private void refreshQuietly() {
@@ -153,37 +177,42 @@ public final class HBaseCellStore implements CellStore, Managed {
   }
 
   /**
-   * Per date one scan over the area's key ranges ({@link AreaScan#runs}) with a
-   * {@link MultiRowRangeFilter}, at exactly the date's generation; all dates' scans in parallel.
+   * Per date one scan over the area's key ranges ({@link AreaScan#runs}) with a {@link
+   * MultiRowRangeFilter}, at exactly the date's generation; all dates' scans in parallel.
    */
   @Override
   public void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, RowSink sink) {
     List<Callable<List<Result>>> scans = new ArrayList<>(dates.size());
     for (DatedGeneration d : dates) {
       Scan scan = scan(d, pc4s, blocks);
-      scans.add(() -> {
-        List<Result> out = new ArrayList<>();
-        try (Table tb = connection().getTable(table); ResultScanner rs = tb.getScanner(scan)) {
-          for (Result r : rs) {
-            out.add(r);
-          }
-        }
-        return out;
-      });
+      scans.add(
+          () -> {
+            List<Result> out = new ArrayList<>();
+            try (Table tb = connection().getTable(table);
+                ResultScanner rs = tb.getScanner(scan)) {
+              for (Result r : rs) {
+                out.add(r);
+              }
+            }
+            return out;
+          });
     }
-    List<List<Result>> perDate = calls.call("scanning " + dates.size() + " dates of table " + table, () -> {
-      try (Timer.Context t = readTimer.time()) {
-        List<Future<List<Result>>> fs = new ArrayList<>();
-        for (Callable<List<Result>> c : scans) {
-          fs.add(scanPool.submit(c));
-        }
-        List<List<Result>> out = new ArrayList<>();
-        for (Future<List<Result>> f : fs) {
-          out.add(f.get());
-        }
-        return out;
-      }
-    });
+    List<List<Result>> perDate =
+        calls.call(
+            "scanning " + dates.size() + " dates of table " + table,
+            () -> {
+              try (Timer.Context t = readTimer.time()) {
+                List<Future<List<Result>>> fs = new ArrayList<>();
+                for (Callable<List<Result>> c : scans) {
+                  fs.add(scanPool.submit(c));
+                }
+                List<List<Result>> out = new ArrayList<>();
+                for (Future<List<Result>> f : fs) {
+                  out.add(f.get());
+                }
+                return out;
+              }
+            });
     for (int d = 0; d < perDate.size(); d++) {
       for (Result r : perDate.get(d)) {
         int idx = Arrays.binarySearch(pc4s, RowKey.parse(r.getRow()).pc4());
@@ -197,24 +226,33 @@ public final class HBaseCellStore implements CellStore, Managed {
   private static Scan scan(DatedGeneration d, int[] pc4s, Blocks blocks) {
     List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
     for (AreaScan.Run run : AreaScan.runs(pc4s)) {
-      ranges.add(new MultiRowRangeFilter.RowRange(RowKey.of(d.date(), run.first()).toBytes(), true,
-          RowKey.of(d.date(), run.last()).toBytes(), true));
+      ranges.add(
+          new MultiRowRangeFilter.RowRange(
+              RowKey.of(d.date(), run.first()).toBytes(),
+              true,
+              RowKey.of(d.date(), run.last()).toBytes(),
+              true));
     }
-    Scan scan = new Scan()
-        .withStartRow(RowKey.of(d.date(), pc4s[0]).toBytes(), true)
-        .withStopRow(RowKey.of(d.date(), pc4s[pc4s.length - 1]).toBytes(), true)
-        .setFilter(new MultiRowRangeFilter(ranges))
-        .setCaching(Math.min(pc4s.length, 1000))
-        .setReadType(Scan.ReadType.PREAD);
-    // Each block is read from its own family, so a rollup read touches only family r and never
-    // opens the store files of the cells blocks.
-    for (byte[] q : blocks == Blocks.ROLLUPS ? ROLLUP_QUALIFIERS : CELL_QUALIFIERS) {
-      scan.addColumn(StoreLayout.familyOf(q), q);
+    Scan scan =
+        new Scan()
+            .withStartRow(RowKey.of(d.date(), pc4s[0]).toBytes(), true)
+            .withStopRow(RowKey.of(d.date(), pc4s[pc4s.length - 1]).toBytes(), true)
+            .setFilter(new MultiRowRangeFilter(ranges))
+            .setCaching(Math.min(pc4s.length, 1000))
+            .setReadType(Scan.ReadType.PREAD);
+    // Each block is read from its own family, so an unfiltered read touches only family r and
+    // never opens the store files of the cells blocks, and an activity filter only family d.
+    if (blocks.area()) {
+      scan.addColumn(AREA_FAMILY, ReleaseBlock.AREA);
+    }
+    if (blocks.cells()) {
+      scan.addColumn(CELLS_FAMILY, ReleaseBlock.CELLS);
     }
     try {
       scan.setTimeRange(d.generation(), d.generation() + 1);
     } catch (IOException e) {
-      throw new IllegalArgumentException("generation must be a valid timestamp, got " + d.generation(), e);
+      throw new IllegalArgumentException(
+          "generation must be a valid timestamp, got " + d.generation(), e);
     }
     return scan;
   }
@@ -223,26 +261,25 @@ public final class HBaseCellStore implements CellStore, Managed {
     if (r == null || r.isEmpty()) {
       return;
     }
-    byte[] h = null;
-    byte[] s = null;
-    byte[] c = null;
+    byte[] area = null;
+    byte[] cells = null;
     for (Cell cell : r.rawCells()) {
-      byte q = cell.getQualifierLength() == 1 ? cell.getQualifierArray()[cell.getQualifierOffset()] : 0;
-      if (q == CellBlock.BY_HOUR[0]) {
-        h = CellUtil.cloneValue(cell);
-      } else if (q == CellBlock.BY_SBI[0]) {
-        s = CellUtil.cloneValue(cell);
-      } else if (q == CellBlock.CELLS[0]) {
-        c = CellUtil.cloneValue(cell);
+      if (CellUtil.matchingColumn(cell, AREA_FAMILY, ReleaseBlock.AREA)) {
+        area = CellUtil.cloneValue(cell);
+      } else if (CellUtil.matchingColumn(cell, CELLS_FAMILY, ReleaseBlock.CELLS)) {
+        cells = CellUtil.cloneValue(cell);
       }
     }
-    sink.row(dateIndex, pc4Index, h, s, c);
+    sink.row(dateIndex, pc4Index, area, cells);
   }
 
   /** The cells of a pointer-row read as qualifier → value, for {@link PointerRow#decode}. */
   static List<Map.Entry<byte[], byte[]>> cells(Result r) {
-    return r.isEmpty() ? List.of() : Arrays.stream(r.rawCells())
-        .map(c -> Map.entry(CellUtil.cloneQualifier(c), CellUtil.cloneValue(c))).toList();
+    return r.isEmpty()
+        ? List.of()
+        : Arrays.stream(r.rawCells())
+            .map(c -> Map.entry(CellUtil.cloneQualifier(c), CellUtil.cloneValue(c)))
+            .toList();
   }
 
   private synchronized Connection connection() throws IOException {

@@ -25,12 +25,12 @@ public final class HBaseFactory {
   public static final int META_LOOKUP_THREADS = 16;
 
   @NotEmpty
-  @Pattern(regexp = "[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*",
+  @Pattern(
+      regexp = "[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*",
       message = "must be host:port[,host:port...] (ZooKeeper quorum)")
   private String zookeeper = "localhost:2181";
 
-  @NotEmpty
-  private String table = "datapoints";
+  @NotEmpty private String table = "datapoints";
 
   /** Hard bound on every HBase call, so an outage answers 503 within 2 s. */
   @NotNull
@@ -44,8 +44,7 @@ public final class HBaseFactory {
   private Duration pointerRefresh = Duration.seconds(2);
 
   /** Extra HBase client settings ({@code hbase-site.xml} keys), applied last. */
-  @NotNull
-  private Map<String, String> properties = new LinkedHashMap<>();
+  @NotNull private Map<String, String> properties = new LinkedHashMap<>();
 
   @JsonProperty
   public String getZookeeper() {
@@ -143,7 +142,11 @@ public final class HBaseFactory {
 
   /** The store; register it with the lifecycle so it starts refreshing and closes cleanly. */
   public HBaseCellStore build(MetricRegistry metrics) {
-    return new HBaseCellStore(clientConfiguration(), table, deadline.toMilliseconds(),
-        pointerRefresh.toMilliseconds(), metrics);
+    return new HBaseCellStore(
+        clientConfiguration(),
+        table,
+        deadline.toMilliseconds(),
+        pointerRefresh.toMilliseconds(),
+        metrics);
   }
 }

@@ -32,7 +32,8 @@ public final class FreshnessHealthCheck extends HealthCheck {
       return Result.unhealthy("no date is published");
     }
     if (newest.isBefore(oldestAllowed)) {
-      return Result.unhealthy("freshest published date %s is older than %d days", newest, freshnessDays);
+      return Result.unhealthy(
+          "freshest published date %s is older than %d days", newest, freshnessDays);
     }
     return Result.healthy("freshest published date %s", newest);
   }

@@ -24,10 +24,13 @@ public final class HBaseHealthCheck extends HealthCheck {
       PublishedDates p = store.refresh();
       int layout = store.layoutVersion();
       if (layout != StoreLayout.VERSION) {
-        return Result.unhealthy("table is in store layout %d, this service reads layout %d;"
-            + " republish it (scripts/etl drop-table, then backfill)", layout, StoreLayout.VERSION);
+        return Result.unhealthy(
+            "table is in store layout %d, this service reads layout %d;"
+                + " republish it (scripts/etl drop-table, then backfill)",
+            layout, StoreLayout.VERSION);
       }
-      return Result.healthy("pointer row read; %d dates published; store layout %d", p.all().size(), layout);
+      return Result.healthy(
+          "pointer row read; %d dates published; store layout %d", p.all().size(), layout);
     } catch (StoreUnavailableException e) {
       return Result.unhealthy(e.getMessage());
     }

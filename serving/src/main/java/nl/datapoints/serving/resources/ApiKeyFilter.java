@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Requires an API key on every API request when keys are configured: {@code Authorization:
- * Bearer <key>} or {@code X-Api-Key: <key>}. Keys are configured as hex SHA-256 hashes; the
- * hash of the presented key is compared to each in constant time. The key is never logged.
+ * Requires an API key on every API request when keys are configured: {@code Authorization: Bearer
+ * <key>} or {@code X-Api-Key: <key>}. Keys are configured as hex SHA-256 hashes; the hash of the
+ * presented key is compared to each in constant time. The key is never logged.
  */
 public final class ApiKeyFilter implements ContainerRequestFilter {
   /** The alternative header carrying the key. */
@@ -22,12 +22,18 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
 
   /** A filter accepting keys whose SHA-256 is one of {@code hexHashes} (64 hex digits each). */
   public ApiKeyFilter(List<String> hexHashes) {
-    this.hashes = hexHashes.stream().map(h -> {
-      if (!h.matches("[0-9a-fA-F]{64}")) {
-        throw new IllegalArgumentException("apiKeySha256 entries must be 64 hex digits, got one of length " + h.length());
-      }
-      return HexFormat.of().parseHex(h.toLowerCase());
-    }).toList();
+    this.hashes =
+        hexHashes.stream()
+            .map(
+                h -> {
+                  if (!h.matches("[0-9a-fA-F]{64}")) {
+                    throw new IllegalArgumentException(
+                        "apiKeySha256 entries must be 64 hex digits, got one of length "
+                            + h.length());
+                  }
+                  return HexFormat.of().parseHex(h.toLowerCase());
+                })
+            .toList();
   }
 
   @Override
@@ -37,7 +43,9 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
     }
     String key = presentedKey(request);
     if (key == null) {
-      request.abortWith(ErrorResponses.of(401, "an API key is required (Authorization: Bearer <key> or X-Api-Key)"));
+      request.abortWith(
+          ErrorResponses.of(
+              401, "an API key is required (Authorization: Bearer <key> or X-Api-Key)"));
       return;
     }
     byte[] digest = sha256(key);

@@ -6,10 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.PathSegment;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import nl.datapoints.serving.api.AreaAnswer;
@@ -29,8 +27,11 @@ public final class AreaResource {
   /** The area around the postcode within the default radius. */
   @GET
   @Timed(name = "area")
-  public AreaAnswer area(@PathParam("postcode") String postcode, @PathParam("dates") PathSegment dates,
-      @QueryParam("sbi") List<String> sbi, @QueryParam("activity") List<String> activity) {
+  public AreaAnswer area(
+      @PathParam("postcode") String postcode,
+      @PathParam("dates") PathSegment dates,
+      @QueryParam("sbi") List<String> sbi,
+      @QueryParam("activity") List<String> activity) {
     return queries.area(postcode, joinDates(dates), null, sbi, activity);
   }
 
@@ -38,16 +39,19 @@ public final class AreaResource {
   @GET
   @Path("/{radius}")
   @Timed(name = "area-radius")
-  public AreaAnswer areaWithRadius(@PathParam("postcode") String postcode,
-      @PathParam("dates") PathSegment dates, @PathParam("radius") String radius,
-      @QueryParam("sbi") List<String> sbi, @QueryParam("activity") List<String> activity) {
+  public AreaAnswer areaWithRadius(
+      @PathParam("postcode") String postcode,
+      @PathParam("dates") PathSegment dates,
+      @PathParam("radius") String radius,
+      @QueryParam("sbi") List<String> sbi,
+      @QueryParam("activity") List<String> activity) {
     return queries.area(postcode, joinDates(dates), radius, sbi, activity);
   }
 
   /**
    * A raw {@code ;} in a path segment starts matrix parameters, so {@code 2013-01-08;2013-01-09}
-   * arrives as path {@code 2013-01-08} plus a parameter named {@code 2013-01-09}; put it back.
-   * An encoded {@code %3B} arrives inside the path and needs nothing.
+   * arrives as path {@code 2013-01-08} plus a parameter named {@code 2013-01-09}; put it back. An
+   * encoded {@code %3B} arrives inside the path and needs nothing.
    */
   static String joinDates(PathSegment segment) {
     StringBuilder out = new StringBuilder(segment.getPath());

@@ -15,7 +15,10 @@ import nl.datapoints.serving.api.PublishedDate;
 import nl.datapoints.serving.core.PublishedDates;
 import nl.datapoints.serving.core.QueryService;
 
-/** {@code GET /api/dates}: published dates with their generation and publish time. */
+/**
+ * {@code GET /api/dates}: published dates with their generation, publish time and privacy
+ * guarantee.
+ */
 @Path("/dates")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DatesResource {
@@ -35,8 +38,17 @@ public final class DatesResource {
     for (Map.Entry<LocalDate, Generation> e : published.all().entrySet()) {
       Generation g = e.getValue();
       List<Long> kept = published.kept(e.getKey()).stream().map(Generation::id).toList();
-      out.add(new PublishedDate(e.getKey().toString(), g.id(), Instant.ofEpochMilli(g.publishedAt()).toString(),
-          g.baselineMissing(), g.cells(), g.hits(), kept));
+      out.add(
+          new PublishedDate(
+              e.getKey().toString(),
+              g.id(),
+              Instant.ofEpochMilli(g.publishedAt()).toString(),
+              g.baselineMissing(),
+              g.cells(),
+              g.hits(),
+              g.isPrivate() ? g.privacyEpsilon() : null,
+              g.isPrivate() ? g.privacyDelta() : null,
+              kept));
     }
     return out;
   }

@@ -9,6 +9,9 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   static Response of(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ApiError(status, message))
+        .build();
   }
 }

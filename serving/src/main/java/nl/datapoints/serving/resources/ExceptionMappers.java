@@ -23,8 +23,13 @@ public final class ExceptionMappers {
 
   /** All mappers, to register with Jersey (the app turns Dropwizard's defaults off). */
   public static List<Object> all() {
-    return List.of(new InvalidQuery(), new UnknownPostcode(), new StoreUnavailable(), new WebApplication(),
-        new JsonProcessing(), new Anything());
+    return List.of(
+        new InvalidQuery(),
+        new UnknownPostcode(),
+        new StoreUnavailable(),
+        new WebApplication(),
+        new JsonProcessing(),
+        new Anything());
   }
 
   /** 400 with the parser's message (it names the parameter, the rule and the value). */

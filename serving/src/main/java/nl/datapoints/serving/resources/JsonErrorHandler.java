@@ -15,20 +15,31 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers (requests it refuses before the application sees them: ambiguous
- * encoded slashes, encoded NUL, a URI over the header size) in the API's error shape
- * {@code {"code": N, "message": "..."}}. The message is the status' reason phrase only, so no
- * part of the hostile input and no exception text is echoed.
+ * encoded slashes, encoded NUL, a URI over the header size) in the API's error shape {@code
+ * {"code": N, "message": "..."}}. The message is the status' reason phrase only, so no part of the
+ * hostile input and no exception text is echoed.
  */
 public final class JsonErrorHandler extends ErrorHandler {
   static byte[] body(int code) {
     String reason = HttpStatus.getMessage(code);
-    return ("{\"code\":" + code + ",\"message\":\"" + (reason == null ? "error" : reason).replace("\"", "'")
-        + "\"}").getBytes(StandardCharsets.UTF_8);
+    return ("{\"code\":"
+            + code
+            + ",\"message\":\""
+            + (reason == null ? "error" : reason).replace("\"", "'")
+            + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
-  protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-      String contentType, List<Charset> charsets, int code, String message, Throwable cause) {
+  protected boolean generateAcceptableResponse(
+      Request request,
+      Response response,
+      Callback callback,
+      String contentType,
+      List<Charset> charsets,
+      int code,
+      String message,
+      Throwable cause) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(code)), callback);
     return true;

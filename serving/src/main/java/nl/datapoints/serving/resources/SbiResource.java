@@ -17,7 +17,8 @@ public final class SbiResource {
 
   /** A resource listing {@code catalog}. */
   public SbiResource(SbiCatalog catalog) {
-    this.codes = catalog.all().entrySet().stream().map(e -> new SbiCode(e.getKey(), e.getValue())).toList();
+    this.codes =
+        catalog.all().entrySet().stream().map(e -> new SbiCode(e.getKey(), e.getValue())).toList();
   }
 
   /** Every code, sorted. */

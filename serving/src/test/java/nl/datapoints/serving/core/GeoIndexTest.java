@@ -1,7 +1,6 @@
 package nl.datapoints.serving.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -16,14 +15,19 @@ class GeoIndexTest {
     Random rnd = new Random(seed);
     List<Place> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new Place(1000 + i, 50.75 + rnd.nextDouble() * 2.8, 3.35 + rnd.nextDouble() * 3.9, "p" + i));
+      out.add(
+          new Place(
+              1000 + i, 50.75 + rnd.nextDouble() * 2.8, 3.35 + rnd.nextDouble() * 3.9, "p" + i));
     }
     return out;
   }
 
   private static int[] bruteForce(List<Place> places, double lat, double lon, double r) {
-    return places.stream().filter(p -> GreatCircle.distanceKm(lat, lon, p.lat(), p.lon()) <= r)
-        .mapToInt(Place::pc4).sorted().toArray();
+    return places.stream()
+        .filter(p -> GreatCircle.distanceKm(lat, lon, p.lat(), p.lon()) <= r)
+        .mapToInt(Place::pc4)
+        .sorted()
+        .toArray();
   }
 
   @Test
@@ -36,7 +40,8 @@ class GeoIndexTest {
       Place c = places.get(rnd.nextInt(places.size()));
       double r = new double[] {0, 0.5, 1, 2.5, 5, 10, 25}[q % 7];
       int[] expected = bruteForce(places, c.lat(), c.lon(), r);
-      assertArrayEquals(expected, index.within(c.lat(), c.lon(), r), "centre " + c + " radius " + r);
+      assertArrayEquals(
+          expected, index.within(c.lat(), c.lon(), r), "centre " + c + " radius " + r);
       if (expected.length > 10) {
         nonTrivial++;
       }
@@ -46,14 +51,21 @@ class GeoIndexTest {
 
   @Test
   void zeroRadiusAreaIsTheCentreItself() {
-    Gazetteer g = new Gazetteer(List.of(new Place(1017, 52.36, 4.89, "a"), new Place(1018, 52.37, 4.91, "b")));
+    Gazetteer g =
+        new Gazetteer(
+            List.of(new Place(1017, 52.36, 4.89, "a"), new Place(1018, 52.37, 4.91, "b")));
     assertArrayEquals(new int[] {1017}, g.area(g.find(1017).orElseThrow(), 0));
   }
 
   @Test
   void areaAlwaysIncludesTheCentreAndIsSorted() {
-    Gazetteer g = new Gazetteer(List.of(new Place(1091, 52.356, 4.917, "c"), new Place(1017, 52.3625, 4.89, "a"),
-        new Place(1016, 52.373, 4.883, "b"), new Place(3511, 52.09, 5.12, "u")));
+    Gazetteer g =
+        new Gazetteer(
+            List.of(
+                new Place(1091, 52.356, 4.917, "c"),
+                new Place(1017, 52.3625, 4.89, "a"),
+                new Place(1016, 52.373, 4.883, "b"),
+                new Place(3511, 52.09, 5.12, "u")));
     int[] area = g.area(g.find(1017).orElseThrow(), 3);
     assertArrayEquals(new int[] {1016, 1017, 1091}, area);
     int[] sorted = area.clone();

@@ -21,7 +21,19 @@ class QueryParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0123", "123", "12345", "1017ABC", "1017  AB", "1017-AB", "abcd", "", "1017A", "10l7"})
+  @ValueSource(
+      strings = {
+        "0123",
+        "123",
+        "12345",
+        "1017ABC",
+        "1017  AB",
+        "1017-AB",
+        "abcd",
+        "",
+        "1017A",
+        "10l7"
+      })
   void rejectsMalformedPostcodes(String raw) {
     InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> parser.postcode(raw));
     assertTrue(e.getMessage().startsWith("postcode must be"), e.getMessage());
@@ -29,13 +41,29 @@ class QueryParserTest {
 
   @Test
   void parsesDatesSeparatedBySemicolonOrCommaAscendingDistinct() {
-    assertEquals(List.of(LocalDate.parse("2013-01-07"), LocalDate.parse("2013-01-08"), LocalDate.parse("2013-01-09")),
+    assertEquals(
+        List.of(
+            LocalDate.parse("2013-01-07"),
+            LocalDate.parse("2013-01-08"),
+            LocalDate.parse("2013-01-09")),
         parser.dates("2013-01-09;2013-01-07,2013-01-08;2013-01-07"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "2013-1-8", "2013-13-01", "2013-02-30", "20130108", "2013-01-08;",
-      ";2013-01-08", "2013-01-08;;2013-01-09", "2013-01-08 2013-01-09", "yesterday"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "2013-1-8",
+        "2013-13-01",
+        "2013-02-30",
+        "20130108",
+        "2013-01-08;",
+        ";2013-01-08",
+        "2013-01-08;;2013-01-09",
+        "2013-01-08 2013-01-09",
+        "yesterday"
+      })
   void rejectsMalformedDates(String raw) {
     assertThrows(InvalidQueryException.class, () -> parser.dates(raw));
   }
@@ -46,7 +74,8 @@ class QueryParserTest {
     for (int i = 0; i < 32; i++) {
       days.add(LocalDate.parse("2013-01-01").plusDays(i).toString());
     }
-    InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> parser.dates(String.join(";", days)));
+    InvalidQueryException e =
+        assertThrows(InvalidQueryException.class, () -> parser.dates(String.join(";", days)));
     assertTrue(e.getMessage().contains("at most 31"), e.getMessage());
     assertEquals(31, parser.dates(String.join(";", days.subList(0, 31))).size());
   }
@@ -67,7 +96,8 @@ class QueryParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-1", "25.01", "26", "abc", "NaN", "Infinity", "1e1", "0x10", "1,5", "1d"})
+  @ValueSource(
+      strings = {"-1", "25.01", "26", "abc", "NaN", "Infinity", "1e1", "0x10", "1,5", "1d"})
   void rejectsRadiusOutsideRangeOrMalformed(String raw) {
     InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> parser.radius(raw));
     assertTrue(e.getMessage().contains("radius"), e.getMessage());

@@ -14,7 +14,8 @@ class AreaScanTest {
 
   @Test
   void gapsStartNewRunsAndSinglesAreRunsOfOne() {
-    assertEquals(List.of(new Run(1011, 1012), new Run(1015, 1015), new Run(1017, 1019)),
+    assertEquals(
+        List.of(new Run(1011, 1012), new Run(1015, 1015), new Run(1017, 1019)),
         AreaScan.runs(new int[] {1011, 1012, 1015, 1017, 1018, 1019}));
   }
 

@@ -39,10 +39,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole product: generated raw logs → the real pipeline (its own JVM, local MapReduce) →
- * HFiles bulk-loaded into an HBase mini-cluster → the real service over HTTP. Every answer is
- * compared with sums computed here from the raw lines by the independent {@link ReferenceModel}
- * (k = 5 distinct users, delta from D-7) and a plain haversine over the gazetteer.
+ * The whole product: generated raw logs → the real pipeline (its own JVM, local MapReduce) → HFiles
+ * bulk-loaded into an HBase mini-cluster → the real service over HTTP. Every answer is compared
+ * with sums computed here from the raw lines by the independent {@link ReferenceModel} (k = 5
+ * distinct users, delta from D-7) and a plain haversine over the gazetteer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineToApiIT {
@@ -57,12 +57,15 @@ class PipelineToApiIT {
 
   @RegisterExtension
   @org.junit.jupiter.api.Order(2)
-  static final DropwizardAppExtension<DatapointsConfiguration> APP = new DropwizardAppExtension<>(
-      DatapointsApplication.class, resourceFilePath("e2e-config.yml"),
-      config("hbase.zookeeper", SAMPLE::quorum),
-      config("referenceDir", () -> SAMPLE.ref().toString()));
+  static final DropwizardAppExtension<DatapointsConfiguration> APP =
+      new DropwizardAppExtension<>(
+          DatapointsApplication.class,
+          resourceFilePath("e2e-config.yml"),
+          config("hbase.zookeeper", SAMPLE::quorum),
+          config("referenceDir", () -> SAMPLE.ref().toString()));
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static ReferenceModel model;
   private static final Map<Integer, double[]> PLACES = new TreeMap<>();
@@ -76,14 +79,20 @@ class PipelineToApiIT {
     List<String> lines = Files.readAllLines(SAMPLE.ref().resolve("postcodes.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      PLACES.put(Integer.parseInt(f[0]), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+      PLACES.put(
+          Integer.parseInt(f[0]),
+          new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
     }
   }
 
   private static JsonNode get(String pathAndQuery, int status) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + APP.getLocalPort() + pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + APP.getLocalPort() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(status, r.statusCode(), pathAndQuery + " -> " + r.body());
     return JSON.readTree(r.body());
   }
@@ -91,19 +100,25 @@ class PipelineToApiIT {
   private static Set<Integer> area(int center, double km) {
     double[] c = PLACES.get(center);
     Set<Integer> out = new TreeSet<>();
-    PLACES.forEach((pc4, p) -> {
-      if (pc4 == center || Geo.km(c[0], c[1], p[0], p[1]) <= km) {
-        out.add(pc4);
-      }
-    });
+    PLACES.forEach(
+        (pc4, p) -> {
+          if (pc4 == center || Geo.km(c[0], c[1], p[0], p[1]) <= km) {
+            out.add(pc4);
+          }
+        });
     return out;
   }
 
   /** Expected sums over the area and dates: [hits, delta] per grouping key; delta -1 = null. */
-  private record Expected(long hits, Long delta, Map<String, long[]> bySbi, Map<String, long[]> byHour,
+  private record Expected(
+      long hits,
+      Long delta,
+      Map<String, long[]> bySbi,
+      Map<String, long[]> byHour,
       Map<Integer, long[]> byPc4) {}
 
-  private static Expected expected(int center, double km, List<LocalDate> dates, Predicate<CellKey> filter) {
+  private static Expected expected(
+      int center, double km, List<LocalDate> dates, Predicate<CellKey> filter) {
     Set<Integer> area = area(center, km);
     long hits = 0;
     long delta = 0;
@@ -137,7 +152,8 @@ class PipelineToApiIT {
     v[1] += d;
   }
 
-  private static void assertAnswer(JsonNode r, int center, double km, List<LocalDate> dates, Predicate<CellKey> filter) {
+  private static void assertAnswer(
+      JsonNode r, int center, double km, List<LocalDate> dates, Predicate<CellKey> filter) {
     Expected e = expected(center, km, dates, filter);
     assertTrue(e.hits > 0 || km < 1, "the query covers published hits");
     List<String> area = area(center, km).stream().map(String::valueOf).toList();
@@ -145,34 +161,52 @@ class PipelineToApiIT {
     r.get("postcodes").forEach(n -> got.add(n.asText()));
     assertEquals(area, got, "area of " + center + " within " + km + " km");
     assertEquals(e.hits, r.get("totals").get("total").asLong(), "total");
-    assertEquals(e.delta == null, r.get("totals").get("delta").isNull(), "delta null iff a date has no baseline");
+    assertEquals(
+        e.delta == null,
+        r.get("totals").get("delta").isNull(),
+        "delta null iff a date has no baseline");
     if (e.delta != null) {
       assertEquals(e.delta.longValue(), r.get("totals").get("delta").asLong(), "delta");
     }
     Map<String, long[]> stats = new HashMap<>();
-    r.get("stats").forEach(s -> stats.put(s.get("sbi").asText(),
-        new long[] {s.get("total").asLong(), s.get("delta").isNull() ? -1 : s.get("delta").asLong()}));
+    r.get("stats")
+        .forEach(
+            s ->
+                stats.put(
+                    s.get("sbi").asText(),
+                    new long[] {
+                      s.get("total").asLong(),
+                      s.get("delta").isNull() ? -1 : s.get("delta").asLong()
+                    }));
     Map<String, long[]> expectedStats = new HashMap<>();
-    e.bySbi.forEach((sbi, v) -> {
-      if (v[0] > 0 || v[1] > 0) {
-        expectedStats.put(sbi, new long[] {v[0], e.delta == null ? -1 : v[1]});
-      }
-    });
+    e.bySbi.forEach(
+        (sbi, v) -> {
+          if (v[0] > 0 || v[1] > 0) {
+            expectedStats.put(sbi, new long[] {v[0], e.delta == null ? -1 : v[1]});
+          }
+        });
     assertEquals(expectedStats.keySet(), stats.keySet(), "SBI codes in stats");
-    expectedStats.forEach((sbi, v) -> assertEquals(List.of(v[0], v[1]), List.of(stats.get(sbi)[0], stats.get(sbi)[1]), "stats " + sbi));
+    expectedStats.forEach(
+        (sbi, v) ->
+            assertEquals(
+                List.of(v[0], v[1]),
+                List.of(stats.get(sbi)[0], stats.get(sbi)[1]),
+                "stats " + sbi));
     assertEquals(dates.size() * 24, r.get("timeline").size(), "timeline: every date x hour");
     for (JsonNode t : r.get("timeline")) {
-      long[] v = e.byHour.getOrDefault(t.get("date").asText() + "/" + t.get("hour").asInt(), new long[2]);
+      long[] v =
+          e.byHour.getOrDefault(t.get("date").asText() + "/" + t.get("hour").asInt(), new long[2]);
       assertEquals(v[0], t.get("hits").asLong(), "timeline hits " + t);
     }
     Map<Integer, Long> points = new TreeMap<>();
     r.get("points").forEach(p -> points.put(p.get("postcode").asInt(), p.get("hits").asLong()));
     Map<Integer, Long> expectedPoints = new TreeMap<>();
-    e.byPc4.forEach((pc4, v) -> {
-      if (v[0] > 0 || v[1] > 0) {
-        expectedPoints.put(pc4, v[0]);
-      }
-    });
+    e.byPc4.forEach(
+        (pc4, v) -> {
+          if (v[0] > 0 || v[1] > 0) {
+            expectedPoints.put(pc4, v[0]);
+          }
+        });
     assertEquals(expectedPoints, points, "points");
   }
 
@@ -183,10 +217,12 @@ class PipelineToApiIT {
     for (int i = 0; i < 7; i++) {
       week.add(D1.plusDays(2 + i));
     }
-    String dates = String.join(";", week.stream().map(LocalDate::toString).toList()).replace(";", "%3B");
+    String dates =
+        String.join(";", week.stream().map(LocalDate::toString).toList()).replace(";", "%3B");
     JsonNode r = get("/api/1012/" + dates + "/10", 200);
     assertAnswer(r, 1012, 10, week, k -> true);
-    assertTrue(r.get("postcodes").size() >= 80, "a 10 km radius around central Amsterdam holds ~100 pc4s");
+    assertTrue(
+        r.get("postcodes").size() >= 80, "a 10 km radius around central Amsterdam holds ~100 pc4s");
   }
 
   @Test
@@ -222,7 +258,9 @@ class PipelineToApiIT {
     JsonNode r = get("/api/1012%20ab/" + D8 + "/2", 200);
     assertEquals("1012", r.get("postcode").asText());
     assertAnswer(r, 1012, 2, List.of(D8), k -> true);
-    assertFalse(r.toString().toUpperCase().contains("1012AB") || r.toString().toUpperCase().contains("1012 AB"));
+    assertFalse(
+        r.toString().toUpperCase().contains("1012AB")
+            || r.toString().toUpperCase().contains("1012 AB"));
   }
 
   @Test
@@ -243,15 +281,28 @@ class PipelineToApiIT {
     JsonNode republished = waitForGeneration(D8, g -> g != g1);
     long g2 = republished.get("generations").get(D8.toString()).asLong();
     assertNotEquals(g1, g2);
-    assertEquals(before.get("totals").toString(), republished.get("totals").toString(), "same data, new generation");
-    SAMPLE.etl("rollback", "--date", D8.toString(), "--zookeeper", SAMPLE.quorum(), "--table", PublishedSample.TABLE);
+    assertEquals(
+        before.get("totals").toString(),
+        republished.get("totals").toString(),
+        "same data, new generation");
+    SAMPLE.etl(
+        "rollback",
+        "--date",
+        D8.toString(),
+        "--zookeeper",
+        SAMPLE.quorum(),
+        "--table",
+        PublishedSample.TABLE);
     JsonNode rolledBack = waitForGeneration(D8, g -> g == g1);
     assertEquals(before.get("totals").toString(), rolledBack.get("totals").toString());
     JsonNode dates = get("/api/dates", 200);
-    assertTrue(dates.toString().contains(Long.toString(g2)), "the rolled-back generation is still kept: " + dates);
+    assertTrue(
+        dates.toString().contains(Long.toString(g2)),
+        "the rolled-back generation is still kept: " + dates);
   }
 
-  private static JsonNode waitForGeneration(LocalDate d, java.util.function.LongPredicate ok) throws Exception {
+  private static JsonNode waitForGeneration(LocalDate d, java.util.function.LongPredicate ok)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       JsonNode r = get("/api/1012/" + d + "/5", 200);
@@ -259,7 +310,11 @@ class PipelineToApiIT {
         return r;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the service did not follow the pointer of " + d + " within 20 s: " + r.get("generations"));
+        throw new AssertionError(
+            "the service did not follow the pointer of "
+                + d
+                + " within 20 s: "
+                + r.get("generations"));
       }
       Thread.sleep(200);
     }

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An HBase mini-cluster filled by the real pipeline: generates sample logs and runs
- * {@code nl.datapoints.etl.Main} (enrich, aggregate, publish) as a separate JVM from the etl
- * module's build, exactly as {@code scripts/etl} would, against this cluster's ZooKeeper. The
- * service under test then reads what the pipeline published. Registered before the app.
+ * An HBase mini-cluster filled by the real pipeline: generates sample logs and runs {@code
+ * nl.datapoints.etl.Main} (enrich, aggregate, publish) as a separate JVM from the etl module's
+ * build, exactly as {@code scripts/etl} would, against this cluster's ZooKeeper. The service under
+ * test then reads what the pipeline published. Registered before the app.
  */
 final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
   static final String TABLE = "datapoints_e2e";
-  private static final String KEY_HEX = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final String KEY_HEX =
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
   private final String from;
   private final int days;
@@ -45,8 +46,20 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
     dir = Files.createTempDirectory("datapoints-e2e");
     Files.writeString(dir.resolve("hmac.key"), KEY_HEX);
     util = MiniHBase.startCluster();
-    etl("generate", "--out", dir.toString(), "--from", from, "--days", Integer.toString(days),
-        "--events-per-day", Integer.toString(eventsPerDay), "--seed", "11", "--bad-fraction", "0.002");
+    etl(
+        "generate",
+        "--out",
+        dir.toString(),
+        "--from",
+        from,
+        "--days",
+        Integer.toString(days),
+        "--events-per-day",
+        Integer.toString(eventsPerDay),
+        "--seed",
+        "11",
+        "--bad-fraction",
+        "0.002");
     String to = java.time.LocalDate.parse(from).plusDays(days - 1L).toString();
     etl(pipeline("backfill", "--from", from, "--to", to));
   }
@@ -54,9 +67,20 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
   /** Options every pipeline command of this sample takes. */
   String[] pipeline(String... words) {
     List<String> a = new ArrayList<>(List.of(words));
-    a.addAll(List.of("--raw", dir.resolve("raw").toString(), "--ref", ref().toString(),
-        "--warehouse", dir.resolve("warehouse").toString(), "--hmac-key-file",
-        dir.resolve("hmac.key").toString(), "--zookeeper", quorum(), "--table", TABLE));
+    a.addAll(
+        List.of(
+            "--raw",
+            dir.resolve("raw").toString(),
+            "--ref",
+            ref().toString(),
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--hmac-key-file",
+            dir.resolve("hmac.key").toString(),
+            "--zookeeper",
+            quorum(),
+            "--table",
+            TABLE));
     return a.toArray(String[]::new);
   }
 
@@ -66,21 +90,43 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
     Path cpFile = etlTarget.resolve("classpath.txt");
     File jar;
     try (Stream<Path> s = Files.list(etlTarget)) {
-      jar = s.filter(p -> p.getFileName().toString().matches("datapoints-etl-[^-]+(-SNAPSHOT)?\\.jar"))
-          .findFirst().map(Path::toFile).orElse(null);
+      jar =
+          s.filter(
+                  p -> p.getFileName().toString().matches("datapoints-etl-[^-]+(-SNAPSHOT)?\\.jar"))
+              .findFirst()
+              .map(Path::toFile)
+              .orElse(null);
     }
-    assertTrue(jar != null && Files.exists(cpFile),
+    assertTrue(
+        jar != null && Files.exists(cpFile),
         "the etl module must be packaged first (mvn -pl etl -am package): " + etlTarget);
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.base/java.util=ALL-UNNAMED",
-        "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-        "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true",
-        "-Xmx1g", "-cp", jar + File.pathSeparator + Files.readString(cpFile).trim(), "nl.datapoints.etl.Main"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.util=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.lang.reflect=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-exports",
+                "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-Dio.netty.tryReflectionSetAccessible=true",
+                "-Xmx1g",
+                "-cp",
+                jar + File.pathSeparator + Files.readString(cpFile).trim(),
+                "nl.datapoints.etl.Main"));
     cmd.addAll(List.of(args));
     Path log = dir.resolve("etl-" + args[0] + "-" + System.nanoTime() + ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(8, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("etl " + args[0] + " did not finish in 8 minutes; log " + log);

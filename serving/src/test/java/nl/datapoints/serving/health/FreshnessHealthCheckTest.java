@@ -17,7 +17,8 @@ import nl.datapoints.serving.core.RowSink;
 import org.junit.jupiter.api.Test;
 
 class FreshnessHealthCheckTest {
-  private static final Clock NOW = Clock.fixed(Instant.parse("2013-01-10T10:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+  private static final Clock NOW =
+      Clock.fixed(Instant.parse("2013-01-10T10:00:00Z"), ZoneId.of("Europe/Amsterdam"));
 
   private static CellStore storeWith(LocalDate... dates) {
     Map<LocalDate, Generation> m = new java.util.HashMap<>();
@@ -40,15 +41,20 @@ class FreshnessHealthCheckTest {
 
   @Test
   void healthyWhenTheNewestDateIsWithinFreshnessDays() {
-    var r = new FreshnessHealthCheck(storeWith(LocalDate.parse("2013-01-01"), LocalDate.parse("2013-01-08")), 2, NOW)
-        .execute();
+    var r =
+        new FreshnessHealthCheck(
+                storeWith(LocalDate.parse("2013-01-01"), LocalDate.parse("2013-01-08")), 2, NOW)
+            .execute();
     assertTrue(r.isHealthy(), r.getMessage());
     assertEquals("freshest published date 2013-01-08", r.getMessage());
   }
 
   @Test
   void unhealthyWhenTooOldOrNothingPublished() {
-    assertFalse(new FreshnessHealthCheck(storeWith(LocalDate.parse("2013-01-07")), 2, NOW).execute().isHealthy());
+    assertFalse(
+        new FreshnessHealthCheck(storeWith(LocalDate.parse("2013-01-07")), 2, NOW)
+            .execute()
+            .isHealthy());
     assertFalse(new FreshnessHealthCheck(storeWith(), 2, NOW).execute().isHealthy());
   }
 }

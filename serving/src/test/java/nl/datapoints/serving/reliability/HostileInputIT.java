@@ -29,23 +29,26 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Hostile requests against the real application over HTTP (Jetty, Jersey, our filters and
- * mappers), with HBase pointed at a dead port: every malformed request must be refused before
- * the store is asked, with a JSON {@code {code, message}} body, never a 500 or 503, never a stack
- * trace, never a huge echo of the input. Requests are written as raw HTTP/1.1 on a socket so the
- * client library cannot normalise or refuse them first.
+ * Hostile requests against the real application over HTTP (Jetty, Jersey, our filters and mappers),
+ * with HBase pointed at a dead port: every malformed request must be refused before the store is
+ * asked, with a JSON {@code {code, message}} body, never a 500 or 503, never a stack trace, never a
+ * huge echo of the input. Requests are written as raw HTTP/1.1 on a socket so the client library
+ * cannot normalise or refuse them first.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HostileInputIT {
   private static final String KEY = "it-key";
 
-  static final DropwizardAppExtension<DatapointsConfiguration> APP = new DropwizardAppExtension<>(
-      DatapointsApplication.class, resourceFilePath("it-config.yml"),
-      config("hbase.zookeeper", "127.0.0.1:" + deadPort()),
-      config("referenceDir", resourceFilePath("it-ref")),
-      // HBase is down for the whole test: the start-up warm-up would wait its whole budget (20 s)
-      // on the dead ZooKeeper, since a timeout cannot be told from a slow first connection.
-      config("warmup.budget", "2s"));
+  static final DropwizardAppExtension<DatapointsConfiguration> APP =
+      new DropwizardAppExtension<>(
+          DatapointsApplication.class,
+          resourceFilePath("it-config.yml"),
+          config("hbase.zookeeper", "127.0.0.1:" + deadPort()),
+          config("referenceDir", resourceFilePath("it-ref")),
+          // HBase is down for the whole test: the start-up warm-up would wait its whole budget (20
+          // s)
+          // on the dead ZooKeeper, since a timeout cannot be told from a slow first connection.
+          config("warmup.budget", "2s"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,18 +61,25 @@ class HostileInputIT {
   }
 
   /** A raw request: target as sent on the request line, extra headers; the statuses allowed. */
-  record Case(String name, String target, Map<String, String> headers, Set<Integer> status, boolean byJetty) {
+  record Case(
+      String name,
+      String target,
+      Map<String, String> headers,
+      Set<Integer> status,
+      boolean byJetty) {
     Case(String name, String target, Map<String, String> headers, Set<Integer> status) {
       this(name, target, headers, status, false);
     }
   }
 
   /**
-   * A request Jetty itself refuses before the application sees it (ambiguous encoded slash, `..;` dot segments with path parameters,
-   * encoded NUL, URI over 8 KB). The server-level {@code JsonErrorHandler} answers these in the
-   * same JSON {code,message} shape as the application (SPEC §7), with the reason phrase only.
+   * A request Jetty itself refuses before the application sees it (ambiguous encoded slash, `..;`
+   * dot segments with path parameters, encoded NUL, URI over 8 KB). The server-level {@code
+   * JsonErrorHandler} answers these in the same JSON {code,message} shape as the application
+   * (docs/api.md §4), with the reason phrase only.
    */
-  private static Case jetty(String name, String target, Map<String, String> headers, Set<Integer> status) {
+  private static Case jetty(
+      String name, String target, Map<String, String> headers, Set<Integer> status) {
     return new Case(name, target, headers, status, true);
   }
 
@@ -79,16 +89,38 @@ class HostileInputIT {
 
   private static List<Case> cases() {
     List<Case> c = new ArrayList<>();
-    c.add(jetty("path traversal with encoded slashes", "/api/..%2F..%2Fetc%2Fpasswd/2013-01-08", Map.of("X-Api-Key", KEY), Set.of(400)));
-    c.add(jetty("path traversal in the dates", "/api/1012/..%2F..%2Fetc%2Fpasswd", Map.of("X-Api-Key", KEY), Set.of(400)));
-    c.add(jetty("path traversal with dot segments and path parameters", "/api/1012/..;..;etc;passwd", Map.of("X-Api-Key", KEY), Set.of(400)));
-    c.add(bad("dots as dates", "/api/1012/....%3B....")); 
-    c.add(jetty("a 10 KB postcode segment", "/api/" + "1".repeat(10_000) + "/2013-01-08", Map.of("X-Api-Key", KEY),
-        Set.of(400, 414)));
+    c.add(
+        jetty(
+            "path traversal with encoded slashes",
+            "/api/..%2F..%2Fetc%2Fpasswd/2013-01-08",
+            Map.of("X-Api-Key", KEY),
+            Set.of(400)));
+    c.add(
+        jetty(
+            "path traversal in the dates",
+            "/api/1012/..%2F..%2Fetc%2Fpasswd",
+            Map.of("X-Api-Key", KEY),
+            Set.of(400)));
+    c.add(
+        jetty(
+            "path traversal with dot segments and path parameters",
+            "/api/1012/..;..;etc;passwd",
+            Map.of("X-Api-Key", KEY),
+            Set.of(400)));
+    c.add(bad("dots as dates", "/api/1012/....%3B...."));
+    c.add(
+        jetty(
+            "a 10 KB postcode segment",
+            "/api/" + "1".repeat(10_000) + "/2013-01-08",
+            Map.of("X-Api-Key", KEY),
+            Set.of(400, 414)));
     c.add(bad("a 4 KB date list segment", "/api/1012/" + "2013-01-08x".repeat(400)));
     c.add(bad("Arabic-Indic digits as postcode", "/api/%D9%A1%D9%A0%D9%A1%D9%A7/2013-01-08"));
     c.add(bad("Arabic-Indic digits in a date", "/api/1012/%D9%A2%D9%A0%D9%A1%D9%A3-01-08"));
-    c.add(bad("fullwidth digits as postcode", "/api/%EF%BC%91%EF%BC%90%EF%BC%91%EF%BC%92/2013-01-08"));
+    c.add(
+        bad(
+            "fullwidth digits as postcode",
+            "/api/%EF%BC%91%EF%BC%90%EF%BC%91%EF%BC%92/2013-01-08"));
     c.add(bad("negative radius", "/api/1012/2013-01-08/-1"));
     c.add(bad("NaN radius", "/api/1012/2013-01-08/NaN"));
     c.add(bad("Infinity radius", "/api/1012/2013-01-08/Infinity"));
@@ -113,64 +145,124 @@ class HostileInputIT {
     c.add(bad("malformed activity filter", "/api/1012/2013-01-08?activity=-1"));
     c.add(bad("activity out of range", "/api/1012/2013-01-08?activity=65536"));
     c.add(bad("activity overflow", "/api/1012/2013-01-08?activity=99999999999999999999"));
-    c.add(bad("repeated activity filters, one bad", "/api/1012/2013-01-08?activity=1&activity=2&activity=one"));
+    c.add(
+        bad(
+            "repeated activity filters, one bad",
+            "/api/1012/2013-01-08?activity=1&activity=2&activity=one"));
     c.add(bad("empty date segment", "/api/1012/%20"));
     c.add(bad("empty dates in a list", "/api/1012/2013-01-08,,2013-01-09"));
     c.add(bad("impossible date", "/api/1012/2013-02-30"));
-    c.add(jetty("NUL in the postcode", "/api/1012%00/2013-01-08", Map.of("X-Api-Key", KEY), Set.of(400)));
-    c.add(jetty("NUL in the dates", "/api/1012/2013-01-08%00", Map.of("X-Api-Key", KEY), Set.of(400)));
+    c.add(
+        jetty(
+            "NUL in the postcode",
+            "/api/1012%00/2013-01-08",
+            Map.of("X-Api-Key", KEY),
+            Set.of(400)));
+    c.add(
+        jetty(
+            "NUL in the dates", "/api/1012/2013-01-08%00", Map.of("X-Api-Key", KEY), Set.of(400)));
     c.add(bad("PC6 with two spaces", "/api/1012%20%20AB/2013-01-08"));
     c.add(bad("postcode starting with 0", "/api/0123/2013-01-08"));
-    c.add(new Case("no key when keys are configured", "/api/1012/2013-01-08", Map.of(), Set.of(401)));
-    c.add(new Case("wrong key as Bearer", "/api/1012/2013-01-08", Map.of("Authorization", "Bearer it-kez"), Set.of(401)));
-    c.add(new Case("wrong key as X-Api-Key", "/api/sbi", Map.of("X-Api-Key", "it-ke"), Set.of(401)));
-    c.add(new Case("the key's SHA-256 itself is not a key", "/api/sbi",
-        Map.of("X-Api-Key", "1ce48051b5830d59881cbf51500faa5f5e9d446050458f760bc96cda647be67e"), Set.of(401)));
-    c.add(new Case("Basic auth is not a key", "/api/sbi", Map.of("Authorization", "Basic aXQta2V5"), Set.of(401)));
+    c.add(
+        new Case("no key when keys are configured", "/api/1012/2013-01-08", Map.of(), Set.of(401)));
+    c.add(
+        new Case(
+            "wrong key as Bearer",
+            "/api/1012/2013-01-08",
+            Map.of("Authorization", "Bearer it-kez"),
+            Set.of(401)));
+    c.add(
+        new Case("wrong key as X-Api-Key", "/api/sbi", Map.of("X-Api-Key", "it-ke"), Set.of(401)));
+    c.add(
+        new Case(
+            "the key's SHA-256 itself is not a key",
+            "/api/sbi",
+            Map.of("X-Api-Key", "1ce48051b5830d59881cbf51500faa5f5e9d446050458f760bc96cda647be67e"),
+            Set.of(401)));
+    c.add(
+        new Case(
+            "Basic auth is not a key",
+            "/api/sbi",
+            Map.of("Authorization", "Basic aXQta2V5"),
+            Set.of(401)));
     c.add(new Case("empty Bearer", "/api/sbi", Map.of("Authorization", "Bearer "), Set.of(401)));
-    c.add(new Case("a 4 KB wrong key", "/api/sbi", Map.of("X-Api-Key", "k".repeat(4096)), Set.of(401)));
-    c.add(jetty("hostile input without a key is refused by Jetty first", "/api/..%2F..%2Fetc%2Fpasswd/x",
-        Map.of(), Set.of(400, 401)));
+    c.add(
+        new Case(
+            "a 4 KB wrong key", "/api/sbi", Map.of("X-Api-Key", "k".repeat(4096)), Set.of(401)));
+    c.add(
+        jetty(
+            "hostile input without a key is refused by Jetty first",
+            "/api/..%2F..%2Fetc%2Fpasswd/x",
+            Map.of(),
+            Set.of(400, 401)));
     return c;
   }
 
   @TestFactory
   Stream<DynamicTest> hostileRequestsGetAJsonErrorNever500() {
-    return cases().stream().map(c -> DynamicTest.dynamicTest(c.name, () -> {
-      Answer a = send(c.target, c.headers);
-      assertTrue(c.status.contains(a.status), c.name + ": status " + a.status + " " + a.head + "\n" + a.body);
-      assertTrue(a.body.length() < 1024, c.name + ": body of " + a.body.length() + " chars echoes the input");
-      for (String leak : List.of("Exception", "\tat ", "at nl.", "at org.", "java.", "jakarta.")) {
-        assertFalse(a.body.contains(leak), c.name + ": body contains '" + leak + "': " + a.body);
-      }
-      assertTrue(a.head.toLowerCase().contains("content-type: application/json"), c.name + ": " + a.head);
-      JsonNode body = JSON.readTree(a.body);
-      assertEquals(a.status, body.get("code").asInt(), a.body);
-      assertTrue(body.get("message").isTextual() && !body.get("message").asText().isBlank(), a.body);
-      assertEquals(2, body.size(), "only code and message: " + a.body);
-      assertFalse(a.body.contains(KEY + "\""), a.body);
-    }));
+    return cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.name,
+                    () -> {
+                      Answer a = send(c.target, c.headers);
+                      assertTrue(
+                          c.status.contains(a.status),
+                          c.name + ": status " + a.status + " " + a.head + "\n" + a.body);
+                      assertTrue(
+                          a.body.length() < 1024,
+                          c.name + ": body of " + a.body.length() + " chars echoes the input");
+                      for (String leak :
+                          List.of("Exception", "\tat ", "at nl.", "at org.", "java.", "jakarta.")) {
+                        assertFalse(
+                            a.body.contains(leak),
+                            c.name + ": body contains '" + leak + "': " + a.body);
+                      }
+                      assertTrue(
+                          a.head.toLowerCase().contains("content-type: application/json"),
+                          c.name + ": " + a.head);
+                      JsonNode body = JSON.readTree(a.body);
+                      assertEquals(a.status, body.get("code").asInt(), a.body);
+                      assertTrue(
+                          body.get("message").isTextual()
+                              && !body.get("message").asText().isBlank(),
+                          a.body);
+                      assertEquals(2, body.size(), "only code and message: " + a.body);
+                      assertFalse(a.body.contains(KEY + "\""), a.body);
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> theRightKeyIsAcceptedInEitherHeader() {
     return Stream.of(
-        Map.of("Authorization", "Bearer " + KEY), Map.of("Authorization", "bearer " + KEY), Map.of("X-Api-Key", KEY))
-        .map(h -> DynamicTest.dynamicTest(h.toString(), () -> {
-          Answer a = send("/api/sbi", h);
-          assertEquals(200, a.status, a.body);
-          assertTrue(a.body.contains("\"sbi\""), a.body);
-        }));
+            Map.of("Authorization", "Bearer " + KEY),
+            Map.of("Authorization", "bearer " + KEY),
+            Map.of("X-Api-Key", KEY))
+        .map(
+            h ->
+                DynamicTest.dynamicTest(
+                    h.toString(),
+                    () -> {
+                      Answer a = send("/api/sbi", h);
+                      assertEquals(200, a.status, a.body);
+                      assertTrue(a.body.contains("\"sbi\""), a.body);
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> answersNeverHoldAPc6() {
-    return Stream.of("/api/postcodes/1016AB", "/api/postcodes/1016%20ab").map(p -> DynamicTest.dynamicTest(p, () -> {
-      Answer a = send(p, Map.of("X-Api-Key", KEY));
-      assertEquals(200, a.status, a.body);
-      assertEquals("1016", JSON.readTree(a.body).get("postcode").asText(), a.body);
-      assertFalse(a.body.toUpperCase().replace(" ", "").contains("1016AB"), a.body);
-    }));
+    return Stream.of("/api/postcodes/1016AB", "/api/postcodes/1016%20ab")
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    p,
+                    () -> {
+                      Answer a = send(p, Map.of("X-Api-Key", KEY));
+                      assertEquals(200, a.status, a.body);
+                      assertEquals("1016", JSON.readTree(a.body).get("postcode").asText(), a.body);
+                      assertFalse(a.body.toUpperCase().replace(" ", "").contains("1016AB"), a.body);
+                    }));
   }
 
   private record Answer(int status, String head, String body) {}
@@ -179,7 +271,9 @@ class HostileInputIT {
   private static Answer send(String target, Map<String, String> headers) throws IOException {
     try (Socket s = new Socket("127.0.0.1", APP.getLocalPort())) {
       s.setSoTimeout(10_000);
-      StringBuilder req = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+      StringBuilder req =
+          new StringBuilder(
+              "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
       headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
       req.append("\r\n");
       OutputStream out = s.getOutputStream();

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The service refuses at start-up, with the pipeline's own message and no stack trace, a
- * {@code postcodes.csv} the pipeline would refuse: both read it with {@link ReferenceCsv}. The
- * real service runs in its own JVM, as {@code scripts/serve} starts it; it never gets as far
- * as HBase (the ZooKeeper it is given does not exist).
+ * The service refuses at start-up, with the pipeline's own message and no stack trace, a {@code
+ * postcodes.csv} the pipeline would refuse: both read it with {@link ReferenceCsv}. The real
+ * service runs in its own JVM, as {@code scripts/serve} starts it; it never gets as far as HBase
+ * (the ZooKeeper it is given does not exist).
  */
 class ReferenceRulesIT {
-  private static final String DUPLICATE = "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n1012,52.36,4.88,Again\n";
+  private static final String DUPLICATE =
+      "pc4,lat,lon,name\n1012,52.37,4.89,Centrum\n1012,52.36,4.88,Again\n";
 
   private static String pipelineMessage(String csv, Path file) {
     try {
@@ -43,9 +44,17 @@ class ReferenceRulesIT {
     assertEquals(postcodes + " line 3: duplicate pc4 1012", expected);
 
     Path log = dir.resolve("service.log");
-    int exit = ServiceProcess.runToExit(log,
-        Map.of("referenceDir", ref.toString(), "hbase.zookeeper", "127.0.0.1:1", "warmup.enabled", "false"),
-        Duration.ofSeconds(90));
+    int exit =
+        ServiceProcess.runToExit(
+            log,
+            Map.of(
+                "referenceDir",
+                ref.toString(),
+                "hbase.zookeeper",
+                "127.0.0.1:1",
+                "warmup.enabled",
+                "false"),
+            Duration.ofSeconds(90));
     String out = Files.readString(log);
     assertTrue(exit != 0, "the service must not start: exit " + exit + "\n" + out);
     assertTrue(out.contains("datapoints: cannot start: " + expected), out);

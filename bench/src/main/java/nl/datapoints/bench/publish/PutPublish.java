@@ -1,0 +1,269 @@
+package nl.datapoints.bench.publish;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.datapoints.bench.common.Cli;
+import nl.datapoints.bench.common.Options;
+import nl.datapoints.etl.aggregate.AggregateDataSupplier;
+import nl.datapoints.etl.common.Layout;
+import nl.datapoints.etl.publish.HBaseConf;
+import nl.datapoints.etl.publish.Publisher;
+import nl.datapoints.etl.publish.RowBlocks;
+import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.PointerRow;
+import nl.datapoints.schemas.PointerRow.DatePointer;
+import nl.datapoints.schemas.ReleaseBlock;
+import nl.datapoints.schemas.ReleasedValue;
+import nl.datapoints.schemas.RowKey;
+import nl.datapoints.schemas.StoreLayout;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.BufferedMutatorParams;
+import org.apache.hadoop.hbase.client.CheckAndMutate;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+
+/**
+ * The publish benchmark's Put-based publisher: writes the SAME rows as {@code scripts/etl publish}
+ * (HFile job + bulk load), but through a {@code BufferedMutator}, as a publisher without bulk load
+ * would:
+ *
+ * <pre>
+ *   PutPublish --warehouse W --from D1 --to DN --zookeeper HOST:PORT --table T [--threads 2] [--write-buffer-mb 4]
+ * </pre>
+ *
+ * Each worker thread takes whole dates (read → group → pack → mutate); all share one thread-safe
+ * mutator, which sends batches while they go on. After every row is acknowledged, each date's
+ * pointer is flipped. Prints one line {@code PUTS key=value ...}.
+ */
+public final class PutPublish {
+  /** What one date contributed: rows, cells, hits, cells with a null delta, payload bytes. */
+  record DateSums(long rows, long cells, long hits, long nullDeltas, long payloadBytes) {}
+
+  private PutPublish() {}
+
+  public static void main(String[] args) throws Exception {
+    Cli.main("put-publish", args, PutPublish::run);
+  }
+
+  static int run(List<String> args) throws Exception {
+    Options o =
+        Options.parse(
+            args,
+            Set.of("warehouse", "from", "to", "zookeeper", "table", "threads", "write-buffer-mb"),
+            Set.of());
+    String warehouse = o.string("warehouse");
+    LocalDate from = o.date("from");
+    LocalDate to = o.date("to");
+    String zookeeper = o.string("zookeeper");
+    TableName table = TableName.valueOf(o.string("table"));
+    int threads = o.integer("threads", 2, 1, 64);
+    long bufferBytes = (long) o.integer("write-buffer-mb", 4, 1, 1024) << 20;
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("--to must not be before --from, got " + from + ".." + to);
+    }
+    List<LocalDate> dates = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      dates.add(d);
+    }
+
+    long t0 = System.nanoTime();
+    Configuration conf = HBaseConf.create(new Configuration(), Optional.of(zookeeper));
+    long generation = System.currentTimeMillis();
+    Map<LocalDate, DateSums> sums = new TreeMap<>();
+    long tSetup;
+    long tWrite;
+    long tClose;
+    long tFlip;
+    try (Connection connection = ConnectionFactory.createConnection(conf)) {
+      try (Admin admin = connection.getAdmin()) {
+        Publisher.createTable(admin, table, dates);
+      }
+      tSetup = System.nanoTime();
+
+      BufferedMutatorParams params = new BufferedMutatorParams(table).writeBufferSize(bufferBytes);
+      ConcurrentLinkedQueue<LocalDate> todo = new ConcurrentLinkedQueue<>(dates);
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try (BufferedMutator mutator = connection.getBufferedMutator(params)) {
+        List<Future<Map<LocalDate, DateSums>>> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          workers.add(
+              pool.submit(
+                  () -> {
+                    Map<LocalDate, DateSums> mine = new HashMap<>();
+                    for (LocalDate d; (d = todo.poll()) != null; ) {
+                      mine.put(d, writeDate(warehouse, d, generation, mutator));
+                    }
+                    return mine;
+                  }));
+        }
+        for (Future<Map<LocalDate, DateSums>> w : workers) {
+          sums.putAll(w.get());
+        }
+        tWrite = System.nanoTime();
+      } finally {
+        pool.shutdown();
+      }
+      // close() flushed the last buffer and waited for every outstanding batch.
+      tClose = System.nanoTime();
+
+      try (Table t = connection.getTable(table)) {
+        for (LocalDate d : dates) {
+          DateSums s = sums.get(d);
+          boolean baselineMissing =
+              baselineMissing(
+                  s,
+                  new File(new File(warehouse, "aggregates"), Layout.partition(d.minusDays(7)))
+                      .isDirectory());
+          flip(
+              t,
+              d,
+              new Generation(
+                  generation, System.currentTimeMillis(), baselineMissing, s.cells(), s.hits()));
+        }
+      }
+      tFlip = System.nanoTime();
+    }
+    long rows = sums.values().stream().mapToLong(DateSums::rows).sum();
+    long cells = sums.values().stream().mapToLong(DateSums::cells).sum();
+    long payload = sums.values().stream().mapToLong(DateSums::payloadBytes).sum();
+    double total = (tFlip - t0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "PUTS table=%s generation=%d dates=%d rows=%d cells=%d payload_bytes=%d threads=%d "
+            + "write_buffer_mb=%d setup_s=%.2f write_s=%.2f close_s=%.2f flip_s=%.2f total_s=%.2f cells_per_s=%.0f%n",
+        table,
+        generation,
+        dates.size(),
+        rows,
+        cells,
+        payload,
+        threads,
+        bufferBytes >> 20,
+        (tSetup - t0) / 1e9,
+        (tWrite - tSetup) / 1e9,
+        (tClose - tWrite) / 1e9,
+        (tFlip - tClose) / 1e9,
+        total,
+        cells / total);
+    return 0;
+  }
+
+  /**
+   * The publish stage's baseline rule ({@code Generations.baselineMissing}, package-private in
+   * etl): no baseline when a cell has a null delta, or the date is empty and D-7 never existed.
+   * {@code CompareTables verify} compares the flag with the bulk side's, so a drift shows.
+   */
+  static boolean baselineMissing(DateSums s, boolean previousWeekExists) {
+    return s.nullDeltas() > 0 || (s.cells() == 0 && !previousWeekExists);
+  }
+
+  /** Reads, groups, packs and mutates every row of one date's release. */
+  static DateSums writeDate(
+      String warehouse, LocalDate date, long generation, BufferedMutator mutator)
+      throws IOException {
+    File dir = new File(new File(warehouse, "release"), Layout.partition(date));
+    File[] parts = dir.listFiles(f -> f.getName().endsWith(".parquet"));
+    if (parts == null) {
+      throw new IllegalArgumentException(
+          "--from/--to: no release for " + date + ", " + dir + " is not a directory");
+    }
+    Arrays.sort(parts);
+    Map<Integer, List<ReleasedValue>> byPc4 = new TreeMap<>();
+    Configuration conf = new Configuration();
+    AvroReadSupport.setAvroReadSchema(conf, ReleasedValue.getClassSchema());
+    for (File part : parts) {
+      try (ParquetReader<ReleasedValue> r =
+          AvroParquetReader.<ReleasedValue>builder(
+                  HadoopInputFile.fromPath(new Path(part.toURI()), conf))
+              .withDataModel(AggregateDataSupplier.model())
+              .build()) {
+        for (ReleasedValue v; (v = r.read()) != null; ) {
+          if (!v.getDate().equals(date)) {
+            throw new IllegalStateException(
+                part + " holds a value of " + v.getDate() + ", not " + date);
+          }
+          RowKey.of(date, v.getPc4()); // rejects a pc4 the publish would count as BAD_CELL
+          byPc4.computeIfAbsent(v.getPc4(), k -> new ArrayList<>()).add(v);
+        }
+      }
+    }
+    long rows = 0;
+    long cells = 0;
+    long hits = 0;
+    long nullDeltas = 0;
+    long payload = 0;
+    for (Map.Entry<Integer, List<ReleasedValue>> e : byPc4.entrySet()) {
+      RowBlocks b = RowBlocks.of(e.getValue());
+      if (b.duplicates() > 0) {
+        throw new IllegalStateException(
+            "duplicate values in "
+                + date
+                + " pc4 "
+                + e.getKey()
+                + ": the publish refuses this release too");
+      }
+      byte[] row = RowKey.of(date, e.getKey()).toBytes();
+      Put put =
+          new Put(row, generation)
+              .addColumn(StoreLayout.familyOf(ReleaseBlock.AREA), ReleaseBlock.AREA, b.area());
+      if (b.cells() != null) {
+        put.addColumn(StoreLayout.familyOf(ReleaseBlock.CELLS), ReleaseBlock.CELLS, b.cells());
+      }
+      mutator.mutate(put);
+      rows++;
+      cells += b.values();
+      hits += b.totalHits();
+      nullDeltas += b.nullDeltas();
+      payload += row.length + b.area().length + (b.cells() == null ? 0 : b.cells().length);
+    }
+    return new DateSums(rows, cells, hits, nullDeltas, payload);
+  }
+
+  /**
+   * The publish's flip: the date's current and kept generations in one Put through {@link
+   * PointerRow}, guarded by check-and-mutate on the current value read.
+   */
+  static void flip(Table t, LocalDate date, Generation fresh) throws IOException {
+    Optional<DatePointer> previous = PointerCells.read(t, date);
+    List<Generation> kept =
+        PointerRow.keptAfterPublish(
+            fresh,
+            previous.map(DatePointer::kept).orElse(List.of()),
+            StoreLayout.MIN_KEPT_GENERATIONS);
+    Put put = new Put(StoreLayout.POINTER_ROW);
+    PointerRow.flip(date, fresh, kept).forEach((q, v) -> put.addColumn(StoreLayout.FAMILY, q, v));
+    byte[] q = PointerRow.currentQualifier(date);
+    CheckAndMutate.Builder check = CheckAndMutate.newBuilder(StoreLayout.POINTER_ROW);
+    CheckAndMutate cam =
+        previous.isPresent()
+            ? check.ifEquals(StoreLayout.FAMILY, q, previous.get().current().toBytes()).build(put)
+            : check.ifNotExists(StoreLayout.FAMILY, q).build(put);
+    if (!t.checkAndMutate(cam).isSuccess()) {
+      throw new IllegalStateException("pointer of " + date + " changed while flipping; run again");
+    }
+  }
+}
