@@ -98,10 +98,10 @@ final class RunOptions {
           delta,
           maxEvents,
           a.string("max-cells")
-              .map(v -> merged(D.maxCells(), PrivacyParams.perLevel(v)))
+              .map(v -> merged(D.maxCells(), PrivacyParams.perLevel(v, "--max-cells")))
               .orElse(D.maxCells()),
           a.string("max-hits")
-              .map(v -> merged(D.maxHits(), PrivacyParams.perLevel(v)))
+              .map(v -> merged(D.maxHits(), PrivacyParams.perLevel(v, "--max-hits")))
               .orElse(D.maxHits()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -54,7 +54,8 @@ public record RunReport(
    * @param values released values (every public member of every gazetteer pc4, plus cells)
    * @param cellsSelected CELLs kept by partition selection
    * @param totalHits sum of the released TOTAL hits (noisy)
-   * @param digest hex digest of the values: equal for equal releases
+   * @param digest hex digest of the date's own released values (member, hits, scale; not the
+   *     deltas, which are D-7's): equal digests, the same noise drawn
    */
   @JsonPropertyOrder({"values", "cells_selected", "total_hits", "digest"})
   public record Release(

@@ -65,7 +65,9 @@ public final class StageStats {
   public static final String CELLS_SELECTED = "cells_selected";
   public static final String TOTAL_HITS_RELEASED = "total_hits_released";
 
-  /** Sum (mod 2^64) of a 64-bit digest of every released value: equal releases, equal sums. */
+  /**
+   * Sum (mod 2^64) of a 64-bit digest of every value released for the date itself (not its deltas).
+   */
   public static final String RELEASE_DIGEST = "release_digest";
 
   private final Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.StageStats;
 import nl.datapoints.etl.release.ReleaseManifest;
@@ -87,11 +89,33 @@ public final class Publisher implements Closeable {
               + ", got "
               + config.table());
     }
+    Path work = workDir(config);
+    FileSystem fs = work.getFileSystem(conf);
+    // Every date's manifest before anything is touched: one missing must not stop the batch
+    // half-way, with the dates before it flipped and those after it not.
+    Map<LocalDate, ReleaseManifest> manifests = new TreeMap<>();
+    for (LocalDate date : config.dates()) {
+      Path dir = Layout.releaseOf(new Path(config.warehouseDir()), date);
+      if (!fs.isDirectory(dir)) {
+        continue; // the HFile job names the missing release
+      }
+      manifests.put(
+          date,
+          ReleaseManifest.read(fs, dir)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--date "
+                              + date
+                              + ": "
+                              + fs.makeQualified(dir)
+                              + " has no "
+                              + ReleaseManifest.FILE
+                              + ", so it was not written by the release stage (run the release for the date again)")));
+    }
     try (Admin admin = connection.getAdmin()) {
       TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
     }
-    Path work = workDir(config);
-    FileSystem fs = work.getFileSystem(conf);
     fs.delete(work, true);
     Path hfiles = new Path(work, "hfiles");
 
@@ -123,16 +147,7 @@ public final class Publisher implements Closeable {
                 fs.exists(
                     Layout.releaseOf(
                         new Path(config.warehouseDir()), Generations.baselineDate(date))));
-        ReleaseManifest manifest =
-            ReleaseManifest.read(fs, Layout.releaseOf(new Path(config.warehouseDir()), date))
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "the release of "
-                                + date
-                                + " has no "
-                                + ReleaseManifest.FILE
-                                + ": it was not written by the release stage; run it again"));
+        ReleaseManifest manifest = manifests.get(date);
         Generation fresh =
             new Generation(
                 config.generation(),
@@ -186,11 +201,11 @@ public final class Publisher implements Closeable {
               + config.generation()
               + " of "
               + config.dates()
-              + ": the aggregates hold "
+              + ": the release holds "
               + bad
-              + " cells that cannot be packed and "
+              + " values that cannot be packed and "
               + dup
-              + " duplicate cells (see counters "
+              + " duplicate values (see counters "
               + PublishCounters.class.getSimpleName()
               + ")");
     }

@@ -2,6 +2,7 @@ package nl.datapoints.etl.release;
 
 import java.io.IOException;
 import java.util.Map;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.AnonymizedEvent;
 import nl.datapoints.schemas.Level;
 import org.apache.hadoop.mapreduce.Mapper;
@@ -49,5 +50,6 @@ public final class BoundMapper extends Mapper<Object, AnonymizedEvent, UserDay, 
   protected void cleanup(Context context) {
     context.getCounter(ReleaseCounters.EVENTS_READ).increment(read);
     context.getCounter(ReleaseCounters.EVENTS_OUTSIDE_BATCH).increment(outside);
+    FaultInjection.failFirstAttempt(context, "bound");
   }
 }

@@ -2,6 +2,7 @@ package nl.datapoints.etl.release;
 
 import java.io.IOException;
 import java.util.Map;
+import nl.datapoints.etl.common.FaultInjection;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
@@ -27,5 +28,10 @@ public final class ContributionMapper extends Mapper<DatePc4, ReleaseInput, Date
       value.tag = ReleaseInput.Tag.BASELINE;
       context.write(next.set(key.date() + 7, key.pc4()), value);
     }
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    FaultInjection.failFirstAttempt(context, "release");
   }
 }

@@ -2,6 +2,7 @@ package nl.datapoints.etl.release;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.Level;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -29,5 +30,10 @@ public final class DomainMapper extends Mapper<LongWritable, Text, DatePc4, Rele
     context.write(
         key.set(day, pc4),
         value.set(ReleaseInput.Tag.DOMAIN, Level.TOTAL, pc4, -1, 0, "", 0, 0, 0));
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    FaultInjection.failFirstAttempt(context, "release");
   }
 }

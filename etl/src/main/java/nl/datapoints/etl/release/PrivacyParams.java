@@ -63,7 +63,12 @@ public record PrivacyParams(
         || epsilon.compareTo(MIN_EPSILON) < 0
         || epsilon.compareTo(MAX_EPSILON) > 0) {
       throw new IllegalArgumentException(
-          "--epsilon must be in " + MIN_EPSILON + ".." + MAX_EPSILON + ", got " + epsilon);
+          "--epsilon must be in "
+              + MIN_EPSILON
+              + ".."
+              + MAX_EPSILON
+              + ", got "
+              + (epsilon == null ? null : epsilon.toPlainString()));
     }
     if (!(delta >= MIN_DELTA && delta <= MAX_DELTA)) {
       throw new IllegalArgumentException(
@@ -73,32 +78,63 @@ public record PrivacyParams(
       throw new IllegalArgumentException(
           "--max-events must be in 1.." + MAX_BOUND + ", got " + maxEvents);
     }
+    if (split == null) {
+      throw new IllegalArgumentException("--epsilon-split must be given");
+    }
+    // The split as given (in its order), for messages: a copied map has no order.
+    String given = render(split);
     split = Map.copyOf(split);
     BigDecimal sum = BigDecimal.ZERO;
     for (Level l : Level.values()) {
-      sum = sum.add(share(split, l.name().toLowerCase(), "--epsilon-split"));
+      sum = sum.add(share(split, l.name().toLowerCase(), given));
     }
-    sum = sum.add(share(split, SELECT, "--epsilon-split"));
+    sum = sum.add(share(split, SELECT, given));
     if (sum.compareTo(BigDecimal.ONE) != 0 || split.size() != Level.values().length + 1) {
       throw new IllegalArgumentException(
           "--epsilon-split must give total, hour, sbi, cell and select"
               + " shares that sum to 1, got "
-              + split
+              + given
               + " (sum "
               + sum.stripTrailingZeros().toPlainString()
               + ")");
     }
     maxCells = checkedLevels(maxCells, "--max-cells");
     maxHits = checkedLevels(maxHits, "--max-hits");
+    checkSelection(epsilon.multiply(split.get(SELECT)), delta, maxCells.get(Level.CELL), given);
   }
 
-  private static BigDecimal share(Map<String, BigDecimal> split, String key, String option) {
+  private static BigDecimal share(Map<String, BigDecimal> split, String key, String given) {
     BigDecimal v = split.get(key);
     if (v == null || v.signum() <= 0) {
       throw new IllegalArgumentException(
-          option + " must give " + key + " a share above 0, got " + v);
+          "--epsilon-split must give total, hour, sbi, cell and select each a"
+              + " share above 0, got "
+              + given
+              + " ("
+              + key
+              + (v == null ? " missing)" : " " + v.toPlainString() + ")"));
     }
     return v;
+  }
+
+  /**
+   * The CELL selection must be able to keep a cell for sure at some number of users, else the
+   * release job's tasks would refuse these parameters half-way through a run.
+   */
+  private static void checkSelection(
+      BigDecimal selectEpsilon, double delta, int maxCells, String split) {
+    try {
+      new PartitionSelection(selectEpsilon.doubleValue(), delta, maxCells);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--epsilon-split "
+              + split
+              + " leaves the CELL selection epsilon "
+              + selectEpsilon.stripTrailingZeros().toPlainString()
+              + " for --max-cells cell="
+              + maxCells
+              + ", too little to ever keep a cell for sure; give select a larger share, or lower --max-cells cell");
+    }
   }
 
   private static Map<Level, Integer> checkedLevels(Map<Level, Integer> m, String option) {
@@ -176,20 +212,35 @@ public record PrivacyParams(
 
   /** {@code total=10,hour=10,sbi=10,cell=3} → a value per level. */
   public static Map<Level, Integer> perLevel(String text) {
+    return perLevel(text, null);
+  }
+
+  /**
+   * As {@link #perLevel(String)}, for the value of {@code option} (e.g. {@code --max-cells}), which
+   * every message then names.
+   */
+  public static Map<Level, Integer> perLevel(String text, String option) {
+    String prefix = option == null ? "" : option + ": ";
     EnumMap<Level, Integer> out = new EnumMap<>(Level.class);
-    for (Map.Entry<String, String> e : pairs(text, "level bounds").entrySet()) {
+    for (Map.Entry<String, String> e :
+        pairs(text, option == null ? "level bounds" : option).entrySet()) {
       Level l;
       try {
-        l = Level.valueOf(e.getKey().toUpperCase());
+        l = Level.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException ex) {
         throw new IllegalArgumentException(
-            "a level must be total, hour, sbi or cell, got '" + e.getKey() + "'");
+            prefix + "a level must be total, hour, sbi or cell, got '" + e.getKey() + "'");
       }
       try {
         out.put(l, Integer.parseInt(e.getValue()));
       } catch (NumberFormatException ex) {
         throw new IllegalArgumentException(
-            "the bound of " + e.getKey() + " must be a whole number, got '" + e.getValue() + "'");
+            prefix
+                + "the bound of "
+                + e.getKey()
+                + " must be a whole number, got '"
+                + e.getValue()
+                + "'");
       }
     }
     return out;

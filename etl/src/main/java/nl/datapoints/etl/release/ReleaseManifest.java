@@ -29,7 +29,8 @@ import org.apache.hadoop.fs.Path;
  * @param values released values of the date
  * @param cellsSelected CELLs kept by partition selection
  * @param totalHits sum of the released TOTAL hits
- * @param digest hex digest of the values (order-independent)
+ * @param digest hex digest of the date's own released values (order-independent; deltas, which are
+ *     D-7's release, left out)
  */
 @JsonPropertyOrder({
   "unit",

@@ -1,6 +1,7 @@
 package nl.datapoints.etl.release;
 
 import java.io.IOException;
+import nl.datapoints.etl.common.FaultInjection;
 import nl.datapoints.schemas.ReleasedValue;
 import org.apache.hadoop.mapreduce.Mapper;
 
@@ -34,5 +35,10 @@ public final class StoredReleaseMapper
         0,
         v.getHitsScale());
     context.write(key, value);
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    FaultInjection.failFirstAttempt(context, "release");
   }
 }

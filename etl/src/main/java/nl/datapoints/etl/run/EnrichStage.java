@@ -23,8 +23,9 @@ final class EnrichStage {
     this.ctx = ctx;
   }
 
-  void run(List<LocalDate> dates, long generation, Map<LocalDate, DateOutcome> outcomes) {
-    HmacKey key = HmacKey.load(ctx.cfg().hmacKeyFile(), System.getenv());
+  /** Enriches {@code dates} with {@code key}, which the driver loaded before any stage ran. */
+  void run(
+      List<LocalDate> dates, long generation, Map<LocalDate, DateOutcome> outcomes, HmacKey key) {
     Warehouse wh = ctx.warehouse();
     Layout l = wh.layout();
     for (LocalDate d : dates) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.datapoints.etl.common.RunReport;
+import nl.datapoints.etl.enrich.HmacKey;
+import nl.datapoints.etl.release.ReleaseKey;
 import nl.datapoints.schemas.Generation;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -66,22 +68,29 @@ public final class Pipeline {
     Map<LocalDate, DateOutcome> outcomes = new LinkedHashMap<>();
     for (LocalDate d : plan.all()) {
       DateOutcome o = new DateOutcome(d);
-      if (plan.enrich().isEmpty()) {
-        // A stage run continues the date's latest report, so its figures carry over.
+      if (!plan.enrich().contains(d)) {
+        // A date this run does not enrich (a stage run, or a cascade date of a backfill)
+        // continues its latest report, so the figures of the stages it skips carry over.
         warehouse.latestReport(d).ifPresent(o::carryOver);
       }
       outcomes.put(d, o);
     }
     try {
+      // Every secret the plan needs is loaded before any stage: a missing release secret must
+      // not be found only after enrich and aggregate have swapped their partitions in.
+      HmacKey hmacKey =
+          plan.enrich().isEmpty() ? null : HmacKey.load(cfg.hmacKeyFile(), System.getenv());
+      ReleaseKey releaseKey =
+          plan.release().isEmpty() ? null : ReleaseKey.load(cfg.releaseKeyFile(), System.getenv());
       warehouse.recover();
       if (!plan.enrich().isEmpty()) {
-        enrich.run(plan.enrich(), generation, outcomes);
+        enrich.run(plan.enrich(), generation, outcomes, hmacKey);
       }
       if (!plan.aggregate().isEmpty()) {
         aggregate.run(plan.aggregate(), generation, outcomes);
       }
       if (!plan.release().isEmpty()) {
-        release.run(plan.release(), generation, outcomes);
+        release.run(plan.release(), generation, outcomes, releaseKey);
       }
       if (!plan.publish().isEmpty()) {
         publish.run(plan.publish(), generation, outcomes);

@@ -53,7 +53,27 @@ final class PublishStage {
             new RunReport.Release(
                 live.getValue().cells(), m.cellsSelected(), live.getValue().hits(), m.digest());
         o.baselineMissing = live.getValue().baselineMissing();
+        // The guarantee is the manifest's, and its cost the date's releases so far (this one
+        // counted once, also when no report of this warehouse made it); the bounds' figures are
+        // those of the run that made this release, when a report of it is still there.
+        List<RunReport> earlier = ctx.warehouse().reports(live.getKey());
+        o.privacy = ReleaseStage.spent(earlier, m.digest(), m.epsilon(), m.delta(), m.levels());
+        o.bounding = madeBy(earlier, m.digest());
       }
     }
+  }
+
+  /**
+   * The bounding figures of the newest earlier report that made the release {@code digest}, or
+   * null.
+   */
+  private static RunReport.Bounding madeBy(List<RunReport> earlier, String digest) {
+    for (int i = earlier.size() - 1; i >= 0; i--) {
+      RunReport r = earlier.get(i);
+      if (r.release() != null && digest.equals(r.release().digest()) && r.bounding() != null) {
+        return r.bounding();
+      }
+    }
+    return null;
   }
 }

@@ -38,8 +38,12 @@ final class ReleaseStage {
     this.ctx = ctx;
   }
 
-  void run(List<LocalDate> dates, long generation, Map<LocalDate, DateOutcome> outcomes) {
-    ReleaseKey key = ReleaseKey.load(ctx.cfg().releaseKeyFile(), System.getenv());
+  /** Releases {@code dates} with {@code key}, which the driver loaded before any stage ran. */
+  void run(
+      List<LocalDate> dates,
+      long generation,
+      Map<LocalDate, DateOutcome> outcomes,
+      ReleaseKey key) {
     Warehouse wh = ctx.warehouse();
     Layout l = wh.layout();
     Set<LocalDate> inBatch = new HashSet<>(dates);
