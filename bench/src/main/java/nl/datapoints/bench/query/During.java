@@ -70,8 +70,29 @@ final class During {
         label,
         exit,
         (t[2] - t[1]) / 1e9,
-        String.join(" ", command));
+        shown(command));
     return exit == 0 ? 0 : 1;
+  }
+
+  /**
+   * The command as printed: a class path (the word after -cp) and the JVM's -D and --add-* flags
+   * are long and say nothing here.
+   */
+  static String shown(List<String> command) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < command.size(); i++) {
+      boolean classpath =
+          i > 0 && (command.get(i - 1).equals("-cp") || command.get(i - 1).equals("-classpath"));
+      String w = classpath ? "<classpath>" : command.get(i);
+      if (w.startsWith("-D")
+          || w.startsWith("--add-opens")
+          || w.startsWith("--add-exports")
+          || (i > 0 && command.get(i - 1).startsWith("--add-"))) {
+        continue;
+      }
+      b.append(b.length() == 0 ? "" : " ").append(w);
+    }
+    return b.toString();
   }
 
   private static void sleep(double seconds) throws InterruptedException {

@@ -43,6 +43,7 @@ import org.duckdb.DuckDBConnection;
  *           [--server-pids P,P] [--log FILE] -- COMMAND [ARGS...]
  *   area    --base URL --queries FILE      (the first query's area: pc4s, pc4s with data, rows)
  *   hbase   --zookeeper HOST:PORT --table T [--wait-compactions SECONDS]
+ *   moe95-sql                              (the peers' margin function, for PostgreSQL)
  * </pre>
  *
  * {@code http} and {@code suite} print summary lines {@code label n p50 p90 p99 max req/s errors
@@ -53,7 +54,7 @@ import org.duckdb.DuckDBConnection;
  */
 public final class QueryBench {
   private static final List<String> COMMANDS =
-      List.of("queries", "http", "suite", "check", "during", "area", "hbase");
+      List.of("queries", "http", "suite", "check", "during", "area", "hbase", "moe95-sql");
   private static final Set<String> LOAD =
       Set.of("queries", "clients", "warmup", "requests", "max-seconds", "label", "server-pids");
   private static final List<String> SIDES = List.of("http", "pg", "duckdb");
@@ -126,6 +127,10 @@ public final class QueryBench {
         return During.run(o, rest.subList(dash + 1, rest.size()), httpRunners(o.string("base")));
       }
       case "area" -> area(Options.parse(rest, Set.of("base", "queries"), Set.of()));
+      case "moe95-sql" -> {
+        Options.parse(rest, Set.of(), Set.of());
+        System.out.println(RollupSql.moeFunction(Dialect.POSTGRES));
+      }
       default -> {
         Options o = Options.parse(rest, Set.of("zookeeper", "table", "wait-compactions"), Set.of());
         System.out.println(
@@ -155,7 +160,8 @@ public final class QueryBench {
           "mix-warmup",
           "mix-clients",
           "max-seconds",
-          "server-pids");
+          "server-pids",
+          "duckdb-threads");
 
   static List<Query> queryList(Options o) throws IOException {
     var from = o.date("from");
@@ -271,6 +277,12 @@ public final class QueryBench {
         default -> {
           long t0 = System.nanoTime();
           duck = RollupPeer.loadDuckDb(o.directory("csv"), o.file("postcodes"));
+          int threads = o.integer("duckdb-threads", 0, 0, 1024);
+          if (threads > 0) {
+            try (java.sql.Statement st = duck.createStatement()) {
+              st.execute("SET threads = " + threads);
+            }
+          }
           System.out.printf(
               Locale.ROOT,
               "# %s: DuckDB loaded in %.1f s: %s%n",
@@ -284,8 +296,10 @@ public final class QueryBench {
         }
       }
       if (warmSeconds > 0) {
-        LoadRun.Result w =
-            LoadRun.run(mix, mixClients, 0, Integer.MAX_VALUE / 2, warmSeconds, factory, meter);
+        // Enough measured slots never to run out before the time does (LoadRun keeps one per
+        // request): 5,000 requests a second.
+        int slots = (int) Math.min(50_000_000, Math.max(10_000, warmSeconds * 5_000));
+        LoadRun.Result w = LoadRun.run(mix, mixClients, 0, slots, warmSeconds, factory, meter);
         System.out.println("# " + w.summary(label + " warm-up " + mixClients + "c"));
       }
       report(

@@ -70,4 +70,24 @@ class ContinuousLoadTest {
     assertEquals(n.get(), r.errors() + r.sortedNanos().length, 1.0);
     assertEquals("java.io.IOException: HTTP 503", load.firstError().toString());
   }
+
+  @Test
+  void theCommandIsPrintedWithoutItsClassPathAndJvmFlags() {
+    assertEquals(
+        "nice -n 10 java -Xmx1g -cp <classpath> nl.x.PutPublish --table dense",
+        During.shown(
+            List.of(
+                "nice",
+                "-n",
+                "10",
+                "java",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "-Xmx1g",
+                "-cp",
+                "/a.jar:/b.jar",
+                "nl.x.PutPublish",
+                "--table",
+                "dense")));
+  }
 }
