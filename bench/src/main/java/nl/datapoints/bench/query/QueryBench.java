@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.datapoints.bench.common.Cli;
@@ -238,7 +239,7 @@ public final class QueryBench {
   }
 
   /** The server side's CPU meter of {@code --server-pids}, if given. */
-  static java.util.Optional<LoadRun.CpuMeter> cpu(Options o) {
+  static Optional<LoadRun.CpuMeter> cpu(Options o) {
     return o.optional("server-pids").map(p -> new ProcCpu(ProcCpu.pids(p)));
   }
 
