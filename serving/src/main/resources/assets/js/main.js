@@ -193,7 +193,8 @@ function renderNotes(a, published) {
     note.textContent = `Differential privacy per ${p.unit}, ε = ${fmt.epsilon(p.epsilon)} per day `
       + `(δ = ${fmt.delta(p.delta)}); every figure ± its 95% margin of error; the answer over ${published} `
       + `date${published === 1 ? '' : 's'} is at most ε = ${fmt.epsilon(p.epsilon_over_dates)}. `
-      + `A figure whose margin is more than ${share} of it is shown as “${fmt.TOO_FEW}”.`;
+      + `A figure whose margin is more than ${share} of it is shown as “${fmt.TOO_FEW}”. `
+      + 'Margins cover the noise; the per-person limits leave out about 1% of events besides.';
   } else {
     note.textContent = 'No privacy guarantee is recorded for the selected dates.';
   }

@@ -11,6 +11,8 @@
  *       comparison ({@code scripts/bench/publish}).
  *   <li>{@link nl.datapoints.bench.etl}: the ETL benchmark's peer, DuckDB ({@code
  *       scripts/bench/etl}).
+ *   <li>{@link nl.datapoints.bench.accuracy}: the accuracy bench: the DP release's answers and the
+ *       k-suppressed cells against the exact sums of the events ({@code scripts/bench/accuracy}).
  *   <li>{@link nl.datapoints.bench.data}: the dense data set written without the pipeline (a
  *       release at production density) and any release exported as the peers' tables.
  *   <li>{@link nl.datapoints.bench.plot}: line charts (PNG) of the sweeps.

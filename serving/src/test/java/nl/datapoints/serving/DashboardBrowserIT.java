@@ -385,7 +385,8 @@ class DashboardBrowserIT {
         + " is at most ε = "
         + p.get("epsilon_over_dates").asText()
         + ". A figure whose margin is more than 50% of it is shown as"
-        + " “too few to show reliably”.";
+        + " “too few to show reliably”. Margins cover the noise; the per-person limits leave out"
+        + " about 1% of events besides.";
   }
 
   /**

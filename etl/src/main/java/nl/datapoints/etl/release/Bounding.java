@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,30 +67,33 @@ final class Bounding {
 
   /** Bounds the events of one user on one date (any order; a repeated event is one more hit). */
   Result bound(byte[] userKey, LocalDate date, List<Event> events) {
-    Map<Event, Integer> seen = new LinkedHashMap<>();
-    List<Keyed<Event>> ordered = new ArrayList<>(events.size());
-    for (Event e : events) {
-      int occurrence = seen.merge(e, 1, Integer::sum) - 1;
-      long key =
-          rnd.reset(
-                  ValueId.ofUser(
-                      ValueId.Purpose.EVENT_ORDER,
-                      userKey,
-                      Level.CELL,
-                      date,
-                      e.pc4(),
-                      e.hour(),
-                      e.activity(),
-                      e.sbi(),
-                      occurrence))
-              .bits(62);
-      ordered.add(new Keyed<>(e, key));
-    }
-    ordered.sort(Comparator.comparingLong(Keyed::key));
-    int keep = Math.min(params.maxEvents(), ordered.size());
-    List<Event> kept = new ArrayList<>(keep);
-    for (int i = 0; i < keep; i++) {
-      kept.add(ordered.get(i).item());
+    List<Event> kept = events;
+    if (events.size() > params.maxEvents()) {
+      // Only a user-day above the cap needs an order: the keyed hash picks which events stay.
+      Map<Event, Integer> seen = new HashMap<>();
+      List<Keyed<Event>> ordered = new ArrayList<>(events.size());
+      for (Event e : events) {
+        int occurrence = seen.merge(e, 1, Integer::sum) - 1;
+        long key =
+            rnd.reset(
+                    ValueId.ofUser(
+                        ValueId.Purpose.EVENT_ORDER,
+                        userKey,
+                        Level.CELL,
+                        date,
+                        e.pc4(),
+                        e.hour(),
+                        e.activity(),
+                        e.sbi(),
+                        occurrence))
+                .bits(62);
+        ordered.add(new Keyed<>(e, key));
+      }
+      ordered.sort(Comparator.comparingLong(Keyed::key));
+      kept = new ArrayList<>(params.maxEvents());
+      for (int i = 0; i < params.maxEvents(); i++) {
+        kept.add(ordered.get(i).item());
+      }
     }
 
     List<Contribution> out = new ArrayList<>();
@@ -103,31 +107,39 @@ final class Bounding {
             1L,
             Long::sum);
       }
-      List<Keyed<Contribution>> members = new ArrayList<>(counts.size());
-      for (Contribution c : counts.keySet()) {
-        Member m = c.member();
-        long key =
-            rnd.reset(
-                    ValueId.ofUser(
-                        ValueId.Purpose.CELL_ORDER,
-                        userKey,
-                        level,
-                        date,
-                        c.pc4(),
-                        m.hour(),
-                        m.activity(),
-                        m.sbi(),
-                        0))
-                .bits(62);
-        members.add(new Keyed<>(c, key));
-      }
-      members.sort(Comparator.comparingLong(Keyed::key));
       int maxCells = params.maxCells().get(level);
+      List<Contribution> members = new ArrayList<>(counts.keySet());
+      if (members.size() > maxCells) {
+        // Only a user-day over the level's cap needs an order: the keyed hash picks the members.
+        List<Keyed<Contribution>> keyed = new ArrayList<>(members.size());
+        for (Contribution c : members) {
+          Member m = c.member();
+          long key =
+              rnd.reset(
+                      ValueId.ofUser(
+                          ValueId.Purpose.CELL_ORDER,
+                          userKey,
+                          level,
+                          date,
+                          c.pc4(),
+                          m.hour(),
+                          m.activity(),
+                          m.sbi(),
+                          0))
+                  .bits(62);
+          keyed.add(new Keyed<>(c, key));
+        }
+        keyed.sort(Comparator.comparingLong(Keyed::key));
+        members.clear();
+        for (Keyed<Contribution> k : keyed) {
+          members.add(k.item());
+        }
+      }
       int maxHits = params.maxHits().get(level);
       long clamped = 0;
       List<Contribution> levelOut = new ArrayList<>();
       for (int i = 0; i < Math.min(maxCells, members.size()); i++) {
-        Contribution c = members.get(i).item();
+        Contribution c = members.get(i);
         long hits = counts.get(c);
         clamped += Math.max(0, hits - maxHits);
         levelOut.add(new Contribution(c.pc4(), c.member(), Math.min(hits, maxHits)));
@@ -137,6 +149,6 @@ final class Bounding {
       cellsDropped.put(level, (long) Math.max(0, members.size() - maxCells));
       hitsClamped.put(level, clamped);
     }
-    return new Result(out, ordered.size() - keep, cellsDropped, hitsClamped);
+    return new Result(out, events.size() - kept.size(), cellsDropped, hitsClamped);
   }
 }

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import nl.datapoints.schemas.Level;
+import nl.datapoints.schemas.ReleaseBlock;
 import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
 
@@ -70,31 +71,64 @@ public final class ReleaseInput implements Writable {
     return new Member(level, hour, activity, sbi);
   }
 
+  /**
+   * Compact on purpose (the bound job ships one value per event): tag and level in one byte, the
+   * SBI as its int key, hits and users only where the tag has them, the scale only for a stored
+   * value.
+   */
   @Override
   public void write(DataOutput out) throws IOException {
-    out.writeByte(tag.ordinal());
-    out.writeByte(level.ordinal());
+    out.writeByte(tag.ordinal() << 2 | level.ordinal());
     out.writeShort(pc4);
     out.writeByte(hour + 1);
-    out.writeShort(activity);
-    WritableUtils.writeString(out, sbi);
-    WritableUtils.writeVLong(out, hits);
-    WritableUtils.writeVLong(out, users);
-    out.writeDouble(scale);
+    WritableUtils.writeVInt(out, activity);
+    WritableUtils.writeVInt(out, sbi.isEmpty() ? 0 : ReleaseBlock.sbiKey(sbi));
+    switch (tag) {
+      case TODAY, BASELINE -> {
+        WritableUtils.writeVLong(out, hits);
+        WritableUtils.writeVLong(out, users);
+      }
+      case STORED -> {
+        WritableUtils.writeVLong(out, hits);
+        out.writeDouble(scale);
+      }
+      case EVENT, DOMAIN -> {}
+    }
   }
 
   @Override
   public void readFields(DataInput in) throws IOException {
-    tag = TAGS[in.readUnsignedByte()];
-    level = LEVELS[in.readUnsignedByte()];
+    int b = in.readUnsignedByte();
+    tag = TAGS[b >>> 2];
+    level = LEVELS[b & 3];
     pc4 = in.readUnsignedShort();
     hour = in.readUnsignedByte() - 1;
-    activity = in.readUnsignedShort();
-    sbi = WritableUtils.readString(in);
-    hits = WritableUtils.readVLong(in);
-    users = WritableUtils.readVLong(in);
-    scale = in.readDouble();
+    activity = WritableUtils.readVInt(in);
+    int key = WritableUtils.readVInt(in);
+    sbi = key == 0 ? "" : SBI_CODES.computeIfAbsent(key, ReleaseBlock::sbiOfKey);
+    hits = 0;
+    users = 0;
+    scale = 0;
+    switch (tag) {
+      case TODAY, BASELINE -> {
+        hits = WritableUtils.readVLong(in);
+        users = WritableUtils.readVLong(in);
+      }
+      case STORED -> {
+        hits = WritableUtils.readVLong(in);
+        scale = in.readDouble();
+      }
+      case EVENT -> {
+        hits = 1;
+        users = 1;
+      }
+      case DOMAIN -> {}
+    }
   }
+
+  /** SBI codes by key, so reading a value allocates no string (a few dozen codes in all). */
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, String> SBI_CODES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public String toString() {
