@@ -23,6 +23,7 @@ import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.publish.HBaseConf;
 import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.etl.publish.RowBlocks;
+import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
@@ -31,6 +32,7 @@ import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
@@ -57,10 +59,14 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  *
  * Each worker thread takes whole dates (read → group → pack → mutate); all share one thread-safe
  * mutator, which sends batches while they go on. After every row is acknowledged, each date's
- * pointer is flipped. Prints one line {@code PUTS key=value ...}.
+ * pointer is flipped to a generation of format 2 carrying the ε and δ of the date's {@code
+ * _release.json}, as the publish stage writes it. Prints one line {@code PUTS key=value ...}.
  */
 public final class PutPublish {
-  /** What one date contributed: rows, cells, hits, cells with a null delta, payload bytes. */
+  /**
+   * What one date contributed: rows, released values (the generation's {@code cells}), TOTAL hits,
+   * values with a null delta, payload bytes.
+   */
   record DateSums(long rows, long cells, long hits, long nullDeltas, long payloadBytes) {}
 
   private PutPublish() {}
@@ -88,6 +94,14 @@ public final class PutPublish {
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       dates.add(d);
+    }
+
+    // Every date's manifest before anything is written: a date that cannot be flipped fails the
+    // run before its rows are.
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    Map<LocalDate, ReleaseManifest> manifests = new TreeMap<>();
+    for (LocalDate d : dates) {
+      manifests.put(d, manifest(fs, warehouse, d));
     }
 
     long t0 = System.nanoTime();
@@ -134,15 +148,19 @@ public final class PutPublish {
         for (LocalDate d : dates) {
           DateSums s = sums.get(d);
           boolean baselineMissing =
-              baselineMissing(
-                  s,
-                  new File(new File(warehouse, "aggregates"), Layout.partition(d.minusDays(7)))
-                      .isDirectory());
+              baselineMissing(s, releaseDir(warehouse, d.minusDays(7)).isDirectory());
+          ReleaseManifest m = manifests.get(d);
           flip(
               t,
               d,
               new Generation(
-                  generation, System.currentTimeMillis(), baselineMissing, s.cells(), s.hits()));
+                  generation,
+                  System.currentTimeMillis(),
+                  baselineMissing,
+                  s.cells(),
+                  s.hits(),
+                  m.epsilon(),
+                  m.delta()));
         }
       }
       tFlip = System.nanoTime();
@@ -153,8 +171,8 @@ public final class PutPublish {
     double total = (tFlip - t0) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "PUTS table=%s generation=%d dates=%d rows=%d cells=%d payload_bytes=%d threads=%d "
-            + "write_buffer_mb=%d setup_s=%.2f write_s=%.2f close_s=%.2f flip_s=%.2f total_s=%.2f cells_per_s=%.0f%n",
+        "PUTS table=%s generation=%d dates=%d rows=%d values=%d payload_bytes=%d threads=%d "
+            + "write_buffer_mb=%d setup_s=%.2f write_s=%.2f close_s=%.2f flip_s=%.2f total_s=%.2f values_per_s=%.0f%n",
         table,
         generation,
         dates.size(),
@@ -174,18 +192,41 @@ public final class PutPublish {
 
   /**
    * The publish stage's baseline rule ({@code Generations.baselineMissing}, package-private in
-   * etl): no baseline when a cell has a null delta, or the date is empty and D-7 never existed.
-   * {@code CompareTables verify} compares the flag with the bulk side's, so a drift shows.
+   * etl): no baseline when a value has a null delta, or the date is empty and D-7 was never
+   * released. {@code CompareTables verify} compares the flag with the bulk side's, so a drift
+   * shows.
    */
   static boolean baselineMissing(DateSums s, boolean previousWeekExists) {
     return s.nullDeltas() > 0 || (s.cells() == 0 && !previousWeekExists);
+  }
+
+  private static File releaseDir(String warehouse, LocalDate date) {
+    return new File(new File(warehouse, "release"), Layout.partition(date));
+  }
+
+  /**
+   * The date's manifest, whose ε and δ the generation records (format 2), as the publish stage
+   * does; a release without one is refused, as the publish refuses it.
+   */
+  static ReleaseManifest manifest(FileSystem fs, String warehouse, LocalDate date) {
+    File dir = releaseDir(warehouse, date);
+    return ReleaseManifest.read(fs, new Path(dir.toURI()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--from/--to: the release of "
+                        + date
+                        + " has no "
+                        + ReleaseManifest.FILE
+                        + " in "
+                        + dir));
   }
 
   /** Reads, groups, packs and mutates every row of one date's release. */
   static DateSums writeDate(
       String warehouse, LocalDate date, long generation, BufferedMutator mutator)
       throws IOException {
-    File dir = new File(new File(warehouse, "release"), Layout.partition(date));
+    File dir = releaseDir(warehouse, date);
     File[] parts = dir.listFiles(f -> f.getName().endsWith(".parquet"));
     if (parts == null) {
       throw new IllegalArgumentException(
