@@ -123,7 +123,6 @@ class AvroSchemaGoldenTest {
           dir.resolve("ReleasedValue-v1.avsc"), ReleasedValue.getClassSchema().toString(true));
       Files.writeString(
           dir.resolve("AnonymizedEvent-v1.avsc"), AnonymizedEvent.getClassSchema().toString(true));
-      Files.write(dir.resolve("cellblock-v1.bin"), CellBlock.encode(CellBlockTest.GOLDEN_CELLS));
       Files.write(dir.resolve("generations-v1.bin"), Generation.listToBytes(GenerationTest.GOLDEN));
       Files.write(
           dir.resolve("generations-v2.bin"), Generation.listToBytes(GenerationTest.GOLDEN_PRIVATE));

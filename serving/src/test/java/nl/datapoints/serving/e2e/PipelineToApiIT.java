@@ -48,20 +48,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>What is not noised is checked exactly against the independent {@link ReferenceModel} and a
  * plain haversine: areas, dates, missing dates, levels, the guarantee, deltas' presence, errors,
  * generations, ordering. Noised numbers are checked against the model's exact sums within their
- * stated margins plus the bounding slack (the events the per-user-day cap removes, which the
- * margin does not cover): every total, and at least 90% of the timeline hours, points and SBI
- * stats. With fixed secrets the noise is a fixed function of the data, so the checks are
- * deterministic. The end-to-end part of the attack harness (docs/privacy.md §5): the planted user's
- * 3,000 events do not show, repeated queries return identical bytes, and a ring difference is
- * exactly the sum of the released values of the ring (post-processing, nothing more).
+ * stated margins plus the bounding slack (the events the per-user-day cap removes, which the margin
+ * does not cover): every total, and at least 90% of the timeline hours, points and SBI stats. With
+ * fixed secrets the noise is a fixed function of the data, so the checks are deterministic. The
+ * end-to-end part of the attack harness (docs/privacy.md §5): the planted user's 3,000 events do
+ * not show, repeated queries return identical bytes, and a ring difference is exactly the sum of
+ * the released values of the ring (post-processing, nothing more).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineToApiIT {
   private static final LocalDate D1 = LocalDate.of(2013, 3, 4);
   private static final LocalDate D8 = D1.plusDays(7);
   private static final LocalDate D9 = D1.plusDays(8);
+
   /** The release's default cap of events per user-day. */
   private static final int MAX_EVENTS = 10;
+
   /** The planted user: this many events in 1012 at 13:00 on D8. */
   private static final int HEAVY_EVENTS = 3000;
 
@@ -92,8 +94,10 @@ class PipelineToApiIT {
       String merchant = merchants.get(1).split(",")[0];
       StringBuilder lines = new StringBuilder();
       for (int i = 0; i < HEAVY_EVENTS; i++) {
-        lines.append(String.format("%sT13:%02d:%02d+01:00\theavy-user\t-\t1012AB\t%s\t1%n", D8,
-            (i / 60) % 60, i % 60, merchant));
+        lines.append(
+            String.format(
+                "%sT13:%02d:%02d+01:00\theavy-user\t-\t1012AB\t%s\t1%n",
+                D8, (i / 60) % 60, i % 60, merchant));
       }
       Files.writeString(s.raw().resolve("dt=" + D8).resolve("zz-heavy-user.tsv"), lines);
     } catch (IOException e) {
@@ -155,10 +159,7 @@ class PipelineToApiIT {
 
   /** The exact (unbounded) sums of the raw events over an area and dates. */
   private record Truth(
-      long hits,
-      Map<String, Long> bySbi,
-      Map<String, Long> byHour,
-      Map<Integer, Long> byPc4) {}
+      long hits, Map<String, Long> bySbi, Map<String, Long> byHour, Map<Integer, Long> byPc4) {}
 
   private static Truth truth(Set<Integer> area, List<LocalDate> dates, Predicate<CellKey> filter) {
     long hits = 0;
@@ -186,22 +187,31 @@ class PipelineToApiIT {
 
   private static void assertMostWithin(String what, List<Boolean> ok) {
     long in = ok.stream().filter(b -> b).count();
-    assertTrue(ok.isEmpty() || in >= 0.9 * ok.size(),
+    assertTrue(
+        ok.isEmpty() || in >= 0.9 * ok.size(),
         what + ": only " + in + " of " + ok.size() + " within their margin (+ bounding slack)");
   }
 
   /**
-   * Checks an unfiltered or SBI-filtered answer: exact structure, totals within their margins,
-   * at least 90% of hours, points and SBI stats within theirs. {@code cellTimeline}: the timeline
+   * Checks an unfiltered or SBI-filtered answer: exact structure, totals within their margins, at
+   * least 90% of hours, points and SBI stats within theirs. {@code cellTimeline}: the timeline
    * comes from the CELL level, a lower bound.
    */
   private static void assertAnswer(
-      JsonNode r, int center, double km, List<LocalDate> dates, Predicate<CellKey> filter,
-      String totalsLevel, String timelineLevel) {
+      JsonNode r,
+      int center,
+      double km,
+      List<LocalDate> dates,
+      Predicate<CellKey> filter,
+      String totalsLevel,
+      String timelineLevel) {
     Set<Integer> area = area(center, km);
     List<String> got = new ArrayList<>();
     r.get("postcodes").forEach(n -> got.add(n.asText()));
-    assertEquals(area.stream().map(String::valueOf).toList(), got, "area of " + center + " within " + km + " km");
+    assertEquals(
+        area.stream().map(String::valueOf).toList(),
+        got,
+        "area of " + center + " within " + km + " km");
     assertEquals(totalsLevel, r.get("levels").get("totals").asText());
     assertEquals(totalsLevel, r.get("levels").get("points").asText());
     assertEquals(timelineLevel, r.get("levels").get("timeline").asText());
@@ -215,14 +225,17 @@ class PipelineToApiIT {
     long slack = slack(dates);
     JsonNode totals = r.get("totals");
     assertTrue(t.hits > 0, "the query covers events");
-    assertTrue(within(totals.get("total").asLong(), totals.get("total_moe").asLong(), t.hits, slack),
+    assertTrue(
+        within(totals.get("total").asLong(), totals.get("total_moe").asLong(), t.hits, slack),
         "total " + totals + " vs true " + t.hits + " (slack " + slack + ")");
     boolean baseline = dates.stream().allMatch(PipelineToApiIT::hasBaseline);
     assertEquals(!baseline, totals.get("delta").isNull(), "delta null iff a date has no baseline");
     if (baseline) {
       List<LocalDate> week = dates.stream().map(d -> d.minusDays(7)).toList();
       Truth w = truth(area, week, filter);
-      assertTrue(within(totals.get("delta").asLong(), totals.get("delta_moe").asLong(), w.hits, slack(week)),
+      assertTrue(
+          within(
+              totals.get("delta").asLong(), totals.get("delta_moe").asLong(), w.hits, slack(week)),
           "delta " + totals + " vs true " + w.hits);
       assertTrue(totals.get("delta_reason").isNull());
     } else {
@@ -233,11 +246,14 @@ class PipelineToApiIT {
     assertEquals(dates.size() * 24, r.get("timeline").size(), "timeline: every date x hour");
     List<Boolean> hours = new ArrayList<>();
     for (JsonNode h : r.get("timeline")) {
-      long truthHour = t.byHour.getOrDefault(h.get("date").asText() + "/" + h.get("hour").asInt(), 0L);
+      long truthHour =
+          t.byHour.getOrDefault(h.get("date").asText() + "/" + h.get("hour").asInt(), 0L);
       long shown = h.get("hits").asLong();
       long moe = h.get("hits_moe").asLong();
       if (timelineLevel.equals("cell")) {
-        assertTrue(shown <= truthHour + moe, "a CELL-level hour is a lower bound: " + h + " vs " + truthHour);
+        assertTrue(
+            shown <= truthHour + moe,
+            "a CELL-level hour is a lower bound: " + h + " vs " + truthHour);
       } else {
         hours.add(within(shown, moe, truthHour, slack));
       }
@@ -249,7 +265,12 @@ class PipelineToApiIT {
     for (JsonNode pt : r.get("points")) {
       int pc4 = pt.get("postcode").asInt();
       points.add(pc4);
-      pointsOk.add(within(pt.get("hits").asLong(), pt.get("hits_moe").asLong(), t.byPc4.getOrDefault(pc4, 0L), slack));
+      pointsOk.add(
+          within(
+              pt.get("hits").asLong(),
+              pt.get("hits_moe").asLong(),
+              t.byPc4.getOrDefault(pc4, 0L),
+              slack));
     }
     if (totalsLevel.equals("total")) {
       assertEquals(area, points, "every pc4 of the area has a released TOTAL");
@@ -264,10 +285,16 @@ class PipelineToApiIT {
       long shown = s.get("total").asLong();
       assertTrue(shown <= previous, "stats by total, descending");
       previous = shown;
-      statsOk.add(within(shown, s.get("total_moe").asLong(), t.bySbi.getOrDefault(s.get("sbi").asText(), 0L), slack));
+      statsOk.add(
+          within(
+              shown,
+              s.get("total_moe").asLong(),
+              t.bySbi.getOrDefault(s.get("sbi").asText(), 0L),
+              slack));
     }
     if (totalsLevel.equals("total")) {
-      assertEquals(model.sbiDomain(), new TreeSet<>(sbis), "every SBI of the domain has released values");
+      assertEquals(
+          model.sbiDomain(), new TreeSet<>(sbis), "every SBI of the domain has released values");
     }
     assertMostWithin("SBI stats", statsOk);
   }
@@ -285,7 +312,8 @@ class PipelineToApiIT {
     }
     JsonNode r = get("/api/1012/" + dates(week) + "/10", 200);
     assertAnswer(r, 1012, 10, week, k -> true, "total", "hour");
-    assertTrue(r.get("postcodes").size() >= 80, "a 10 km radius around central Amsterdam holds ~100 pc4s");
+    assertTrue(
+        r.get("postcodes").size() >= 80, "a 10 km radius around central Amsterdam holds ~100 pc4s");
   }
 
   @Test
@@ -313,30 +341,49 @@ class PipelineToApiIT {
   @Order(4)
   void filtersAreAnsweredFromTheFinestLevelThatAnswersThem() throws Exception {
     JsonNode r = get("/api/1012/" + D9 + "/5?sbi=4711&sbi=5610", 200);
-    assertAnswer(r, 1012, 5, List.of(D9), k -> k.sbi().equals("4711") || k.sbi().equals("5610"), "sbi", "cell");
+    assertAnswer(
+        r,
+        1012,
+        5,
+        List.of(D9),
+        k -> k.sbi().equals("4711") || k.sbi().equals("5610"),
+        "sbi",
+        "cell");
     JsonNode a = get("/api/1012/" + D9 + "/5?activity=1", 200);
     assertEquals("cell", a.get("levels").get("totals").asText());
     long truth = truth(area(1012, 5), List.of(D9), k -> k.activity() == 1).hits;
     JsonNode t = a.get("totals");
-    assertTrue(t.get("total").asLong() <= truth + t.get("total_moe").asLong(),
+    assertTrue(
+        t.get("total").asLong() <= truth + t.get("total_moe").asLong(),
         "a CELL-level total is a lower bound: " + t + " vs " + truth);
   }
 
   @Test
   @Order(5)
   void theHeavyUsersThousandsOfEventsDoNotShow() throws Exception {
-    JsonNode report = JSON.readTree(SAMPLE.warehouse().resolve("reports/dt=" + D8 + "/latest.json").toFile());
+    JsonNode report =
+        JSON.readTree(SAMPLE.warehouse().resolve("reports/dt=" + D8 + "/latest.json").toFile());
     JsonNode bounding = report.get("bounding");
     assertTrue(bounding.get("users_touched").asLong() >= 1, report.toString());
-    assertTrue(bounding.get("events_dropped").asLong() >= HEAVY_EVENTS - MAX_EVENTS, bounding.toString());
+    assertTrue(
+        bounding.get("events_dropped").asLong() >= HEAVY_EVENTS - MAX_EVENTS, bounding.toString());
     JsonNode totals = get("/api/1012/" + D8 + "/0", 200).get("totals");
     long truth = truth(Set.of(1012), List.of(D8), k -> true).hits;
     long others = slack(List.of(D8)) - (HEAVY_EVENTS - MAX_EVENTS);
     long total = totals.get("total").asLong();
-    assertTrue(Math.abs(total - (truth - HEAVY_EVENTS + MAX_EVENTS)) <= totals.get("total_moe").asLong() + others,
-        "1012 on D8 shows the others and at most " + MAX_EVENTS + " of the heavy user's events: " + totals
-            + ", true " + truth + " with the heavy user");
-    assertTrue(total < truth - HEAVY_EVENTS / 2, "the heavy user's volume does not show: " + total + " vs " + truth);
+    assertTrue(
+        Math.abs(total - (truth - HEAVY_EVENTS + MAX_EVENTS))
+            <= totals.get("total_moe").asLong() + others,
+        "1012 on D8 shows the others and at most "
+            + MAX_EVENTS
+            + " of the heavy user's events: "
+            + totals
+            + ", true "
+            + truth
+            + " with the heavy user");
+    assertTrue(
+        total < truth - HEAVY_EVENTS / 2,
+        "the heavy user's volume does not show: " + total + " vs " + truth);
   }
 
   @Test
@@ -351,14 +398,18 @@ class PipelineToApiIT {
     JsonNode outer = get("/api/1012/" + D9 + "/2", 200);
     Map<Integer, Long> pts = new TreeMap<>();
     outer.get("points").forEach(p -> pts.put(p.get("postcode").asInt(), p.get("hits").asLong()));
-    assertTrue(pts.values().stream().allMatch(h -> h > 0), "every point of 2 km around 1012 is positive: " + pts);
+    assertTrue(
+        pts.values().stream().allMatch(h -> h > 0),
+        "every point of 2 km around 1012 is positive: " + pts);
     long ring = 0;
     for (Map.Entry<Integer, Long> e : pts.entrySet()) {
       if (!area(1012, 1).contains(e.getKey())) {
         ring += e.getValue();
       }
     }
-    assertEquals(outer.get("totals").get("total").asLong() - inner.get("totals").get("total").asLong(), ring,
+    assertEquals(
+        outer.get("totals").get("total").asLong() - inner.get("totals").get("total").asLong(),
+        ring,
         "the ring difference is exactly its pc4s' released totals");
   }
 
@@ -368,7 +419,9 @@ class PipelineToApiIT {
     JsonNode r = get("/api/1012%20ab/" + D9 + "/2", 200);
     assertEquals("1012", r.get("postcode").asText());
     assertAnswer(r, 1012, 2, List.of(D9), k -> true, "total", "hour");
-    assertFalse(r.toString().toUpperCase().contains("1012AB") || r.toString().toUpperCase().contains("1012 AB"));
+    assertFalse(
+        r.toString().toUpperCase().contains("1012AB")
+            || r.toString().toUpperCase().contains("1012 AB"));
   }
 
   @Test
@@ -389,16 +442,31 @@ class PipelineToApiIT {
     JsonNode republished = waitForGeneration(D8, g -> g != g1);
     long g2 = republished.get("generations").get(D8.toString()).asLong();
     assertNotEquals(g1, g2);
-    assertEquals(before.get("totals").toString(), republished.get("totals").toString(), "same release, new generation");
-    SAMPLE.etl("rollback", "--date", D8.toString(), "--zookeeper", SAMPLE.quorum(), "--table", PublishedSample.TABLE);
+    assertEquals(
+        before.get("totals").toString(),
+        republished.get("totals").toString(),
+        "same release, new generation");
+    SAMPLE.etl(
+        "rollback",
+        "--date",
+        D8.toString(),
+        "--zookeeper",
+        SAMPLE.quorum(),
+        "--table",
+        PublishedSample.TABLE);
     JsonNode rolledBack = waitForGeneration(D8, g -> g == g1);
     assertEquals(before.get("totals").toString(), rolledBack.get("totals").toString());
     JsonNode dates = get("/api/dates", 200);
-    assertTrue(dates.toString().contains(Long.toString(g2)), "the rolled-back generation is still kept: " + dates);
-    assertTrue(dates.get(0).get("epsilon").asDouble() == 1.0, "each date states its guarantee: " + dates.get(0));
+    assertTrue(
+        dates.toString().contains(Long.toString(g2)),
+        "the rolled-back generation is still kept: " + dates);
+    assertTrue(
+        dates.get(0).get("epsilon").asDouble() == 1.0,
+        "each date states its guarantee: " + dates.get(0));
   }
 
-  private static JsonNode waitForGeneration(LocalDate d, java.util.function.LongPredicate ok) throws Exception {
+  private static JsonNode waitForGeneration(LocalDate d, java.util.function.LongPredicate ok)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       JsonNode r = get("/api/1012/" + d + "/5", 200);
@@ -406,7 +474,11 @@ class PipelineToApiIT {
         return r;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the service did not follow the pointer of " + d + " within 20 s: " + r.get("generations"));
+        throw new AssertionError(
+            "the service did not follow the pointer of "
+                + d
+                + " within 20 s: "
+                + r.get("generations"));
       }
       Thread.sleep(200);
     }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HBase mini-cluster filled by the real pipeline: generates sample logs and runs {@code
- * nl.datapoints.etl.Main} (enrich, aggregate, release, publish) as a separate JVM from the etl module's
- * build, exactly as {@code scripts/etl} would, against this cluster's ZooKeeper. The service under
- * test then reads what the pipeline published. Registered before the app.
+ * nl.datapoints.etl.Main} (enrich, aggregate, release, publish) as a separate JVM from the etl
+ * module's build, exactly as {@code scripts/etl} would, against this cluster's ZooKeeper. The
+ * service under test then reads what the pipeline published. Registered before the app.
  */
 final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
   static final String TABLE = "datapoints_e2e";
