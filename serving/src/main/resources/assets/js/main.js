@@ -108,7 +108,9 @@ async function useKey(evt) {
 
 async function loadReference() {
   try {
-    const [dates, sbi] = await Promise.all([getJson('/api/dates'), getJson('/api/sbi')]);
+    const [dates, sbi, settings] = await Promise.all([getJson('/api/dates'), getJson('/api/sbi'),
+      getJson('/api/settings')]);
+    fmt.setMaxMarginShare(settings.max_margin_share);
     picker.setPublished(dates);
     fillSbi(sbi);
     return true;
@@ -170,6 +172,7 @@ function showAnswer(a) {
   $('empty').hidden = !empty;
   $('answer').hidden = empty;
   if (!empty) {
+    renderNotes(a, published);
     renderKpis(a, published);
     $('map-legend').innerHTML = legendHtml();
     renderMap($('map'), a);
@@ -181,16 +184,48 @@ function showAnswer(a) {
     `${a.postcode} · ${fmt.km(a.radius_km)} · ${published} of ${a.dates.length} date${a.dates.length === 1 ? '' : 's'}`);
 }
 
+/** What the figures guarantee (the answer's privacy) and where a part comes from the CELL level. */
+function renderNotes(a, published) {
+  const p = a.privacy;
+  const share = fmt.share(fmt.marginShare());
+  const note = $('privacy-note');
+  if (p && p.epsilon !== null) {
+    note.textContent = `Differential privacy per ${p.unit}, ε = ${fmt.epsilon(p.epsilon)} per day `
+      + `(δ = ${fmt.delta(p.delta)}); every figure ± its 95% margin of error; the answer over ${published} `
+      + `date${published === 1 ? '' : 's'} is at most ε = ${fmt.epsilon(p.epsilon_over_dates)}. `
+      + `A figure whose margin is more than ${share} of it is shown as “${fmt.TOO_FEW}”. `
+      + 'Margins cover the noise; the per-person limits leave out about 1% of events besides.';
+  } else {
+    note.textContent = 'No privacy guarantee is recorded for the selected dates.';
+  }
+  const levels = a.levels || {};
+  const level = $('level-note');
+  if (levels.totals === 'cell') {
+    level.textContent = 'Filtered by activity: only cells with many users are released, figures are lower bounds.';
+  } else if (levels.timeline === 'cell') {
+    level.textContent = 'Filtered by industry: the per-hour figures come from cells, of which only those with many '
+      + 'users are released, so they are lower bounds; the totals, map and table are complete.';
+  }
+  level.hidden = levels.totals !== 'cell' && levels.timeline !== 'cell';
+}
+
 function renderKpis(a, published) {
   const t = a.totals;
   const kpi = (id, label, value, sub, cls = '') => `<div class="kpi" data-kpi="${id}"><div class="k-label">${label}</div>`
     + `<div class="k-value ${cls}">${value}</div><div class="k-sub">${sub}</div></div>`;
+  const shown = t.delta !== null && fmt.reliable(t.total, t.total_moe) && fmt.reliable(t.delta, t.delta_moe);
+  const change = shown ? t.percentage : null;
+  const deltaSub = t.delta === null
+    ? (t.delta_reason === 'not_published' ? 'no published date' : 'no baseline for every date')
+    : 'same days, 7 days earlier';
   $('kpis').innerHTML = [
     kpi('center', 'Centre', fmt.escapeHtml(a.postcode), `<span id="place-name">${a.center.lat.toFixed(4)}, ${a.center.lon.toFixed(4)}</span>`),
-    kpi('total', 'Hits', fmt.int(t.total), `${published} published day${published === 1 ? '' : 's'}`),
-    kpi('delta', 'Week before', fmt.int(t.delta), t.delta === null ? 'no baseline for every date' : 'same days, 7 days earlier'),
-    kpi('percentage', 'Change', fmt.pct(t.percentage), t.delta === null ? '—' : `${fmt.signedInt(t.total - t.delta)} hits`, fmt.trend(t.percentage)),
-    kpi('area', 'Postcodes in area', fmt.int(a.postcodes.length), `${a.points.length} with activity · ${fmt.km(a.radius_km)}`),
+    kpi('total', 'Hits', fmt.figureHtml(t.total, t.total_moe), `${published} published day${published === 1 ? '' : 's'}`),
+    kpi('delta', 'Week before', fmt.figureHtml(t.delta, t.delta_moe), deltaSub),
+    kpi('percentage', 'Change', fmt.pct(change),
+      shown ? `${fmt.signedInt(t.total - t.delta)} ${fmt.margin(fmt.differenceMoe(t.total_moe, t.delta_moe))} hits` : '—',
+      fmt.trend(change)),
+    kpi('area', 'Postcodes in area', fmt.int(a.postcodes.length), `${a.points.length} with values · ${fmt.km(a.radius_km)}`),
   ].join('');
 }
 

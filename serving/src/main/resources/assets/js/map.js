@@ -1,5 +1,7 @@
 // The map: every postcode4 centroid of `points` at its position (equirectangular around the
 // centre, longitudes scaled by cos(lat)), circle area ∝ hits, colour by week-over-week change.
+// A point whose hits are too few to show reliably (format.reliable) is a small hollow, dashed
+// mark: neither its size nor its colour says a number.
 import { el, text, clear, niceStep } from './svg.js';
 import * as fmt from './format.js';
 import { showTip, hideTip } from './tooltip.js';
@@ -32,7 +34,13 @@ export function colour(p) {
 
 export function legendHtml() {
   return `<span class="key"><span class="ramp"></span>&minus;25% … +25% vs week before</span>`
-    + `<span class="key"><span class="swatch" style="background:${NO_BASELINE}"></span>no baseline</span>`;
+    + `<span class="key"><span class="swatch" style="background:${NO_BASELINE}"></span>no baseline</span>`
+    + `<span class="key"><span class="swatch too-few"></span>${fmt.TOO_FEW}</span>`;
+}
+
+/** The change a point's colour shows: only when its hits and week-before can both be shown. */
+function shownChange(p) {
+  return fmt.reliable(p.hits, p.hits_moe) && fmt.reliable(p.delta, p.delta_moe) ? p.percentage : null;
 }
 
 function kmOffset(center, lat, lon) {
@@ -74,7 +82,7 @@ export function renderMap(svg, answer) {
     }));
   }
 
-  const maxHits = Math.max(1, ...points.map((p) => p.hits));
+  const maxHits = Math.max(1, ...points.filter((p) => fmt.reliable(p.hits, p.hits_moe)).map((p) => p.hits));
   const maxR = Math.min(28, Math.max(10, 150 / Math.sqrt(Math.max(points.length, 1))));
   const marks = el('g', { class: 'marks' });
   const order = points.map((p, i) => i).sort((a, b) => points[b].hits - points[a].hits); // small on top
@@ -84,17 +92,27 @@ export function renderMap(svg, answer) {
     const [dx, dy] = offsets[i];
     const x = cx + dx * scale;
     const y = cy - dy * scale;
-    const r = Math.max(3, maxR * Math.sqrt(p.hits / maxHits));
-    const title = `${p.postcode}: ${fmt.int(p.hits)} hits, week before ${fmt.int(p.delta)}, ${fmt.pct(p.percentage)}`;
+    const ok = fmt.reliable(p.hits, p.hits_moe);
+    const r = ok ? Math.max(3, maxR * Math.sqrt(p.hits / maxHits)) : 4;
+    const change = shownChange(p);
+    const title = ok
+      ? `${p.postcode}: ${fmt.figure(p.hits, p.hits_moe)} hits, week before ${fmt.figure(p.delta, p.delta_moe)}, ${fmt.pct(change)}`
+      : `${p.postcode}: ${fmt.TOO_FEW}`;
     const g = el('g', {
-      class: 'mark', 'data-postcode': p.postcode, 'data-hits': p.hits,
+      class: ok ? 'mark' : 'mark too-few', 'data-postcode': p.postcode, 'data-hits': p.hits, 'data-moe': p.hits_moe,
+      'data-reliable': String(ok),
       'data-delta': p.delta === null ? '' : p.delta, 'data-percentage': p.percentage === null ? '' : p.percentage,
     }, [
       el('title', {}, [title]),
-      el('circle', {
-        cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), fill: colour(p.percentage),
-        'fill-opacity': 0.9, stroke: 'rgba(20,38,61,0.55)', 'stroke-width': 1,
-      }),
+      ok
+        ? el('circle', {
+          cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), fill: colour(change),
+          'fill-opacity': 0.9, stroke: 'rgba(20,38,61,0.55)', 'stroke-width': 1,
+        })
+        : el('circle', {
+          cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), fill: '#ffffff', 'fill-opacity': 0.7,
+          stroke: '#6b7684', 'stroke-width': 1.3, 'stroke-dasharray': '2 2',
+        }),
     ]);
     if (labels) {
       g.append(text(x.toFixed(1), (y + r + 11).toFixed(1), p.postcode, {
@@ -123,13 +141,15 @@ export function renderMap(svg, answer) {
     el('line', { x1: 16 + barPx, y1: H - 20, x2: 16 + barPx, y2: H - 12, stroke: '#14263d', 'stroke-width': 2 }),
     text(16 + barPx / 2, H - 24, fmt.km(barKm), { 'text-anchor': 'middle', 'font-size': 12, fill: '#14263d' }),
   ]));
-  svg.append(text(W - 12, H - 12, `${points.length} postcode areas with activity`, {
+  svg.append(text(W - 12, H - 12, `${points.length} postcode areas with released values`, {
     'text-anchor': 'end', 'font-size': 12, fill: '#5f6b7a',
   }));
 }
 
 function tipHtml(p) {
-  const cls = fmt.trend(p.percentage);
-  return `<b>${fmt.escapeHtml(p.postcode)}</b><br>Hits: ${fmt.int(p.hits)}<br>Week before: ${fmt.int(p.delta)}`
-    + `<br>Change: <span class="${cls}">${fmt.pct(p.percentage)}</span>`;
+  const change = shownChange(p);
+  const cls = fmt.trend(change);
+  return `<b>${fmt.escapeHtml(p.postcode)}</b><br>Hits: ${fmt.figureHtml(p.hits, p.hits_moe)}`
+    + `<br>Week before: ${fmt.figureHtml(p.delta, p.delta_moe)}`
+    + `<br>Change: <span class="${cls}">${fmt.pct(change)}</span>`;
 }

@@ -1,4 +1,6 @@
-// The timeline: hits and the week-before hits (delta) per hour across the selected dates.
+// The timeline: hits and the week-before hits (delta) per hour across the selected dates, the
+// hits with a band of their 95% margin. An hour whose hits are too few to show reliably
+// (format.reliable) is a hatched slot and breaks the line; so does its week-before.
 import { el, text, clear, niceStep } from './svg.js';
 import * as fmt from './format.js';
 import { showTip, hideTip } from './tooltip.js';
@@ -16,8 +18,10 @@ export function renderTimeline(svg, answer) {
     svg.append(text(W / 2, H / 2, 'No published dates selected', { 'text-anchor': 'middle', fill: '#5f6b7a' }));
     return;
   }
-  const max = Math.max(1, ...rows.map((r) => Math.max(r.hits, r.delta ?? 0)));
-  const step = niceStep(max, 5);
+  const ok = rows.map((r) => fmt.reliable(r.hits, r.hits_moe));
+  const okDelta = rows.map((r) => fmt.reliable(r.delta, r.delta_moe));
+  const max = Math.max(1, ...rows.map((r, i) => Math.max(ok[i] ? r.hits + r.hits_moe : 0, okDelta[i] ? r.delta : 0)));
+  const step = Math.max(1, niceStep(max, 5)); // whole hits: no 0.2 steps on a near-empty chart
   const top = Math.ceil(max / step) * step;
   const bw = iw / rows.length;
   const x = (i) => M.left + (i + 0.5) * bw;
@@ -55,41 +59,79 @@ export function renderTimeline(svg, answer) {
   });
   svg.append(xAxis);
 
-  // hits: area + line; delta: dashed line, broken where a date has no baseline
-  const hitsPts = rows.map((r, i) => `${x(i).toFixed(1)},${y(r.hits).toFixed(1)}`);
-  svg.append(el('path', {
-    d: `M${x(0).toFixed(1)},${y(0)} L${hitsPts.join(' L')} L${x(rows.length - 1).toFixed(1)},${y(0)} Z`,
-    fill: 'rgba(47,111,214,0.12)', stroke: 'none',
-  }));
-  let deltaD = '';
-  let pen = false;
+  // too few to show: a hatched slot behind the lines
+  svg.append(el('defs', {}, [el('pattern', {
+    id: 'too-few-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)',
+  }, [el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#c3cad3', 'stroke-width': 2 })])]));
+  const hatches = el('g', { class: 'too-few-slots' });
   rows.forEach((r, i) => {
-    if (r.delta === null) { pen = false; return; }
-    deltaD += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(r.delta).toFixed(1)} `;
-    pen = true;
+    if (!ok[i]) {
+      hatches.append(el('rect', {
+        class: 'too-few', x: M.left + i * bw, y: M.top, width: bw, height: ih, fill: 'url(#too-few-hatch)',
+        'data-date': r.date, 'data-hour': r.hour,
+      }));
+    }
   });
+  svg.append(hatches);
+
+  // hits: margin band + line, delta: dashed line; each broken where its figure cannot be shown
+  // (no baseline, or too few to show reliably)
+  const runs = (shown) => {
+    const out = [];
+    let run = [];
+    rows.forEach((r, i) => {
+      if (shown[i]) {
+        run.push(i);
+      } else if (run.length) {
+        out.push(run);
+        run = [];
+      }
+    });
+    if (run.length) out.push(run);
+    return out;
+  };
+  const band = el('g', { class: 'moe-band' });
+  const line = (pts, v) => pts.map((i) => `${x(i).toFixed(1)},${y(v(i)).toFixed(1)}`).join(' L');
+  let hitsD = '';
+  for (const run of runs(ok)) {
+    const upper = line(run, (i) => rows[i].hits + rows[i].hits_moe);
+    const lower = line([...run].reverse(), (i) => Math.max(0, rows[i].hits - rows[i].hits_moe));
+    band.append(el('path', { d: `M${upper} L${lower} Z`, fill: 'rgba(47,111,214,0.16)', stroke: 'none' }));
+    hitsD += `M${line(run, (i) => rows[i].hits)} `;
+  }
+  svg.append(band);
+  let deltaD = '';
+  for (const run of runs(okDelta)) {
+    deltaD += `M${line(run, (i) => rows[i].delta)} `;
+  }
   if (deltaD) {
     svg.append(el('path', { class: 'delta-line', d: deltaD, fill: 'none', stroke: '#8a94a3', 'stroke-width': 1.6, 'stroke-dasharray': '5 4' }));
   }
-  svg.append(el('path', { class: 'hits-line', d: `M${hitsPts.join(' L')}`, fill: 'none', stroke: '#2f6fd6', 'stroke-width': 2, 'stroke-linejoin': 'round' }));
+  if (hitsD) {
+    svg.append(el('path', { class: 'hits-line', d: hitsD, fill: 'none', stroke: '#2f6fd6', 'stroke-width': 2, 'stroke-linejoin': 'round' }));
+  }
 
   // hover: one transparent slot per hour
   const guide = el('line', { y1: M.top, y2: M.top + ih, stroke: '#14263d', 'stroke-opacity': 0.35, visibility: 'hidden' });
   svg.append(guide);
   const slots = el('g', { class: 'slots' });
   rows.forEach((r, i) => {
-    const title = `${r.date} ${String(r.hour).padStart(2, '0')}:00 — ${fmt.int(r.hits)} hits, week before ${fmt.int(r.delta)}`;
+    const when = `${r.date} ${String(r.hour).padStart(2, '0')}:00`;
+    const title = `${when} — ${ok[i] ? `${fmt.figure(r.hits, r.hits_moe)} hits` : `hits ${fmt.TOO_FEW}`}, `
+      + `week before ${fmt.figure(r.delta, r.delta_moe)}`;
     const slot = el('rect', {
       class: 'slot', x: M.left + i * bw, y: M.top, width: bw, height: ih, fill: 'transparent',
-      'data-date': r.date, 'data-hour': r.hour, 'data-hits': r.hits,
+      'data-date': r.date, 'data-hour': r.hour, 'data-hits': r.hits, 'data-moe': r.hits_moe,
+      'data-reliable': String(ok[i]),
     }, [el('title', {}, [title])]);
     slot.addEventListener('mousemove', (evt) => {
       guide.setAttribute('x1', x(i));
       guide.setAttribute('x2', x(i));
       guide.setAttribute('visibility', 'visible');
-      const change = r.delta ? (r.hits - r.delta) / r.delta : null;
-      showTip(evt, `<b>${fmt.day(r.date)}, ${String(r.hour).padStart(2, '0')}:00</b><br>Hits: ${fmt.int(r.hits)}`
-        + `<br>Week before: ${fmt.int(r.delta)}<br>Change: ${fmt.pct(change)}`);
+      const change = ok[i] && okDelta[i] && r.delta ? (r.hits - r.delta) / r.delta : null;
+      showTip(evt, `<b>${fmt.day(r.date)}, ${String(r.hour).padStart(2, '0')}:00</b>`
+        + `<br>Hits: ${fmt.figureHtml(r.hits, r.hits_moe)}`
+        + `<br>Week before: ${fmt.figureHtml(r.delta, r.delta_moe)}<br>Change: ${fmt.pct(change)}`);
     });
     slot.addEventListener('mouseleave', () => { guide.setAttribute('visibility', 'hidden'); hideTip(); });
     slots.append(slot);

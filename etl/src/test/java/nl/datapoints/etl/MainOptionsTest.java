@@ -2,6 +2,7 @@ package nl.datapoints.etl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -134,6 +135,68 @@ class MainOptionsTest {
       String command, String option, String value, String message) throws Exception {
     assertRefusedBeforeAnythingRuns(
         command, message, withInputs(command, "--date", D, option, value));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "run       | --epsilon       | abc   | --epsilon must be a decimal number, got 'abc'",
+        "run       | --epsilon       | 0     | --epsilon must be in 0.01..100, got 0",
+        "backfill  | --epsilon       | 1e3   | --epsilon must be in 0.01..100, got 1000",
+        "release   | --delta         | 0.5   | --delta must be in 1.0E-15..0.001, got 0.5",
+        "run       | --delta         | tiny  | --delta must be a decimal number, got 'tiny'",
+        "run       | --epsilon-split | `total=0.5,hour=0.25,sbi=0.2,cell=0.1,select=0.1` | --epsilon-split must give total, hour, sbi, cell and select shares that sum to 1, got total=0.5,hour=0.25,sbi=0.2,cell=0.1,select=0.1 (sum 1.15)",
+        "run       | --epsilon-split | `total=0.9,select=0.1` | --epsilon-split must give total, hour, sbi, cell and select each a share above 0, got total=0.9,select=0.1 (hour missing)",
+        "release   | --epsilon-split | `total=0.4,hour=0.3,sbi=0.2,cell=0.1,select=0` | --epsilon-split must give total, hour, sbi, cell and select each a share above 0, got total=0.4,hour=0.3,sbi=0.2,cell=0.1,select=0 (select 0)",
+        "run       | --epsilon-split | total | --epsilon-split must be name=value pairs separated by commas, got 'total'",
+        "run       | --epsilon-split | `total=0.35,hour=0.25,sbi=0.2,cell=0.1999,select=0.0001` | --epsilon-split total=0.35,hour=0.25,sbi=0.2,cell=0.1999,select=0.0001 leaves the CELL selection epsilon 0.0001 for --max-cells cell=3, too little to ever keep a cell for sure; give select a larger share, or lower --max-cells cell",
+        "run       | --max-events    | 0     | --max-events must be in 1..1000, got 0",
+        "backfill  | --max-events    | 1001  | --max-events must be in 1..1000, got 1001",
+        "run       | --max-events    | ten   | --max-events must be a whole number, got 'ten'",
+        "run       | --max-cells     | week=3 | --max-cells: a level must be total, hour, sbi or cell, got 'week'",
+        "run       | --max-cells     | cell=0 | --max-cells for cell must be in 1..1000, got 0",
+        "release   | --max-hits      | hour=x | --max-hits: the bound of hour must be a whole number, got 'x'",
+        "run       | --max-hits      | `total=2,total=3` | --max-hits names total twice in 'total=2,total=3'",
+      })
+  void everyReleaseOptionIsCheckedBeforeAnyStage(
+      String command, String option, String value, String message) throws Exception {
+    Files.writeString(key.resolveSibling("release.key"), "5eed".repeat(16) + "\n");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                withInputs(
+                    command,
+                    option,
+                    value,
+                    "--release-key-file",
+                    key.resolveSibling("release.key").toString())));
+    if (command.equals("backfill")) {
+      args.addAll(List.of("--from", D, "--to", D));
+    } else {
+      args.addAll(List.of("--date", D));
+    }
+    assertRefusedBeforeAnythingRuns(command, message, args.toArray(String[]::new));
+  }
+
+  @Test
+  void theReleaseOptionsAreInTheHelp() throws Exception {
+    Run help = etl("help");
+    assertEquals(0, help.exit());
+    for (String option :
+        List.of(
+            "--release-key-file FILE",
+            "--epsilon E (1.0, 0.01..100, per date)",
+            "--delta D (1.0E-8)",
+            "--epsilon-split cell=0.1,hour=0.25,sbi=0.2,select=0.1,total=0.35",
+            "--max-events N (10, per user-day, 1..1000)",
+            "--max-cells total=10,hour=10,sbi=10,cell=3",
+            "--max-hits total=10,hour=10,sbi=10,cell=10",
+            "DATAPOINTS_RELEASE_KEY",
+            "release    --date DATE")) {
+      assertTrue(help.out().contains(option), option + " in\n" + help.out());
+    }
   }
 
   @Test

@@ -5,18 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The HBase layout of the serving store, shared by the publish job and the service.
+ * The HBase layout of the serving store, shared by the publish job and the service (docs/formats.md
+ * §5).
  *
  * <ul>
- *   <li>Two column families: {@link #FAMILY} ({@code d}) holds every cell of a row and the pointer
- *       row, {@link #ROLLUP_FAMILY} ({@code r}) the row's two small rollups. Unfiltered queries,
- *       the common case, read only {@code r}, whose store files are a fraction of the size: a scan
- *       never walks over the large {@code c} blocks it does not need.
- *   <li>Data rows: {@link RowKey} (date + pc4), qualifiers {@code d:}{@link CellBlock#CELLS},
- *       {@code r:}{@link CellBlock#BY_HOUR}, {@code r:}{@link CellBlock#BY_SBI}, each a {@link
- *       CellBlock} ({@link #familyOf} says which family a qualifier lives in). The HBase timestamp
- *       of every data cell is the generation id, so a reader that asks for the time range {@code
- *       [g, g + 1)} sees exactly generation {@code g} and nothing else.
+ *   <li>Two column families: {@link #FAMILY} ({@code d}) holds the selected cells of a row and the
+ *       pointer row, {@link #ROLLUP_FAMILY} ({@code r}) the row's public-domain levels. Unfiltered
+ *       queries, the common case, read only {@code r}, whose store files are a fraction of the
+ *       size: a scan never walks over the cells blocks it does not need.
+ *   <li>Data rows: {@link RowKey} (date + pc4), qualifiers {@code r:}{@link ReleaseBlock#AREA}
+ *       (TOTAL, HOUR and SBI values) and {@code d:}{@link ReleaseBlock#CELLS} (CELL values), each a
+ *       {@link ReleaseBlock} ({@link #familyOf} says which family a qualifier lives in). The HBase
+ *       timestamp of every data cell is the generation id, so a reader that asks for the time range
+ *       {@code [g, g + 1)} sees exactly generation {@code g} and nothing else.
  *   <li>The pointer row {@link #POINTER_ROW} (sorts after every data row), encoded and decoded only
  *       by {@link PointerRow}: per date the current {@link Generation} and the kept ones.
  *   <li>The table records the layout it was written in as the table attribute {@link #VERSION_KEY}
@@ -31,7 +32,7 @@ public final class StoreLayout {
   /** The family of the cells block {@code c} and of the pointer row. */
   public static final byte[] FAMILY = {'d'};
 
-  /** The family of the rollup blocks {@code h} and {@code s}. */
+  /** The family of the area block {@code a}. */
   public static final byte[] ROLLUP_FAMILY = {'r'};
 
   /** Every family of the table, in HBase's (byte) order. */
@@ -47,10 +48,11 @@ public final class StoreLayout {
   public static final int FAMILY_MAX_VERSIONS = 5;
 
   /**
-   * The version of this layout: 1 = one family {@code d}; 2 = the rollups in family {@code r}. Bump
-   * it whenever a reader of the old layout would misread the new one.
+   * The version of this layout: 1 = k-suppressed cells in one family {@code d}; 2 = their rollups
+   * in family {@code r}; 3 = a differentially private release ({@link ReleaseBlock}). Bump it
+   * whenever a reader of the old layout would misread the new one.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The table attribute (HBase table descriptor value) that records the layout version. */
   public static final String VERSION_KEY = "datapoints.layout";
@@ -59,15 +61,15 @@ public final class StoreLayout {
 
   /**
    * The family a data-row qualifier is stored in: {@link #ROLLUP_FAMILY} for {@link
-   * CellBlock#BY_HOUR} and {@link CellBlock#BY_SBI}, {@link #FAMILY} for {@link CellBlock#CELLS}.
+   * ReleaseBlock#AREA}, {@link #FAMILY} for {@link ReleaseBlock#CELLS}.
    *
    * @throws IllegalArgumentException for any other qualifier
    */
   public static byte[] familyOf(byte[] qualifier) {
-    if (Arrays.equals(qualifier, CellBlock.CELLS)) {
+    if (Arrays.equals(qualifier, ReleaseBlock.CELLS)) {
       return FAMILY;
     }
-    if (Arrays.equals(qualifier, CellBlock.BY_HOUR) || Arrays.equals(qualifier, CellBlock.BY_SBI)) {
+    if (Arrays.equals(qualifier, ReleaseBlock.AREA)) {
       return ROLLUP_FAMILY;
     }
     throw new IllegalArgumentException(

@@ -46,6 +46,23 @@ class AvroSchemaGoldenTest {
         new AnonymizedEvent(DAY, 23, 9999, 1, "56", new UserKey(new byte[16])));
   }
 
+  static List<ReleasedValue> goldenReleased() {
+    return List.of(
+        new ReleasedValue(
+            DAY, 1017, Level.TOTAL, null, null, null, true, 1234L, 28.57, 1100L, 28.57),
+        new ReleasedValue(DAY, 1017, Level.HOUR, 13, null, null, true, -3L, 40.0, null, null),
+        new ReleasedValue(DAY, 1017, Level.SBI, null, null, "4711", true, 310L, 50.0, 0L, 0.0),
+        new ReleasedValue(DAY, 9711, Level.CELL, 18, 65535, "93112", false, 0L, 0.0, 220L, 100.0));
+  }
+
+  @Test
+  void readsReleasedValuesWrittenByVersionOne() throws IOException {
+    List<ReleasedValue> read = read("/golden/released-value-v1.avro", ReleasedValue.class);
+    assertEquals(goldenReleased(), read);
+    assertNull(read.get(1).getDelta());
+    assertCompatible(ReleasedValue.getClassSchema(), "/golden/ReleasedValue-v1.avsc");
+  }
+
   @Test
   void readsCellsWrittenByVersionOne() throws IOException {
     List<Cell> read = read("/golden/cell-v1.avro", Cell.class);
@@ -98,10 +115,19 @@ class AvroSchemaGoldenTest {
           AnonymizedEvent.getClassSchema(),
           goldenEvents());
       Files.writeString(dir.resolve("Cell-v1.avsc"), Cell.getClassSchema().toString(true));
+      write(
+          dir.resolve("released-value-v1.avro").toFile(),
+          ReleasedValue.getClassSchema(),
+          goldenReleased());
+      Files.writeString(
+          dir.resolve("ReleasedValue-v1.avsc"), ReleasedValue.getClassSchema().toString(true));
       Files.writeString(
           dir.resolve("AnonymizedEvent-v1.avsc"), AnonymizedEvent.getClassSchema().toString(true));
-      Files.write(dir.resolve("cellblock-v1.bin"), CellBlock.encode(CellBlockTest.GOLDEN_CELLS));
       Files.write(dir.resolve("generations-v1.bin"), Generation.listToBytes(GenerationTest.GOLDEN));
+      Files.write(
+          dir.resolve("generations-v2.bin"), Generation.listToBytes(GenerationTest.GOLDEN_PRIVATE));
+      Files.write(
+          dir.resolve("release-block-v3.bin"), ReleaseBlock.encode(true, ReleaseBlockTest.GOLDEN));
     }
 
     private static <T extends SpecificRecordBase> void write(File f, Schema schema, List<T> rows)

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import net.sourceforge.argparse4j.inf.Namespace;
 import nl.datapoints.serving.api.AreaAnswer;
+import nl.datapoints.serving.api.DashboardSettings;
 import nl.datapoints.serving.core.Gazetteer;
 import nl.datapoints.serving.core.QueryParser;
 import nl.datapoints.serving.core.QueryService;
@@ -32,6 +33,7 @@ import nl.datapoints.serving.resources.ExceptionMappers;
 import nl.datapoints.serving.resources.JsonErrorHandler;
 import nl.datapoints.serving.resources.PostcodeResource;
 import nl.datapoints.serving.resources.SbiResource;
+import nl.datapoints.serving.resources.SettingsResource;
 
 /** The datapoints service: the HTTP API under {@code /api} and the dashboard page at {@code /}. */
 public final class DatapointsApplication extends Application<DatapointsConfiguration> {
@@ -132,6 +134,9 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
     env.jersey().register(new DatesResource(queries));
     env.jersey().register(new SbiResource(catalog));
     env.jersey().register(new PostcodeResource(queries));
+    env.jersey()
+        .register(
+            new SettingsResource(new DashboardSettings(config.getDashboard().getMaxMarginShare())));
 
     env.healthChecks().register("hbase", new HBaseHealthCheck(store));
     env.healthChecks()

@@ -49,6 +49,29 @@ public final class DatapointsConfiguration extends Configuration {
 
   @Valid @NotNull private WarmupSettings warmup = new WarmupSettings();
 
+  @Valid @NotNull private DashboardConfig dashboard = new DashboardConfig();
+
+  /** The {@code dashboard:} block: how the page shows released figures. */
+  public static final class DashboardConfig {
+    /**
+     * A figure whose 95% margin of error is larger than this share of its value is shown as "too
+     * few to show reliably" rather than as a number (0.5: the margin exceeds half the value).
+     */
+    @DecimalMin(value = "0.0", inclusive = false)
+    @DecimalMax("10.0")
+    private double maxMarginShare = 0.5;
+
+    @JsonProperty
+    public double getMaxMarginShare() {
+      return maxMarginShare;
+    }
+
+    @JsonProperty
+    public void setMaxMarginShare(double maxMarginShare) {
+      this.maxMarginShare = maxMarginShare;
+    }
+  }
+
   /** The {@code cache:} block: the answer cache. */
   public static final class CacheSettings {
     private boolean enabled = true;
@@ -197,6 +220,16 @@ public final class DatapointsConfiguration extends Configuration {
   @JsonProperty
   public void setCache(CacheSettings cache) {
     this.cache = cache;
+  }
+
+  @JsonProperty
+  public DashboardConfig getDashboard() {
+    return dashboard;
+  }
+
+  @JsonProperty
+  public void setDashboard(DashboardConfig dashboard) {
+    this.dashboard = dashboard;
   }
 
   @JsonProperty

@@ -46,19 +46,23 @@ class ConfigurationTest {
     assertTrue(c.getWarmup().isEnabled());
     assertEquals(20, c.getWarmup().getBudget().toSeconds());
     assertEquals(256, c.getWarmup().getQueries());
+    assertEquals(0.5, c.getDashboard().getMaxMarginShare());
   }
 
   @Test
   void rejectsMalformedKeysAndQuorum(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yml");
     Files.writeString(
-        bad, "hbase: {zookeeper: 'localhost', table: t}\napiKeySha256: ['abc']\nmaxDates: 0\n");
+        bad,
+        "hbase: {zookeeper: 'localhost', table: t}\napiKeySha256: ['abc']\nmaxDates: 0\n"
+            + "dashboard: {maxMarginShare: 0}\n");
     ConfigurationValidationException e =
         assertThrows(ConfigurationValidationException.class, () -> factory.build(bad.toFile()));
     String msg = e.getMessage();
     assertTrue(msg.contains("hbase.zookeeper"), msg);
     assertTrue(msg.contains("apiKeySha256"), msg);
     assertTrue(msg.contains("maxDates"), msg);
+    assertTrue(msg.contains("dashboard.maxMarginShare"), msg);
   }
 
   @Test

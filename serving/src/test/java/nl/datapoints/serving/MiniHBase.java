@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The serving table of one test class on an HBase mini-cluster: creates the table with the layout's
- * family and versions (optionally pre-split), hands it to a seeding function, flushes (so a restart
- * needs no WAL replay). Register it before the {@code DropwizardAppExtension} so the app can be
- * pointed at it.
+ * families, versions and layout version (optionally pre-split), hands it to a seeding function,
+ * flushes (so a restart needs no WAL replay). Register it before the {@code DropwizardAppExtension}
+ * so the app can be pointed at it.
  *
  * <p>The mini-cluster itself is shared by every test class of the JVM (each class has its own
  * table): starting one costs 20–40 s on the 2-core CI machine, more than most classes' tests. It is
@@ -76,7 +76,10 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
       util.startMiniHBaseCluster(1, 1); // an earlier class stopped HBase and could not restart it
     }
     TableName name = TableName.valueOf(table);
-    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(name);
+    // Recorded as the publisher records it: the health check reports any other layout.
+    TableDescriptorBuilder builder =
+        TableDescriptorBuilder.newBuilder(name)
+            .setValue(StoreLayout.VERSION_KEY, Integer.toString(StoreLayout.VERSION));
     for (byte[] family : StoreLayout.FAMILIES) {
       builder.setColumnFamily(
           ColumnFamilyDescriptorBuilder.newBuilder(family)

@@ -14,9 +14,10 @@ import nl.datapoints.bench.common.Cli;
 import nl.datapoints.bench.common.Options;
 import nl.datapoints.etl.publish.HBaseConf;
 import nl.datapoints.etl.publish.Publisher;
-import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.Generation;
+import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.PointerRow.DatePointer;
+import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
@@ -144,10 +145,7 @@ public final class CompareTables {
   /** Reads the current generation of every date, as the service does: time range [g, g + 1). */
   static TableView read(Connection c, String name) throws IOException {
     TableView.Digest digest = new TableView.Digest();
-    long rows = 0;
-    long cells = 0;
-    long badRows = 0;
-    long[] hits = {0};
+    Counts counts = new Counts();
     Map<LocalDate, Generation> current = new TreeMap<>();
     try (Table t = c.getTable(TableName.valueOf(name))) {
       for (DatePointer p : PointerCells.readAll(t).values()) {
@@ -165,10 +163,6 @@ public final class CompareTables {
                 .setCacheBlocks(false);
         try (ResultScanner rs = t.getScanner(scan)) {
           for (Result r : rs) {
-            rows++;
-            if (r.size() != 3) {
-              badRows++;
-            }
             for (Cell cell : r.rawCells()) {
               digest
                   .add(CellUtil.cloneRow(cell))
@@ -176,22 +170,70 @@ public final class CompareTables {
                   .add(CellUtil.cloneQualifier(cell))
                   .add(CellUtil.cloneValue(cell));
             }
-            byte[] block = r.getValue(StoreLayout.FAMILY, CellBlock.CELLS);
-            if (block != null) {
-              long[] n = {0};
-              CellBlock.forEachRaw(
-                  block,
-                  (hour, activity, sbi, h, dp1) -> {
-                    n[0]++;
-                    hits[0] += h;
-                  });
-              cells += n[0];
-            }
+            counts.row(
+                r.getValue(StoreLayout.ROLLUP_FAMILY, ReleaseBlock.AREA),
+                r.getValue(StoreLayout.FAMILY, ReleaseBlock.CELLS),
+                r.size());
           }
         }
       }
     }
     return new TableView(
-        name, TableView.pointers(current), rows, cells, hits[0], badRows, digest.hex());
+        name,
+        TableView.pointers(current),
+        counts.rows,
+        counts.values,
+        counts.hits,
+        counts.badRows,
+        digest.hex());
+  }
+
+  /** What the rows of a table hold (pure): rows, released values, TOTAL hits, malformed rows. */
+  static final class Counts {
+    long rows;
+    long values;
+    long hits;
+    long badRows;
+
+    /**
+     * One data row of layout 3: its {@code r:a} block (required), its {@code d:c} block (optional)
+     * and how many HBase cells it has in all (1 or 2, nothing else).
+     */
+    void row(byte[] area, byte[] cells, int hbaseCells) {
+      rows++;
+      if (area == null || hbaseCells != (cells == null ? 1 : 2)) {
+        badRows++;
+      }
+      for (byte[] block : new byte[][] {area, cells}) {
+        if (block == null) {
+          continue;
+        }
+        ReleaseBlock.forEach(
+            block,
+            new ReleaseBlock.Visitor() {
+              private boolean total;
+
+              @Override
+              public void section(Level level, double hitsScale, double deltaScale, int n) {
+                total = level == Level.TOTAL;
+              }
+
+              @Override
+              public void entry(
+                  int hour,
+                  int activity,
+                  int sbiKey,
+                  boolean released,
+                  long h,
+                  boolean deltaReleased,
+                  long delta) {
+                values++;
+                if (total) {
+                  hits += h;
+                }
+              }
+            });
+      }
+    }
   }
 }

@@ -18,20 +18,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.datapoints.bench.common.Cli;
 import nl.datapoints.bench.common.Options;
+import nl.datapoints.etl.aggregate.AggregateDataSupplier;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.publish.HBaseConf;
 import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.etl.publish.RowBlocks;
-import nl.datapoints.schemas.Cell;
-import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.PackedCell;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
+import nl.datapoints.schemas.ReleaseBlock;
+import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
-import org.apache.avro.specific.SpecificData;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
@@ -58,10 +59,14 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  *
  * Each worker thread takes whole dates (read → group → pack → mutate); all share one thread-safe
  * mutator, which sends batches while they go on. After every row is acknowledged, each date's
- * pointer is flipped. Prints one line {@code PUTS key=value ...}.
+ * pointer is flipped to a generation of format 2 carrying the ε and δ of the date's {@code
+ * _release.json}, as the publish stage writes it. Prints one line {@code PUTS key=value ...}.
  */
 public final class PutPublish {
-  /** What one date contributed: rows, cells, hits, cells with a null delta, payload bytes. */
+  /**
+   * What one date contributed: rows, released values (the generation's {@code cells}), TOTAL hits,
+   * values with a null delta, payload bytes.
+   */
   record DateSums(long rows, long cells, long hits, long nullDeltas, long payloadBytes) {}
 
   private PutPublish() {}
@@ -89,6 +94,14 @@ public final class PutPublish {
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       dates.add(d);
+    }
+
+    // Every date's manifest before anything is written: a date that cannot be flipped fails the
+    // run before its rows are.
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    Map<LocalDate, ReleaseManifest> manifests = new TreeMap<>();
+    for (LocalDate d : dates) {
+      manifests.put(d, manifest(fs, warehouse, d));
     }
 
     long t0 = System.nanoTime();
@@ -135,15 +148,19 @@ public final class PutPublish {
         for (LocalDate d : dates) {
           DateSums s = sums.get(d);
           boolean baselineMissing =
-              baselineMissing(
-                  s,
-                  new File(new File(warehouse, "aggregates"), Layout.partition(d.minusDays(7)))
-                      .isDirectory());
+              baselineMissing(s, releaseDir(warehouse, d.minusDays(7)).isDirectory());
+          ReleaseManifest m = manifests.get(d);
           flip(
               t,
               d,
               new Generation(
-                  generation, System.currentTimeMillis(), baselineMissing, s.cells(), s.hits()));
+                  generation,
+                  System.currentTimeMillis(),
+                  baselineMissing,
+                  s.cells(),
+                  s.hits(),
+                  m.epsilon(),
+                  m.delta()));
         }
       }
       tFlip = System.nanoTime();
@@ -154,8 +171,8 @@ public final class PutPublish {
     double total = (tFlip - t0) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "PUTS table=%s generation=%d dates=%d rows=%d cells=%d payload_bytes=%d threads=%d "
-            + "write_buffer_mb=%d setup_s=%.2f write_s=%.2f close_s=%.2f flip_s=%.2f total_s=%.2f cells_per_s=%.0f%n",
+        "PUTS table=%s generation=%d dates=%d rows=%d values=%d payload_bytes=%d threads=%d "
+            + "write_buffer_mb=%d setup_s=%.2f write_s=%.2f close_s=%.2f flip_s=%.2f total_s=%.2f values_per_s=%.0f%n",
         table,
         generation,
         dates.size(),
@@ -175,43 +192,63 @@ public final class PutPublish {
 
   /**
    * The publish stage's baseline rule ({@code Generations.baselineMissing}, package-private in
-   * etl): no baseline when a cell has a null delta, or the date is empty and D-7 never existed.
-   * {@code CompareTables verify} compares the flag with the bulk side's, so a drift shows.
+   * etl): no baseline when a value has a null delta, or the date is empty and D-7 was never
+   * released. {@code CompareTables verify} compares the flag with the bulk side's, so a drift
+   * shows.
    */
   static boolean baselineMissing(DateSums s, boolean previousWeekExists) {
     return s.nullDeltas() > 0 || (s.cells() == 0 && !previousWeekExists);
   }
 
-  /** Reads, groups, packs and mutates every row of one date. */
+  private static File releaseDir(String warehouse, LocalDate date) {
+    return new File(new File(warehouse, "release"), Layout.partition(date));
+  }
+
+  /**
+   * The date's manifest, whose ε and δ the generation records (format 2), as the publish stage
+   * does; a release without one is refused, as the publish refuses it.
+   */
+  static ReleaseManifest manifest(FileSystem fs, String warehouse, LocalDate date) {
+    File dir = releaseDir(warehouse, date);
+    return ReleaseManifest.read(fs, new Path(dir.toURI()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--from/--to: the release of "
+                        + date
+                        + " has no "
+                        + ReleaseManifest.FILE
+                        + " in "
+                        + dir));
+  }
+
+  /** Reads, groups, packs and mutates every row of one date's release. */
   static DateSums writeDate(
       String warehouse, LocalDate date, long generation, BufferedMutator mutator)
       throws IOException {
-    File dir = new File(new File(warehouse, "aggregates"), Layout.partition(date));
+    File dir = releaseDir(warehouse, date);
     File[] parts = dir.listFiles(f -> f.getName().endsWith(".parquet"));
     if (parts == null) {
       throw new IllegalArgumentException(
-          "--from/--to: no aggregates for " + date + ", " + dir + " is not a directory");
+          "--from/--to: no release for " + date + ", " + dir + " is not a directory");
     }
     Arrays.sort(parts);
-    Map<Integer, List<PackedCell>> byPc4 = new TreeMap<>();
+    Map<Integer, List<ReleasedValue>> byPc4 = new TreeMap<>();
     Configuration conf = new Configuration();
-    AvroReadSupport.setAvroReadSchema(conf, Cell.getClassSchema());
+    AvroReadSupport.setAvroReadSchema(conf, ReleasedValue.getClassSchema());
     for (File part : parts) {
-      try (ParquetReader<Cell> r =
-          AvroParquetReader.<Cell>builder(HadoopInputFile.fromPath(new Path(part.toURI()), conf))
-              .withDataModel(SpecificData.getForClass(Cell.class))
+      try (ParquetReader<ReleasedValue> r =
+          AvroParquetReader.<ReleasedValue>builder(
+                  HadoopInputFile.fromPath(new Path(part.toURI()), conf))
+              .withDataModel(AggregateDataSupplier.model())
               .build()) {
-        for (Cell c; (c = r.read()) != null; ) {
-          if (!c.getDate().equals(date)) {
+        for (ReleasedValue v; (v = r.read()) != null; ) {
+          if (!v.getDate().equals(date)) {
             throw new IllegalStateException(
-                part + " holds a cell of " + c.getDate() + ", not " + date);
+                part + " holds a value of " + v.getDate() + ", not " + date);
           }
-          RowKey.of(date, c.getPc4()); // rejects a pc4 the publish would count as BAD_CELL
-          byPc4
-              .computeIfAbsent(c.getPc4(), k -> new ArrayList<>())
-              .add(
-                  new PackedCell(
-                      c.getHour(), c.getActivity(), c.getSbi(), c.getHits(), c.getDelta()));
+          RowKey.of(date, v.getPc4()); // rejects a pc4 the publish would count as BAD_CELL
+          byPc4.computeIfAbsent(v.getPc4(), k -> new ArrayList<>()).add(v);
         }
       }
     }
@@ -220,27 +257,29 @@ public final class PutPublish {
     long hits = 0;
     long nullDeltas = 0;
     long payload = 0;
-    for (Map.Entry<Integer, List<PackedCell>> e : byPc4.entrySet()) {
+    for (Map.Entry<Integer, List<ReleasedValue>> e : byPc4.entrySet()) {
       RowBlocks b = RowBlocks.of(e.getValue());
       if (b.duplicates() > 0) {
         throw new IllegalStateException(
-            "duplicate cells in "
+            "duplicate values in "
                 + date
                 + " pc4 "
                 + e.getKey()
-                + ": the publish refuses these aggregates too");
+                + ": the publish refuses this release too");
       }
       byte[] row = RowKey.of(date, e.getKey()).toBytes();
-      mutator.mutate(
+      Put put =
           new Put(row, generation)
-              .addColumn(StoreLayout.familyOf(CellBlock.CELLS), CellBlock.CELLS, b.cells())
-              .addColumn(StoreLayout.familyOf(CellBlock.BY_HOUR), CellBlock.BY_HOUR, b.byHour())
-              .addColumn(StoreLayout.familyOf(CellBlock.BY_SBI), CellBlock.BY_SBI, b.bySbi()));
+              .addColumn(StoreLayout.familyOf(ReleaseBlock.AREA), ReleaseBlock.AREA, b.area());
+      if (b.cells() != null) {
+        put.addColumn(StoreLayout.familyOf(ReleaseBlock.CELLS), ReleaseBlock.CELLS, b.cells());
+      }
+      mutator.mutate(put);
       rows++;
-      cells += b.cellCount();
-      hits += b.hits();
+      cells += b.values();
+      hits += b.totalHits();
       nullDeltas += b.nullDeltas();
-      payload += row.length + b.cells().length + b.byHour().length + b.bySbi().length;
+      payload += row.length + b.area().length + (b.cells() == null ? 0 : b.cells().length);
     }
     return new DateSums(rows, cells, hits, nullDeltas, payload);
   }

@@ -13,24 +13,26 @@ import java.util.TreeMap;
 import nl.datapoints.schemas.Generation;
 
 /**
- * What readers see in one table (pure once read): per date the current generation's cells, hits and
- * baseline flag (ids and publish times differ between two publishes by design and are not part of
- * it), the data rows of those generations, and a SHA-256 over every (row, family, qualifier, value)
- * in scan order.
+ * What readers see in one table of store layout 3 (pure once read): per date the current
+ * generation's values, hits, baseline flag and privacy guarantee (ids and publish times differ
+ * between two publishes by design and are not part of it), the data rows of those generations, and
+ * a SHA-256 over every (row, family, qualifier, value) in scan order.
  *
  * @param table the table's name
- * @param pointers date → "cells=N hits=N baselineMissing=B" of its current generation
+ * @param pointers date → "values=N hits=N baselineMissing=B epsilon=E delta=D" of its current
+ *     generation
  * @param rows data rows read
- * @param cells entries of their {@code c} blocks
- * @param hits sum of those entries' hits
- * @param badRows rows without exactly the three values c, h and s
+ * @param values released values of their {@code r:a} and {@code d:c} blocks
+ * @param hits sum of their TOTAL values' hits
+ * @param badRows rows without an {@code r:a} block, or with cells other than {@code r:a} and {@code
+ *     d:c}
  * @param sha256 the digest, hex
  */
 record TableView(
     String table,
     SortedMap<LocalDate, String> pointers,
     long rows,
-    long cells,
+    long values,
     long hits,
     long badRows,
     String sha256) {
@@ -39,23 +41,35 @@ record TableView(
     pointers = new TreeMap<>(pointers);
   }
 
-  /** The pointer as compared: what a publish decides, not when or under which id. */
+  /**
+   * The pointer as compared: what a publish decides (format 2: with the guarantee), not when or
+   * under which id.
+   */
   static String pointer(Generation g) {
-    return "cells=" + g.cells() + " hits=" + g.hits() + " baselineMissing=" + g.baselineMissing();
+    return "values="
+        + g.cells()
+        + " hits="
+        + g.hits()
+        + " baselineMissing="
+        + g.baselineMissing()
+        + " epsilon="
+        + g.privacyEpsilon()
+        + " delta="
+        + g.privacyDelta();
   }
 
   /** The {@code SEEN} line. */
   String summary() {
     return String.format(
-        "table=%s dates=%d rows=%d cells=%d hits=%d rows_without_c_h_s=%d sha256=%s",
-        table, pointers.size(), rows, cells, hits, badRows, sha256);
+        "table=%s dates=%d rows=%d values=%d hits=%d bad_rows=%d sha256=%s",
+        table, pointers.size(), rows, values, hits, badRows, sha256);
   }
 
   /** Why {@code a} and {@code b} differ for a reader; empty when they are the same. */
   static List<String> differences(TableView a, TableView b) {
     List<String> why = new ArrayList<>();
     if (!a.pointers().equals(b.pointers())) {
-      why.add("pointers (dates / cells / hits / baseline) differ");
+      why.add("pointers (dates / values / hits / baseline / epsilon / delta) differ");
     }
     if (a.rows() != b.rows()) {
       why.add("row counts differ");
@@ -64,7 +78,11 @@ record TableView(
       why.add("values differ (sha256)");
     }
     if (a.rows() == 0 || b.rows() == 0 || a.badRows() + b.badRows() > 0) {
-      why.add("a table is empty or has rows without all of c, h and s");
+      why.add("a table is empty or has rows that are not r:a [+ d:c]");
+    }
+    if (!a.pointers().isEmpty()
+        && a.pointers().values().stream().anyMatch(p -> p.endsWith("NaN"))) {
+      why.add("a generation records no privacy guarantee (format 1, not layout 3)");
     }
     return why;
   }

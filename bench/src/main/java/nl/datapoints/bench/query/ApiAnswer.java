@@ -6,12 +6,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.datapoints.bench.query.Answer.Num;
 
 /**
- * Reads the service's JSON answer ({@code GET /api/...}) into an {@link Answer} (pure). The service
- * lists every hour of the timeline, SQL only the hours with cells: timeline entries with hits and
- * delta 0 are left out here. SBIs and points are taken as the service gives them, so a zero entry
- * it should not list shows up as a difference.
+ * Reads the service's JSON answer ({@code GET /api/...}, docs/api.md §2) into an {@link Answer}
+ * (pure): every shown number with its margin ({@code total}/{@code hits}, {@code *_moe}, {@code
+ * delta}, {@code delta_moe}; a null delta stays null).
  */
 final class ApiAnswer {
   private ApiAnswer() {}
@@ -20,38 +20,31 @@ final class ApiAnswer {
     List<Integer> area = new ArrayList<>();
     need(a, "postcodes").forEach(p -> area.add(Integer.parseInt(p.asText())));
     Collections.sort(area);
-    JsonNode t = need(a, "totals");
-    List<Long> totals = List.of(t.get("total").asLong(), t.get("delta").asLong());
-    Map<String, List<Long>> sbi = new TreeMap<>();
-    need(a, "stats")
-        .forEach(
-            s ->
-                sbi.put(
-                    s.get("sbi").asText(),
-                    List.of(s.get("total").asLong(), s.get("delta").asLong())));
-    Map<String, List<Long>> timeline = new TreeMap<>();
+    Num totals = num(need(a, "totals"), "total");
+    Map<String, Num> sbi = new TreeMap<>();
+    need(a, "stats").forEach(s -> sbi.put(s.get("sbi").asText(), num(s, "total")));
+    Map<String, Num> timeline = new TreeMap<>();
     need(a, "timeline")
         .forEach(
             e ->
-                putNonZero(
-                    timeline,
-                    e.get("date").asText() + "/" + e.get("hour").asInt(),
-                    e.get("hits").asLong(),
-                    e.get("delta").asLong()));
-    Map<Integer, List<Long>> points = new TreeMap<>();
+                timeline.put(e.get("date").asText() + "/" + e.get("hour").asInt(), num(e, "hits")));
+    Map<Integer, Num> points = new TreeMap<>();
     need(a, "points")
-        .forEach(
-            p ->
-                points.put(
-                    Integer.parseInt(p.get("postcode").asText()),
-                    List.of(p.get("hits").asLong(), p.get("delta").asLong())));
+        .forEach(p -> points.put(Integer.parseInt(p.get("postcode").asText()), num(p, "hits")));
     return new Answer(area, totals, sbi, timeline, points);
   }
 
-  static <K> void putNonZero(Map<K, List<Long>> m, K key, long hits, long delta) {
-    if (hits != 0 || delta != 0) {
-      m.put(key, List.of(hits, delta));
-    }
+  /** {@code hits} (named {@code total} in totals and stats), its margin, delta and its margin. */
+  private static Num num(JsonNode n, String hits) {
+    return new Num(
+        need(n, hits).asLong(),
+        need(n, hits + "_moe").asLong(),
+        nullable(need(n, "delta")),
+        nullable(need(n, "delta_moe")));
+  }
+
+  private static Long nullable(JsonNode n) {
+    return n.isNull() ? null : n.asLong();
   }
 
   private static JsonNode need(JsonNode a, String field) {

@@ -27,6 +27,12 @@ final class LoadRun {
     Runner open() throws Exception;
   }
 
+  /** CPU seconds the measured server processes have used so far. */
+  @FunctionalInterface
+  interface CpuMeter {
+    double seconds();
+  }
+
   /**
    * What a run measured.
    *
@@ -34,24 +40,33 @@ final class LoadRun {
    * @param seconds from the first measured request's start to the last one's end
    * @param errors requests that failed (measured or not)
    * @param firstError the first failure, if any
+   * @param cpuSeconds CPU seconds of the server processes while the measured requests ran (NaN when
+   *     not measured)
    */
-  record Result(long[] sortedNanos, double seconds, int errors, Throwable firstError) {
+  record Result(
+      long[] sortedNanos, double seconds, int errors, Throwable firstError, double cpuSeconds) {
     /**
-     * The summary line: {@code label n p50 p90 p99 max req/s errors} (ms; tab-separated key=value).
+     * The summary line: {@code label n p50 p90 p99 max req/s errors [cpu_ms/req]} (ms;
+     * tab-separated key=value); {@code cpu_ms/req} is the server side's CPU per measured request.
      */
     String summary(String label) {
       int n = sortedNanos.length;
-      return String.format(
-          Locale.ROOT,
-          "%s\tn=%d\tp50=%.2f\tp90=%.2f\tp99=%.2f\tmax=%.2f\treq/s=%.1f\terrors=%d",
-          label,
-          n,
-          Percentiles.millis(sortedNanos, 0.50),
-          Percentiles.millis(sortedNanos, 0.90),
-          Percentiles.millis(sortedNanos, 0.99),
-          n == 0 ? 0 : sortedNanos[n - 1] / 1e6,
-          n == 0 || seconds <= 0 ? 0 : n / seconds,
-          errors);
+      String line =
+          String.format(
+              Locale.ROOT,
+              "%s\tn=%d\tp50=%.2f\tp90=%.2f\tp99=%.2f\tmax=%.2f\treq/s=%.1f\terrors=%d",
+              label,
+              n,
+              Percentiles.millis(sortedNanos, 0.50),
+              Percentiles.millis(sortedNanos, 0.90),
+              Percentiles.millis(sortedNanos, 0.99),
+              n == 0 ? 0 : sortedNanos[n - 1] / 1e6,
+              n == 0 || seconds <= 0 ? 0 : n / seconds,
+              errors);
+      if (!Double.isNaN(cpuSeconds) && n > 0) {
+        line += String.format(Locale.ROOT, "\tcpu_ms/req=%.2f", cpuSeconds * 1000 / n);
+      }
+      return line;
     }
   }
 
@@ -68,6 +83,22 @@ final class LoadRun {
       double maxSeconds,
       RunnerFactory factory)
       throws Exception {
+    return run(queries, clients, warmup, requests, maxSeconds, factory, null);
+  }
+
+  /**
+   * As {@link #run(List, int, int, int, double, RunnerFactory)}, reading {@code cpu} (if not null)
+   * when the first measured request starts and when the last one has ended.
+   */
+  static Result run(
+      List<Query> queries,
+      int clients,
+      int warmup,
+      int requests,
+      double maxSeconds,
+      RunnerFactory factory,
+      CpuMeter cpu)
+      throws Exception {
     if (queries.isEmpty()) {
       throw new IllegalArgumentException("--queries: the list is empty");
     }
@@ -78,6 +109,7 @@ final class LoadRun {
     AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
     AtomicReference<Throwable> firstError = new AtomicReference<>();
+    double[] cpuAtStart = {Double.NaN};
     long deadline = System.nanoTime() + (long) (maxSeconds * 1e9);
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -95,6 +127,9 @@ final class LoadRun {
                     slot = next.getAndIncrement();
                     if (slot >= requests) {
                       return;
+                    }
+                    if (slot == 0 && cpu != null) {
+                      cpuAtStart[0] = cpu.seconds();
                     }
                   }
                   long t0 = System.nanoTime();
@@ -123,6 +158,8 @@ final class LoadRun {
     long[] done = Arrays.copyOf(lat, n);
     Arrays.sort(done);
     double seconds = n == 0 ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
-    return new Result(done, seconds, errors.get(), firstError.get());
+    // Thread.join orders slot 0's reading before this one.
+    double cpuSeconds = cpu == null || n == 0 ? Double.NaN : cpu.seconds() - cpuAtStart[0];
+    return new Result(done, seconds, errors.get(), firstError.get(), cpuSeconds);
   }
 }

@@ -15,12 +15,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.datapoints.bench.common.Cli;
 import nl.datapoints.bench.common.Options;
+import nl.datapoints.bench.query.RollupSql.Dialect;
 import nl.datapoints.schemas.reference.ReferenceCsv;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The query benchmark's client (run by {@code scripts/bench/query} and {@code
@@ -28,22 +33,32 @@ import nl.datapoints.schemas.reference.ReferenceCsv;
  *
  * <pre>
  *   queries --out FILE --from DATE --to DATE --n N (--hardest | --postcodes CSV [--seed S]
- *           | --pc4 P --radius KM --dates K)
- *   http    --base URL --queries FILE [--clients C] [--warmup W] [--requests N] [--max-seconds T] [--label L]
- *   pg      --jdbc URL --queries FILE [--variant one|four|temp] [--clients C] ... [--label L]
- *   check   --base URL --jdbc URL --queries FILE [--n N]
+ *           [--filters REF_DIR] | --pc4 P --radius KM --dates K)
+ *   http    --base URL --queries FILE [--clients C] [--warmup W] [--requests N] [--max-seconds T]
+ *           [--label L] [--server-pids P,P]
+ *   suite   --side http|pg|duckdb (--base URL | --jdbc URL | --csv DIR --postcodes CSV)
+ *           --hard FILE --mix FILE --label L [--warm-seconds 60] [--hard-n 500] [--hard-warmup 100]
+ *           [--mix-n 2000] [--mix-warmup 200] [--mix-clients 4] [--max-seconds 120] [--server-pids P,P]
+ *   check   --base URL [--jdbc URL] [--csv DIR --postcodes CSV] --queries FILE [--n N]
+ *   during  --base URL --queries FILE --label L [--clients 4] [--idle-seconds 30] [--after-seconds 15]
+ *           [--server-pids P,P] [--log FILE] -- COMMAND [ARGS...]
  *   area    --base URL --queries FILE      (the first query's area: pc4s, pc4s with data, rows)
  *   hbase   --zookeeper HOST:PORT --table T [--wait-compactions SECONDS]
+ *   moe95-sql                              (the peers' margin function, for PostgreSQL)
  * </pre>
  *
- * {@code http} and {@code pg} print one summary line {@code label n p50 p90 p99 max req/s errors}
- * (ms); {@code check} prints EQUAL or DIFFERENT per query and exits 1 when any differs.
+ * {@code http} and {@code suite} print summary lines {@code label n p50 p90 p99 max req/s errors
+ * [cpu_ms/req]} (ms; the CPU of the {@code --server-pids} process trees per measured request;
+ * DuckDB runs in this JVM, so its side measures this process); {@code check} prints EQUAL or
+ * DIFFERENT per query and peer and exits 1 when any differs; {@code during} prints an idle, a
+ * during and an after line around one run of COMMAND and exits 1 when it fails.
  */
 public final class QueryBench {
   private static final List<String> COMMANDS =
-      List.of("queries", "http", "pg", "check", "area", "hbase");
+      List.of("queries", "http", "suite", "check", "during", "area", "hbase", "moe95-sql");
   private static final Set<String> LOAD =
-      Set.of("queries", "clients", "warmup", "requests", "max-seconds", "label");
+      Set.of("queries", "clients", "warmup", "requests", "max-seconds", "label", "server-pids");
+  private static final List<String> SIDES = List.of("http", "pg", "duckdb");
 
   private QueryBench() {}
 
@@ -59,23 +74,64 @@ public final class QueryBench {
           queries(
               Options.parse(
                   rest,
-                  Set.of("out", "from", "to", "n", "postcodes", "seed", "pc4", "radius", "dates"),
+                  Set.of(
+                      "out",
+                      "from",
+                      "to",
+                      "n",
+                      "postcodes",
+                      "seed",
+                      "filters",
+                      "pc4",
+                      "radius",
+                      "dates"),
                   Set.of("hardest")));
       case "http" -> {
         Options o = Options.parse(rest, union(LOAD, "base"), Set.of());
-        load(o, httpRunners(o.string("base")));
+        LoadRun.Result r =
+            LoadRun.run(
+                read(o.string("queries")),
+                o.integer("clients", 1, 1, 256),
+                o.integer("warmup", 100, 0, Integer.MAX_VALUE),
+                o.integer("requests", 500, 1, 100_000_000),
+                o.decimal("max-seconds", 120, 0.001, 86_400),
+                httpRunners(o.string("base")),
+                cpu(o).orElse(null));
+        report(r, o.string("label", "run"));
       }
-      case "pg" -> {
-        Options o = Options.parse(rest, union(LOAD, "jdbc", "variant"), Set.of());
-        load(
-            o,
-            PostgisPeer.runners(
-                o.string("jdbc"), o.choice("variant", "one", PostgisPeer.VARIANTS)));
-      }
+      case "suite" -> suite(Options.parse(rest, SUITE, Set.of()));
       case "check" -> {
-        return check(Options.parse(rest, Set.of("base", "jdbc", "queries", "n"), Set.of())) ? 0 : 1;
+        return check(
+                Options.parse(
+                    rest, Set.of("base", "jdbc", "csv", "postcodes", "queries", "n"), Set.of()))
+            ? 0
+            : 1;
+      }
+      case "during" -> {
+        int dash = rest.indexOf("--");
+        if (dash < 0 || dash == rest.size() - 1) {
+          throw new IllegalArgumentException("during needs -- COMMAND [ARGS...] after its options");
+        }
+        Options o =
+            Options.parse(
+                rest.subList(0, dash),
+                Set.of(
+                    "base",
+                    "queries",
+                    "label",
+                    "clients",
+                    "idle-seconds",
+                    "after-seconds",
+                    "server-pids",
+                    "log"),
+                Set.of());
+        return During.run(o, rest.subList(dash + 1, rest.size()), httpRunners(o.string("base")));
       }
       case "area" -> area(Options.parse(rest, Set.of("base", "queries"), Set.of()));
+      case "moe95-sql" -> {
+        Options.parse(rest, Set.of(), Set.of());
+        System.out.println(RollupSql.moeFunction(Dialect.POSTGRES));
+      }
       default -> {
         Options o = Options.parse(rest, Set.of("zookeeper", "table", "wait-compactions"), Set.of());
         System.out.println(
@@ -87,6 +143,26 @@ public final class QueryBench {
     }
     return 0;
   }
+
+  private static final Set<String> SUITE =
+      Set.of(
+          "side",
+          "base",
+          "jdbc",
+          "csv",
+          "postcodes",
+          "hard",
+          "mix",
+          "label",
+          "warm-seconds",
+          "hard-n",
+          "hard-warmup",
+          "mix-n",
+          "mix-warmup",
+          "mix-clients",
+          "max-seconds",
+          "server-pids",
+          "duckdb-threads");
 
   static List<Query> queryList(Options o) throws IOException {
     var from = o.date("from");
@@ -113,8 +189,31 @@ public final class QueryBench {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       pc4s = new ArrayList<>(ReferenceCsv.postcodes(csv.toString(), in).keySet());
     }
-    return QueryLists.mixed(
-        pc4s, from, to, n, o.longValue("seed", 7, Long.MIN_VALUE, Long.MAX_VALUE));
+    long seed = o.longValue("seed", 7, Long.MIN_VALUE, Long.MAX_VALUE);
+    if (o.has("filters")) {
+      return QueryLists.filtered(pc4s, merchantSbis(o.directory("filters")), from, to, n, seed);
+    }
+    return QueryLists.mixed(pc4s, from, to, n, seed);
+  }
+
+  /** The SBI code of every merchant of {@code ref/merchants.csv} (a code once per merchant). */
+  private static List<String> merchantSbis(Path ref) throws IOException {
+    Path csv = ref.resolve(ReferenceCsv.MERCHANTS);
+    if (!Files.isRegularFile(csv)) {
+      throw new IllegalArgumentException("--filters " + ref + " has no " + ReferenceCsv.MERCHANTS);
+    }
+    List<String> out = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      ReferenceCsv.merchants(
+          csv.toString(),
+          in,
+          (id, sbi) -> {
+            out.add(sbi);
+            return seen.add(id);
+          });
+    }
+    return out;
   }
 
   private static void queries(Options o) throws IOException {
@@ -125,7 +224,7 @@ public final class QueryBench {
   /** The queries of a list file ({@code --queries}). */
   static List<Query> read(String file) throws IOException {
     if (!Files.isRegularFile(Path.of(file))) {
-      throw new IllegalArgumentException("--queries must be an existing file, got " + file);
+      throw new IllegalArgumentException("a query list must be an existing file, got " + file);
     }
     List<Query> qs = new ArrayList<>();
     for (String l : Files.readAllLines(Path.of(file))) {
@@ -134,23 +233,87 @@ public final class QueryBench {
       }
     }
     if (qs.isEmpty()) {
-      throw new IllegalArgumentException("--queries " + file + " holds no queries");
+      throw new IllegalArgumentException("the query list " + file + " holds no queries");
     }
     return qs;
   }
 
-  private static void load(Options o, LoadRun.RunnerFactory factory) throws Exception {
-    int clients = o.integer("clients", 1, 1, 256);
-    int warmup = o.integer("warmup", 100, 0, Integer.MAX_VALUE);
-    int requests = o.integer("requests", 500, 1, 100_000_000);
-    double maxSeconds = o.decimal("max-seconds", 120, 0.001, 86_400);
-    String label = o.string("label", "run");
-    LoadRun.Result r =
-        LoadRun.run(read(o.string("queries")), clients, warmup, requests, maxSeconds, factory);
+  /** The server side's CPU meter of {@code --server-pids}, if given. */
+  static Optional<LoadRun.CpuMeter> cpu(Options o) {
+    return o.optional("server-pids").map(p -> new ProcCpu(ProcCpu.pids(p)));
+  }
+
+  private static void report(LoadRun.Result r, String label) {
     if (r.firstError() != null) {
-      System.err.println("first error: " + r.firstError());
+      System.err.println(label + ": first error: " + r.firstError());
     }
     System.out.println(r.summary(label));
+  }
+
+  /**
+   * One side's measured runs, the same for every side: the mix at {@code --mix-clients} for {@code
+   * --warm-seconds} (steady state: the JIT has compiled, the blocks are cached; printed as a
+   * comment), then the hardest list at 1 client and the mix at {@code --mix-clients}, each with its
+   * warm-up requests first.
+   */
+  private static void suite(Options o) throws Exception {
+    String side = o.choice("side", "http", SIDES);
+    String label = o.string("label");
+    List<Query> hard = read(o.string("hard"));
+    List<Query> mix = read(o.string("mix"));
+    double warmSeconds = o.decimal("warm-seconds", 60, 0, 86_400);
+    int hardN = o.integer("hard-n", 500, 1, 100_000_000);
+    int hardWarmup = o.integer("hard-warmup", 100, 0, Integer.MAX_VALUE);
+    int mixN = o.integer("mix-n", 2000, 1, 100_000_000);
+    int mixWarmup = o.integer("mix-warmup", 200, 0, Integer.MAX_VALUE);
+    int mixClients = o.integer("mix-clients", 4, 1, 256);
+    double maxSeconds = o.decimal("max-seconds", 120, 0.001, 86_400);
+    DuckDBConnection duck = null;
+    LoadRun.RunnerFactory factory;
+    LoadRun.CpuMeter meter = cpu(o).orElse(null);
+    try {
+      switch (side) {
+        case "http" -> factory = httpRunners(o.string("base"));
+        case "pg" -> factory = RollupPeer.postgres(o.string("jdbc"));
+        default -> {
+          long t0 = System.nanoTime();
+          duck = RollupPeer.loadDuckDb(o.directory("csv"), o.file("postcodes"));
+          int threads = o.integer("duckdb-threads", 0, 0, 1024);
+          if (threads > 0) {
+            try (java.sql.Statement st = duck.createStatement()) {
+              st.execute("SET threads = " + threads);
+            }
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "# %s: DuckDB loaded in %.1f s: %s%n",
+              label,
+              (System.nanoTime() - t0) / 1e9,
+              RollupPeer.describe(duck));
+          factory = RollupPeer.duckdb(duck);
+          if (meter == null) {
+            meter = new ProcCpu(List.of(ProcessHandle.current().pid()));
+          }
+        }
+      }
+      if (warmSeconds > 0) {
+        // Enough measured slots never to run out before the time does (LoadRun keeps one per
+        // request): 5,000 requests a second.
+        int slots = (int) Math.min(50_000_000, Math.max(10_000, warmSeconds * 5_000));
+        LoadRun.Result w = LoadRun.run(mix, mixClients, 0, slots, warmSeconds, factory, meter);
+        System.out.println("# " + w.summary(label + " warm-up " + mixClients + "c"));
+      }
+      report(
+          LoadRun.run(hard, 1, hardWarmup, hardN, maxSeconds, factory, meter),
+          label + " hardest 1c");
+      report(
+          LoadRun.run(mix, mixClients, mixWarmup, mixN, maxSeconds, factory, meter),
+          label + " mix " + mixClients + "c");
+    } finally {
+      if (duck != null) {
+        duck.close();
+      }
+    }
   }
 
   private static LoadRun.RunnerFactory httpRunners(String base) {
@@ -197,36 +360,68 @@ public final class QueryBench {
     return new ObjectMapper().readTree(r.body());
   }
 
-  /** Compares the first n answers of both sides; true when every one is EQUAL. */
+  /**
+   * Compares the first n answers of the service with every peer given ({@code --jdbc}: PostgreSQL;
+   * {@code --csv}: DuckDB); true when every one is EQUAL.
+   */
   private static boolean check(Options o) throws Exception {
     List<Query> qs = read(o.string("queries"));
     int n = Math.min(qs.size(), o.integer("n", 20, 1, 1_000_000));
+    if (!o.has("jdbc") && !o.has("csv")) {
+      throw new IllegalArgumentException("check needs a peer: --jdbc URL and/or --csv DIR");
+    }
     HttpClient client = http();
     int bad = 0;
-    try (Connection c = DriverManager.getConnection(o.string("jdbc"))) {
+    Connection pg = o.has("jdbc") ? DriverManager.getConnection(o.string("jdbc")) : null;
+    DuckDBConnection duck =
+        o.has("csv") ? RollupPeer.loadDuckDb(o.directory("csv"), o.file("postcodes")) : null;
+    try {
       for (int i = 0; i < n; i++) {
         Query q = qs.get(i);
         Answer ours = ApiAnswer.of(get(client, o.string("base"), q));
-        Answer peer = PostgisPeer.answer(c, q);
-        Answer peerTemp = PostgisPeer.answerTemp(c, q);
-        boolean same = ours.equals(peer) && peer.equals(peerTemp);
+        List<String> verdicts = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        if (pg != null) {
+          compare("pg", ours, RollupPeer.answer(pg, Dialect.POSTGRES, q), verdicts, why);
+        }
+        if (duck != null) {
+          compare("duckdb", ours, RollupPeer.answer(duck, Dialect.DUCKDB, q), verdicts, why);
+        }
+        boolean same = why.isEmpty();
         System.out.printf(
             Locale.ROOT,
-            "check %s %skm %dd %s: %s%n",
+            "check %s %skm %dd%s %s: %s %s%n",
             q.pc4(),
             q.radiusKm(),
             q.dates().size(),
+            q.filtered() ? " " + q.line().substring(q.line().lastIndexOf('\t') + 1) : "",
             ours.shape(),
+            String.join(" ", verdicts),
             same ? "EQUAL" : "DIFFERENT");
         if (!same) {
           bad++;
-          System.out.println(
-              "  ours: " + ours + "\n  peer: " + peer + "\n  peerTemp: " + peerTemp.shape());
+          why.forEach(w -> System.out.println("  " + w));
         }
+      }
+    } finally {
+      if (pg != null) {
+        pg.close();
+      }
+      if (duck != null) {
+        duck.close();
       }
     }
     System.out.println("check: " + (n - bad) + "/" + n + " queries equal");
     return bad == 0;
+  }
+
+  private static void compare(
+      String peer, Answer ours, Answer theirs, List<String> verdicts, List<String> why) {
+    boolean same = ours.equals(theirs);
+    verdicts.add(peer + "=" + (same ? "equal" : "different"));
+    if (!same) {
+      why.add("ours vs " + peer + ":" + ours.differences(theirs));
+    }
   }
 
   /** The area of the first query of a list, as the service answers it: the sweep's x notes. */
@@ -246,7 +441,7 @@ public final class QueryBench {
   }
 
   private static Set<String> union(Set<String> a, String... more) {
-    Set<String> s = new java.util.TreeSet<>(a);
+    Set<String> s = new TreeSet<>(a);
     s.addAll(List.of(more));
     return s;
   }

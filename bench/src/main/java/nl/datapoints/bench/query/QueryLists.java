@@ -87,6 +87,39 @@ final class QueryLists {
     return out;
   }
 
+  /** The activity ids of the generated events (and of the dense release's cells). */
+  static final List<Integer> ACTIVITIES = List.of(1, 2, 3, 7, 12);
+
+  /**
+   * {@code n} filtered queries drawn with {@code seed}, as {@link #mixed} but each with a filter: a
+   * third SBI only (1-2 codes drawn from {@code sbiCodes}, one entry per merchant, so common codes
+   * come up more often), a third activity only (one id), a third both.
+   */
+  static List<Query> filtered(
+      List<Integer> pc4s, List<String> sbiCodes, LocalDate from, LocalDate to, int n, long seed) {
+    if (sbiCodes.isEmpty()) {
+      throw new IllegalArgumentException("filtered queries need at least one SBI code");
+    }
+    List<Query> base = mixed(pc4s, from, to, n, seed);
+    Random r = new Random(seed ^ 0x5DEECE66DL);
+    List<Query> out = new ArrayList<>(n);
+    for (Query q : base) {
+      int kind = r.nextInt(3);
+      List<String> sbi = new ArrayList<>();
+      List<Integer> activity = new ArrayList<>();
+      if (kind != 1) {
+        for (int k = 1 + r.nextInt(2); k > 0; k--) {
+          sbi.add(sbiCodes.get(r.nextInt(sbiCodes.size())));
+        }
+      }
+      if (kind != 0) {
+        activity.add(ACTIVITIES.get(r.nextInt(ACTIVITIES.size())));
+      }
+      out.add(new Query(q.pc4(), q.radiusKm(), q.dates(), sbi, activity));
+    }
+    return out;
+  }
+
   /** Dates in {@code from..to}, both included. */
   static long span(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {

@@ -79,10 +79,28 @@ class LoadRunTest {
     }
     assertEquals(
         "ours hardest 1c\tn=100\tp50=50.00\tp90=90.00\tp99=99.00\tmax=100.00\treq/s=50.0\terrors=2",
-        new LoadRun.Result(ms, 2.0, 2, null).summary("ours hardest 1c"));
+        new LoadRun.Result(ms, 2.0, 2, null, Double.NaN).summary("ours hardest 1c"));
     assertEquals(
         "none\tn=0\tp50=NaN\tp90=NaN\tp99=NaN\tmax=0.00\treq/s=0.0\terrors=0",
-        new LoadRun.Result(new long[0], 0, 0, null).summary("none"));
+        new LoadRun.Result(new long[0], 0, 0, null, 3.0).summary("none"));
+    assertEquals(
+        "pg mix 4c\tn=100\tp50=50.00\tp90=90.00\tp99=99.00\tmax=100.00\treq/s=50.0\terrors=0"
+            + "\tcpu_ms/req=12.50",
+        new LoadRun.Result(ms, 2.0, 0, null, 1.25).summary("pg mix 4c"));
+  }
+
+  @Test
+  void serverCpuIsReadWhenTheFirstMeasuredRequestStartsAndAfterTheLastEnds() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    // The meter reads the number of requests asked so far as "CPU seconds"; one client, so no
+    // warm-up request of another client overlaps the first reading.
+    LoadRun.Result r =
+        LoadRun.run(
+            QS, 1, 30, 100, 60, () -> q -> calls.incrementAndGet(), () -> calls.get() / 1000.0);
+    assertEquals(100, r.sortedNanos().length);
+    // Between the two readings exactly the 100 measured requests ran (none of the 30 warm-up).
+    assertEquals(0.100, r.cpuSeconds(), 1e-12);
+    assertTrue(r.summary("x").endsWith("\tcpu_ms/req=1.00"), r.summary("x"));
   }
 
   @Test

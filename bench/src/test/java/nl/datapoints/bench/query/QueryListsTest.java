@@ -84,4 +84,33 @@ class QueryListsTest {
         assertThrows(IllegalArgumentException.class, () -> QueryLists.span(FROM, FROM.minusDays(1)))
             .getMessage());
   }
+
+  @Test
+  void filteredQueriesAreTheMixWithAnSbiAnActivityOrBothFilter() {
+    List<Integer> pc4s = List.of(1011, 1012, 3011);
+    List<String> codes = List.of("4711", "4711", "5610");
+    List<Query> qs = QueryLists.filtered(pc4s, codes, FROM, TO, 300, 7);
+    assertEquals(qs, QueryLists.filtered(pc4s, codes, FROM, TO, 300, 7));
+    List<Query> mix = QueryLists.mixed(pc4s, FROM, TO, 300, 7);
+    int sbiOnly = 0;
+    int activityOnly = 0;
+    int both = 0;
+    for (int i = 0; i < qs.size(); i++) {
+      Query q = qs.get(i);
+      assertEquals(mix.get(i).dates(), q.dates());
+      assertEquals(mix.get(i).pc4(), q.pc4());
+      assertTrue(q.filtered(), q.line());
+      assertTrue(codes.containsAll(q.sbi()), q.line());
+      assertTrue(QueryLists.ACTIVITIES.containsAll(q.activity()), q.line());
+      if (q.activity().isEmpty()) {
+        sbiOnly++;
+      } else if (q.sbi().isEmpty()) {
+        activityOnly++;
+      } else {
+        both++;
+      }
+    }
+    assertTrue(
+        sbiOnly > 60 && activityOnly > 60 && both > 60, sbiOnly + " " + activityOnly + " " + both);
+  }
 }

@@ -26,9 +26,33 @@ class QueryTest {
   }
 
   @Test
+  void filtersGoIntoThePathAndTheLineSortedAndDistinct() {
+    Query f =
+        new Query(
+            1012,
+            10,
+            List.of(LocalDate.of(2013, 1, 8)),
+            List.of("56", "4711", "56"),
+            List.of(7, 1));
+    assertEquals("/api/1012/2013-01-08/10.0?sbi=4711&sbi=56&activity=1&activity=7", f.path());
+    assertEquals("1012\t10\t2013-01-08\tsbi=4711,56&activity=1,7", f.line());
+    assertEquals(f, Query.parse(f.line()));
+    Query a = new Query(1012, 10, List.of(LocalDate.of(2013, 1, 8)), List.of(), List.of(3));
+    assertEquals("1012\t10\t2013-01-08\tactivity=3", a.line());
+    assertEquals(a, Query.parse(a.line()));
+    assertEquals(true, a.filtered());
+    assertEquals(false, Q.filtered());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Query(1012, 1, List.of(LocalDate.of(2013, 1, 8)), List.of("4"), List.of()));
+    assertThrows(
+        IllegalArgumentException.class, () -> Query.parse("1012\t10\t2013-01-08\tcolour=red"));
+  }
+
+  @Test
   void aLineThatIsNotAQueryIsNamed() {
     assertEquals(
-        "a query line is pc4<TAB>radiusKm<TAB>d1;d2;..., got '1012\t10'",
+        "a query line is pc4<TAB>radiusKm<TAB>d1;d2;...[<TAB>sbi=S1,S2&activity=A1,A2], got '1012\t10'",
         assertThrows(IllegalArgumentException.class, () -> Query.parse("1012\t10")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Query.parse("1012\tten\t2013-01-08"));
     assertThrows(IllegalArgumentException.class, () -> Query.parse("1012\t10\t2013-01-32"));

@@ -33,7 +33,14 @@ public final class Commands {
           "max-bad-fraction",
           "hmac-key-file",
           "zookeeper",
-          "table");
+          "table",
+          "release-key-file",
+          "epsilon",
+          "delta",
+          "epsilon-split",
+          "max-events",
+          "max-cells",
+          "max-hits");
   private static final Set<String> COMMON_FLAGS = Set.of("skip-corrupt-files");
 
   private record Command(
@@ -62,7 +69,7 @@ public final class Commands {
     add(
         "run",
         "--date DATE [--no-publish]",
-        "enrich + aggregate (+ publish) one date",
+        "enrich + aggregate + release (+ publish) one date",
         union(COMMON, "date"),
         union(COMMON_FLAGS, "no-publish"),
         this::runOne);
@@ -83,14 +90,21 @@ public final class Commands {
     add(
         "aggregate",
         "--date DATE",
-        "stage 2 only: events + published D-7 -> cells (Oozie action)",
+        "stage 2 only: events + D-7 -> exact k-suppressed cells, internal (Oozie action)",
         union(COMMON, "date"),
         COMMON_FLAGS,
         a -> stage(a, "aggregate"));
     add(
+        "release",
+        "--date DATE",
+        "stage 3 only: events + released D-7 -> differentially private release (Oozie action)",
+        union(COMMON, "date"),
+        COMMON_FLAGS,
+        a -> stage(a, "release"));
+    add(
         "publish",
         "--date DATE | --from DATE --to DATE",
-        "stage 3 only: cells -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
+        "stage 4 only: release -> HFiles -> bulk load -> flip the generation pointer (a range: one HFile job)",
         union(COMMON, "date", "from", "to"),
         COMMON_FLAGS,
         this::publish);
@@ -145,6 +159,8 @@ public final class Commands {
         .append(RunOptions.usage())
         .append(
             "the HMAC secret comes from DATAPOINTS_HMAC_KEY (hex, at least 32 bytes) or --hmac-key-file\n")
+        .append(
+            "the release secret comes from DATAPOINTS_RELEASE_KEY (hex, at least 32 bytes) or --release-key-file\n")
         .append("exit status: 0 success, 1 the run failed, 2 usage error\n");
     return b.toString();
   }
@@ -185,7 +201,7 @@ public final class Commands {
   }
 
   /**
-   * Publishes existing aggregates: one date (the Oozie action), or a range in ONE HFile job and one
+   * Publishes existing releases: one date (the Oozie action), or a range in ONE HFile job and one
    * bulk load (reloading the store from the warehouse, e.g. into a new table).
    */
   private int publish(Args a) {
@@ -211,6 +227,7 @@ public final class Commands {
         switch (stage) {
           case "enrich" -> Plan.enrichOnly(d);
           case "aggregate" -> Plan.aggregateOnly(d);
+          case "release" -> Plan.releaseOnly(d);
           default -> throw new IllegalArgumentException(stage);
         };
     return runPlan(RunOptions.parse(a, conf), plan);

@@ -11,8 +11,8 @@ import nl.datapoints.etl.common.RunReport;
 /**
  * Hands a run's report to Oozie when the driver runs as a java action with {@code
  * <capture-output/>} (runs in the driver): Oozie names the file in the system property {@value
- * #PROPERTY}, and the workflow's decision nodes read {@code status}, {@code accounting_ok} and
- * {@code published} from it. Does nothing outside Oozie.
+ * #PROPERTY}, and the workflow's decision nodes read {@code status}, {@code accounting_ok}, {@code
+ * released} and {@code published} from it. Does nothing outside Oozie.
  */
 final class OozieOutput {
   static final String PROPERTY = "oozie.action.output.properties";
@@ -44,6 +44,15 @@ final class OozieOutput {
     p.setProperty("quarantined", Long.toString(report.quarantinedTotal()));
     p.setProperty("cells_published", Long.toString(report.cellsPublished()));
     p.setProperty("baseline_missing", Boolean.toString(report.baselineMissing()));
+    // The release stage's decision node reads "released"; the rest is for the operator.
+    p.setProperty("released", Boolean.toString(report.release() != null));
+    if (report.release() != null) {
+      p.setProperty("release_values", Long.toString(report.release().values()));
+      p.setProperty("release_digest", report.release().digest());
+    }
+    if (report.privacy() != null) {
+      p.setProperty("epsilon_spent", Double.toString(report.privacy().epsilonSpent()));
+    }
     p.setProperty("report", reportPath.toString());
     return p;
   }

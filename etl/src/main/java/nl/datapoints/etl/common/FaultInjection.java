@@ -9,8 +9,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptID;
  * tasks (YARN, not the local runner) can show a retried attempt changes nothing.
  *
  * <p>Off unless {@value #FAIL_FIRST_ATTEMPT} lists the stage (comma-separated: {@code enrich},
- * {@code aggregate}); never set it in production. In local mode a listed stage simply fails,
- * because the local runner never retries a task.
+ * {@code aggregate}, {@code bound}, {@code release}); never set it in production. In local mode a
+ * listed stage simply fails, because the local runner never retries a task.
  */
 public final class FaultInjection {
   /** Stages whose task 0 fails on its first attempt; unset in production. */

@@ -29,6 +29,7 @@ public record Layout(Path raw, Path ref, Path warehouse) {
 
   private static final String EVENTS = "events";
   private static final String AGGREGATES = "aggregates";
+  private static final String RELEASE = "release";
   private static final String REPORTS = "reports";
   private static final String QUARANTINE = "_quarantine";
   private static final String STAGING = "_staging";
@@ -63,6 +64,11 @@ public record Layout(Path raw, Path ref, Path warehouse) {
   /** {@code <warehouse>/aggregates/dt=D}, for a task that knows only the warehouse root. */
   public static Path aggregatesOf(Path warehouse, LocalDate date) {
     return partitionOf(new Path(warehouse, AGGREGATES), date);
+  }
+
+  /** {@code <warehouse>/release/dt=D}, for a task that knows only the warehouse root. */
+  public static Path releaseOf(Path warehouse, LocalDate date) {
+    return partitionOf(new Path(warehouse, RELEASE), date);
   }
 
   /**
@@ -106,6 +112,14 @@ public record Layout(Path raw, Path ref, Path warehouse) {
 
   public Path aggregates(LocalDate date) {
     return aggregatesOf(warehouse, date);
+  }
+
+  public Path releaseRoot() {
+    return new Path(warehouse, RELEASE);
+  }
+
+  public Path release(LocalDate date) {
+    return releaseOf(warehouse, date);
   }
 
   public Path reports(LocalDate date) {

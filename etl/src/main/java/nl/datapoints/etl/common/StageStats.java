@@ -51,6 +51,25 @@ public final class StageStats {
   public static final String HITS_WRITTEN = "hits_written";
   public static final String NULL_DELTAS = "null_deltas";
 
+  // Bound: what the contribution bounds did per date (per level: ":total", ":hour", ":sbi",
+  // ":cell").
+  public static final String USERS = "users";
+  public static final String USERS_TOUCHED = "users_touched";
+  public static final String EVENTS_KEPT = "events_kept";
+  public static final String EVENTS_DROPPED = "events_dropped";
+  public static final String CELLS_DROPPED_PREFIX = "cells_dropped:";
+  public static final String HITS_CLAMPED_PREFIX = "hits_clamped:";
+
+  // Release: what the release of a date holds.
+  public static final String VALUES_RELEASED = "values_released";
+  public static final String CELLS_SELECTED = "cells_selected";
+  public static final String TOTAL_HITS_RELEASED = "total_hits_released";
+
+  /**
+   * Sum (mod 2^64) of a 64-bit digest of every value released for the date itself (not its deltas).
+   */
+  public static final String RELEASE_DIGEST = "release_digest";
+
   private final Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
   private final Map<LocalDate, List<String>> corruptFiles = new TreeMap<>();
 

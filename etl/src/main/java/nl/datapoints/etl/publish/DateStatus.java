@@ -21,15 +21,25 @@ public record DateStatus(String date, Generation current, List<Generation> kept)
     return new DateStatus(p.date().toString(), p.current(), p.kept());
   }
 
-  /** One line: date, generation, cells, hits, baseline, publish time, kept ids. */
+  /**
+   * One line: date, generation, values (cells of a generation without a privacy guarantee), the
+   * released total hits, the guarantee, baseline, publish time, kept ids.
+   */
   public String format() {
     return date
         + "  generation "
         + current.id()
-        + "  cells "
+        + (current.isPrivate() ? "  values " : "  cells ")
         + current.cells()
         + "  hits "
         + current.hits()
+        + (current.isPrivate()
+            ? "  epsilon "
+                + current.privacyEpsilon()
+                + " delta "
+                + current.privacyDelta()
+                + " per user-day"
+            : "")
         + (current.baselineMissing() ? "  baseline missing" : "")
         + "  published "
         + Instant.ofEpochMilli(current.publishedAt())

@@ -2,8 +2,9 @@ package nl.datapoints.etl.publish;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import nl.datapoints.etl.aggregate.AggregateDataSupplier;
 import nl.datapoints.etl.common.Layout;
-import nl.datapoints.schemas.Cell;
+import nl.datapoints.schemas.ReleasedValue;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,14 +29,14 @@ import org.apache.parquet.avro.AvroParquetInputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 
 /**
- * Builds (does not run) the one MapReduce job that turns a batch's aggregates into HFiles (driver).
+ * Builds (does not run) the one MapReduce job that turns a batch's release into HFiles (driver).
  */
-final class HFileJob {
+public final class HFileJob {
   private HFileJob() {}
 
   /**
-   * The job for every date of {@code config}: reads {@code aggregates/dt=D} of each, writes HFiles
-   * for the table's current regions under {@code hfileDir}. Looks the table up in HBase.
+   * The job for every date of {@code config}: reads {@code release/dt=D} of each, writes HFiles for
+   * the table's current regions under {@code hfileDir}. Looks the table up in HBase.
    */
   public static Job create(Configuration conf, PublishConfig config, Path hfileDir)
       throws IOException {
@@ -73,30 +74,30 @@ final class HFileJob {
     config.writeTo(jc);
 
     for (LocalDate date : config.dates()) {
-      Path dir = Layout.aggregatesOf(new Path(config.warehouseDir()), date);
+      Path dir = Layout.releaseOf(new Path(config.warehouseDir()), date);
       FileSystem fs = dir.getFileSystem(jc);
       if (!fs.isDirectory(dir)) {
         throw new IllegalArgumentException(
             "--date "
                 + date
-                + ": no aggregates to publish, "
+                + ": no release to publish, "
                 + fs.makeQualified(dir)
-                + " is not a directory (run aggregate first)");
+                + " is not a directory (run the release first)");
       }
       FileInputFormat.addInputPath(job, dir);
     }
     job.setInputFormatClass(AvroParquetInputFormat.class);
-    AvroParquetInputFormat.setAvroReadSchema(job, Cell.getClassSchema());
-    AvroReadSupport.setAvroDataSupplier(jc, CellDataSupplier.class);
+    AvroParquetInputFormat.setAvroReadSchema(job, ReleasedValue.getClassSchema());
+    AvroReadSupport.setAvroDataSupplier(jc, AggregateDataSupplier.class);
 
     job.setMapperClass(PublishMapper.class);
     job.setMapOutputKeyClass(ImmutableBytesWritable.class);
     job.setMapOutputValueClass(BytesWritable.class);
-    job.setCombinerClass(BlockCombiner.class);
 
     // Sets HFileOutputFormat2, a TotalOrderPartitioner over the region start keys, one reducer
     // per region and the family's compression/bloom/block size. It would also pick a sort
-    // reducer for Put/KeyValue map outputs; ours are blocks, so our reducer is set afterwards.
+    // reducer for Put/KeyValue map outputs; ours are released values, so our reducer is set
+    // afterwards.
     HFileOutputFormat2.configureIncrementalLoad(job, table, regions);
     job.setReducerClass(PublishReducer.class);
     job.setOutputKeyClass(ImmutableBytesWritable.class);

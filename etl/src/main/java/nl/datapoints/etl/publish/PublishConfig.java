@@ -14,7 +14,7 @@ import org.apache.hadoop.conf.Configuration;
  * Validated settings of one publish run (driver and tasks); {@link #writeTo} and {@link #readFrom}
  * are the only codec into a Hadoop {@link Configuration} (prefix {@value #PREFIX}).
  *
- * @param warehouseDir warehouse root (URI or path); cells are read from {@code aggregates/dt=D}
+ * @param warehouseDir warehouse root (URI or path); the release is read from {@code release/dt=D}
  * @param dates the batch, ascending, without duplicates, at least one
  * @param generation generation id of this run (epoch millis), the timestamp of every data cell
  * @param table HBase table name, optionally {@code namespace:name}

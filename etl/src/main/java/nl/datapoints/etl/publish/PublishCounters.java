@@ -5,14 +5,17 @@ package nl.datapoints.etl.publish;
  * publish.
  */
 public enum PublishCounters {
-  /** Cells read from the aggregates. */
+  /** Released values read from the release (the name predates the release). */
   CELLS_READ,
-  /** Cells that cannot be packed (pc4, hour, activity, SBI or hits out of range). */
+  /**
+   * Values that cannot be packed (row key, hour, activity, SBI out of range; mixed baselines or
+   * scales).
+   */
   BAD_CELL,
-  /** A second cell with the same (date, pc4, hour, activity, SBI). */
+  /** A second value of the same (date, pc4, level, member). */
   DUPLICATE_CELL,
   /** Data rows written (one per date and postcode4). */
   ROWS_WRITTEN,
-  /** Cells packed into the rows written. */
+  /** Values packed into the rows written. */
   CELLS_WRITTEN
 }

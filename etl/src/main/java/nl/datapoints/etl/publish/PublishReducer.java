@@ -2,9 +2,12 @@ package nl.datapoints.etl.publish;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.schemas.ReleaseBlock;
+import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.KeyValue;
@@ -16,11 +19,12 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
 /**
- * Reduce task: all blocks of one row → the row's three KeyValues ({@code d:c}, {@code r:h}, {@code
- * r:s}, in family then qualifier order) with timestamp = the generation, for HFileOutputFormat2,
- * which writes each family's KeyValues to its own HFiles. Rows arrive in key order within a
- * partition (TotalOrderPartitioner over region start keys), so the HFiles are sorted. Per-date
- * totals go to the named output {@value #STATS} in {@code cleanup()}.
+ * Reduce task: every released value of one row → the row's KeyValues ({@code d:c} when it has
+ * cells, then {@code r:a}: family then qualifier order) with timestamp = the generation, for
+ * HFileOutputFormat2, which writes each family's KeyValues to its own HFiles. Rows arrive in key
+ * order within a partition (TotalOrderPartitioner over region start keys), so the HFiles are
+ * sorted. Per-date totals go to the named output {@value #STATS} in {@code cleanup()}. A row that
+ * cannot be packed is counted as {@link PublishCounters#BAD_CELL} and not written.
  */
 public class PublishReducer
     extends Reducer<ImmutableBytesWritable, BytesWritable, ImmutableBytesWritable, KeyValue> {
@@ -32,6 +36,7 @@ public class PublishReducer
 
   private final Map<LocalDate, DateTotals> totals = new TreeMap<>();
   private final ImmutableBytesWritable outKey = new ImmutableBytesWritable();
+  private final ReleasedValueCodec codec = new ReleasedValueCodec();
   private long generation;
   private MultipleOutputs<ImmutableBytesWritable, KeyValue> outputs;
 
@@ -42,20 +47,31 @@ public class PublishReducer
   }
 
   @Override
-  protected void reduce(ImmutableBytesWritable key, Iterable<BytesWritable> blocks, Context context)
+  protected void reduce(ImmutableBytesWritable key, Iterable<BytesWritable> values, Context context)
       throws IOException, InterruptedException {
     byte[] row = key.copyBytes();
-    RowBlocks r = RowBlocks.of(BlockCombiner.decodeAll(blocks));
+    List<ReleasedValue> released = new ArrayList<>();
+    for (BytesWritable b : values) {
+      released.add(codec.decode(b.getBytes(), b.getLength()));
+    }
+    RowBlocks r;
+    try {
+      r = RowBlocks.of(released);
+    } catch (IllegalArgumentException e) {
+      context.getCounter(PublishCounters.BAD_CELL).increment(released.size());
+      return;
+    }
     outKey.set(row);
-    context.write(outKey, kv(row, CellBlock.CELLS, r.cells()));
-    context.write(outKey, kv(row, CellBlock.BY_HOUR, r.byHour()));
-    context.write(outKey, kv(row, CellBlock.BY_SBI, r.bySbi()));
+    if (r.cells() != null) {
+      context.write(outKey, kv(row, ReleaseBlock.CELLS, r.cells()));
+    }
+    context.write(outKey, kv(row, ReleaseBlock.AREA, r.area()));
     context.getCounter(PublishCounters.ROWS_WRITTEN).increment(1);
-    context.getCounter(PublishCounters.CELLS_WRITTEN).increment(r.cellCount());
+    context.getCounter(PublishCounters.CELLS_WRITTEN).increment(r.values());
     context.getCounter(PublishCounters.DUPLICATE_CELL).increment(r.duplicates());
     totals.merge(
         RowKey.parse(row).date(),
-        new DateTotals(r.cellCount(), r.hits(), r.nullDeltas()),
+        new DateTotals(r.values(), r.totalHits(), r.nullDeltas()),
         DateTotals::plus);
   }
 

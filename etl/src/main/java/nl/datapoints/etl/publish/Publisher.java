@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.StageStats;
+import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.PointerRow.DatePointer;
@@ -29,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes aggregates to the HBase serving store, rolls dates back and reports status (driver).
+ * Publishes releases to the HBase serving store, rolls dates back and reports status (driver).
  *
  * <p>Publish = HFile job for the whole batch → bulk load under the generation's timestamp → one
  * pointer flip per date. Until a date's flip, readers keep seeing its previous generation.
@@ -86,11 +89,33 @@ public final class Publisher implements Closeable {
               + ", got "
               + config.table());
     }
+    Path work = workDir(config);
+    FileSystem fs = work.getFileSystem(conf);
+    // Every date's manifest before anything is touched: one missing must not stop the batch
+    // half-way, with the dates before it flipped and those after it not.
+    Map<LocalDate, ReleaseManifest> manifests = new TreeMap<>();
+    for (LocalDate date : config.dates()) {
+      Path dir = Layout.releaseOf(new Path(config.warehouseDir()), date);
+      if (!fs.isDirectory(dir)) {
+        continue; // the HFile job names the missing release
+      }
+      manifests.put(
+          date,
+          ReleaseManifest.read(fs, dir)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--date "
+                              + date
+                              + ": "
+                              + fs.makeQualified(dir)
+                              + " has no "
+                              + ReleaseManifest.FILE
+                              + ", so it was not written by the release stage (run the release for the date again)")));
+    }
     try (Admin admin = connection.getAdmin()) {
       TableSetup.ensureTable(admin, table, config.dates(), config.splitsPerDate());
     }
-    Path work = workDir(config);
-    FileSystem fs = work.getFileSystem(conf);
     fs.delete(work, true);
     Path hfiles = new Path(work, "hfiles");
 
@@ -99,7 +124,11 @@ public final class Publisher implements Closeable {
     runJob(job, config);
     StageStats totals = readTotals(fs, new Path(hfiles, PublishReducer.STATS_DIR));
     long t1 = clock.millis();
-    if (fs.exists(new Path(hfiles, Bytes.toString(StoreLayout.FAMILY)))) {
+    boolean anyFamily = false;
+    for (byte[] f : StoreLayout.FAMILIES) {
+      anyFamily |= fs.exists(new Path(hfiles, Bytes.toString(f)));
+    }
+    if (anyFamily) {
       BulkLoadHFiles.create(conf).bulkLoad(table, hfiles);
     }
     long t2 = clock.millis();
@@ -116,11 +145,18 @@ public final class Publisher implements Closeable {
             Generations.baselineMissing(
                 dt,
                 fs.exists(
-                    Layout.aggregatesOf(
+                    Layout.releaseOf(
                         new Path(config.warehouseDir()), Generations.baselineDate(date))));
+        ReleaseManifest manifest = manifests.get(date);
         Generation fresh =
             new Generation(
-                config.generation(), clock.millis(), baselineMissing, dt.cells(), dt.hits());
+                config.generation(),
+                clock.millis(),
+                baselineMissing,
+                dt.cells(),
+                dt.hits(),
+                manifest.epsilon(),
+                manifest.delta());
         Optional<DatePointer> previous = pointers.read(date);
         List<Generation> kept =
             PointerRow.keptAfterPublish(
@@ -165,11 +201,11 @@ public final class Publisher implements Closeable {
               + config.generation()
               + " of "
               + config.dates()
-              + ": the aggregates hold "
+              + ": the release holds "
               + bad
-              + " cells that cannot be packed and "
+              + " values that cannot be packed and "
               + dup
-              + " duplicate cells (see counters "
+              + " duplicate values (see counters "
               + PublishCounters.class.getSimpleName()
               + ")");
     }

@@ -65,6 +65,15 @@ final class LongStringMap {
     return size;
   }
 
+  /** Calls {@code action} with every value (in no particular order). */
+  void forEachValue(java.util.function.Consumer<String> action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        action.accept(values[i]);
+      }
+    }
+  }
+
   private int slot(long key) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32)) & mask;

@@ -123,6 +123,16 @@ public final class ReferenceData {
     return sbiLabels;
   }
 
+  /**
+   * The public SBI domain: every code {@code sbi.csv} labels and every code a merchant maps to,
+   * ascending. The release gives each of them a value in every pc4.
+   */
+  public java.util.SortedSet<String> sbiDomain() {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>(sbiLabels.keySet());
+    merchantSbi.forEachValue(out::add);
+    return java.util.Collections.unmodifiableSortedSet(out);
+  }
+
   /** Number of merchants known. */
   public int merchantCount() {
     return merchantSbi.size();

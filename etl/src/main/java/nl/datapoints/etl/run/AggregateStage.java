@@ -43,7 +43,7 @@ final class AggregateStage {
     int minUsers = ctx.cfg().minUsers();
     ctx.out()
         .printf(
-            "[2/3] aggregate %d date(s) with k=%d%s%n",
+            "[2/4] aggregate %d date(s) with k=%d%s%n",
             dates.size(),
             minUsers,
             baselineMissing.isEmpty() ? "" : "; no baseline (D-7) for " + baselineMissing);

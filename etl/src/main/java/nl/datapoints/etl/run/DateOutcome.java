@@ -12,8 +12,12 @@ final class DateOutcome {
   long hitsPublished;
   long hitsSuppressed;
   boolean baselineMissing;
+  RunReport.Release release;
+  RunReport.Bounding bounding;
+  RunReport.Privacy privacy;
   boolean enriched;
   boolean aggregated;
+  boolean released;
   boolean published;
 
   DateOutcome(LocalDate date) {
@@ -30,6 +34,9 @@ final class DateOutcome {
     hitsPublished = r.hitsPublished();
     hitsSuppressed = r.hitsSuppressed();
     baselineMissing = r.baselineMissing();
+    release = r.release();
+    bounding = r.bounding();
+    privacy = r.privacy();
   }
 
   RunReport report(
@@ -59,6 +66,9 @@ final class DateOutcome {
         published,
         minUsers,
         startedAt,
-        finishedAt);
+        finishedAt,
+        release,
+        bounding,
+        privacy);
   }
 }

@@ -23,8 +23,9 @@ final class EnrichStage {
     this.ctx = ctx;
   }
 
-  void run(List<LocalDate> dates, long generation, Map<LocalDate, DateOutcome> outcomes) {
-    HmacKey key = HmacKey.load(ctx.cfg().hmacKeyFile(), System.getenv());
+  /** Enriches {@code dates} with {@code key}, which the driver loaded before any stage ran. */
+  void run(
+      List<LocalDate> dates, long generation, Map<LocalDate, DateOutcome> outcomes, HmacKey key) {
     Warehouse wh = ctx.warehouse();
     Layout l = wh.layout();
     for (LocalDate d : dates) {
@@ -35,7 +36,7 @@ final class EnrichStage {
     }
     ctx.out()
         .printf(
-            "[1/3] enrich %d date(s) %s..%s from %s%n",
+            "[1/4] enrich %d date(s) %s..%s from %s%n",
             dates.size(), dates.get(0), dates.get(dates.size() - 1), l.raw());
     Path staging = l.enrichStaging(generation);
     EnrichConfig ec = new EnrichConfig(l.raw(), l.ref(), dates, ctx.cfg().skipCorruptFiles());

@@ -6,6 +6,7 @@ import nl.datapoints.etl.aggregate.AggregateConfig;
 import nl.datapoints.etl.common.FractionRange;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.publish.PublishConfig;
+import nl.datapoints.etl.release.PrivacyParams;
 
 /**
  * Everything a run needs besides its dates, parsed and validated once from the command line (driver
@@ -21,6 +22,8 @@ import nl.datapoints.etl.publish.PublishConfig;
  * @param zookeeper HBase ZooKeeper {@code host:port}, when not from {@code hbase-site.xml} ({@link
  *     PublishConfig#checkZookeeper})
  * @param table HBase table name ({@link PublishConfig#checkTable})
+ * @param releaseKeyFile where the release secret is, when not in the environment
+ * @param privacy the budget and contribution bounds of the release ({@link PrivacyParams})
  */
 public record PipelineConfig(
     Layout layout,
@@ -29,7 +32,9 @@ public record PipelineConfig(
     Optional<Path> hmacKeyFile,
     boolean skipCorruptFiles,
     Optional<String> zookeeper,
-    String table) {
+    String table,
+    Optional<Path> releaseKeyFile,
+    PrivacyParams privacy) {
   /** Default of {@code --min-users}. */
   public static final int DEFAULT_MIN_USERS = AggregateConfig.DEFAULT_MIN_USERS;
 
@@ -46,5 +51,9 @@ public record PipelineConfig(
     PublishConfig.checkTable(table);
     zookeeper = zookeeper == null ? Optional.empty() : zookeeper;
     zookeeper.ifPresent(PublishConfig::checkZookeeper);
+    releaseKeyFile = releaseKeyFile == null ? Optional.empty() : releaseKeyFile;
+    if (privacy == null) {
+      throw new IllegalArgumentException("the privacy parameters must be given");
+    }
   }
 }

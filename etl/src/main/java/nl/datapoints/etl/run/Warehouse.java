@@ -3,6 +3,7 @@ package nl.datapoints.etl.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.PartitionSwap;
@@ -41,6 +42,23 @@ final class Warehouse {
     return layout;
   }
 
+  FileSystem fileSystem() {
+    return fs;
+  }
+
+  void mkdirs(Path p) {
+    try {
+      fs.mkdirs(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating " + p, e);
+    }
+  }
+
+  /** Every earlier report of {@code date}, oldest first. */
+  List<RunReport> reports(LocalDate date) {
+    return RunReport.readAll(fs, layout.reports(date));
+  }
+
   boolean exists(Path p) {
     try {
       return fs.exists(p);
@@ -66,6 +84,7 @@ final class Warehouse {
   void recover() {
     swap.recover(layout.eventsRoot());
     swap.recover(layout.aggregatesRoot());
+    swap.recover(layout.releaseRoot());
     swap.recover(layout.quarantineRoot());
   }
 

@@ -7,11 +7,12 @@
  * nl.datapoints.etl.run.PipelineConfig}. {@link nl.datapoints.etl.run.Pipeline#run} gives the run a
  * generation (epoch millis) that keys its staging and its reports.
  *
- * <p><b>Stages.</b> {@code EnrichStage}, {@code AggregateStage}, {@code PublishStage}: each builds
- * ONE job for all its dates (through the step's {@code …Job.create}), runs it with {@code
- * JobRunner}, reads the figures its tasks wrote ({@link nl.datapoints.etl.common.StageStats}) into
- * the dates' {@code DateOutcome}s and swaps the staged partitions in. A new stage is one more such
- * class sharing the {@code RunContext}, and one line in {@code Pipeline.run}.
+ * <p><b>Stages.</b> {@code EnrichStage}, {@code AggregateStage}, {@code ReleaseStage} (two jobs:
+ * bound, release), {@code PublishStage}: each builds ONE job for all its dates (through the step's
+ * {@code …Job.create}), runs it with {@code JobRunner}, reads the figures its tasks wrote ({@link
+ * nl.datapoints.etl.common.StageStats}) into the dates' {@code DateOutcome}s and swaps the staged
+ * partitions in. A new stage is one more such class sharing the {@code RunContext}, and one line in
+ * {@code Pipeline.run}.
  *
  * <p><b>Gates.</b> {@code RunGates} is pure (no Hadoop types): between enrich and the swap, a date
  * fails when {@code lines_read != events + quarantined + empty_lines}, when it had no input lines,
@@ -27,6 +28,10 @@
  * every date of the plan, {@code reports/dt=D/<generation>.json} and {@code latest.json} ({@link
  * nl.datapoints.etl.common.RunReport}); a stage-only run starts from the date's latest report so
  * its figures carry over.
+ *
+ * <p><b>Secrets.</b> The HMAC key (for enrich) and the release secret (for release) the plan needs
+ * are loaded in the driver before any stage runs, so a missing or malformed one fails the run
+ * before any partition is written; they reach tasks only through the jobs' credentials.
  *
  * <p><b>Failure modes.</b> Any failure — a gate, a missing partition, a failed job (its first task
  * diagnostic, e.g. the corrupt file's name, without stack trace), publishing — writes a FAILED

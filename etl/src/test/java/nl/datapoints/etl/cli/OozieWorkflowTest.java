@@ -1,6 +1,7 @@
 package nl.datapoints.etl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +46,15 @@ class OozieWorkflowTest {
     validate("coordinator.xml", "oozie-coordinator-0.5.xsd");
   }
 
-  @Test
-  void workflowRunsTheThreeStagesInOrderWithKnownOptions() throws Exception {
+  private static Document workflow() throws Exception {
     DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
     dbf.setNamespaceAware(true);
-    Document doc =
-        dbf.newDocumentBuilder().parse(new File(OOZIE.resolve("workflow.xml").toString()));
+    return dbf.newDocumentBuilder().parse(new File(OOZIE.resolve("workflow.xml").toString()));
+  }
+
+  @Test
+  void workflowRunsTheFourStagesInOrderWithKnownOptions() throws Exception {
+    Document doc = workflow();
     NodeList actions = doc.getElementsByTagNameNS("*", "action");
     List<String> stages = new ArrayList<>();
     Commands commands =
@@ -80,7 +84,120 @@ class OozieWorkflowTest {
           java.getElementsByTagNameNS("*", "capture-output").getLength(),
           stage + " hands its report to Oozie");
     }
-    assertEquals(List.of("enrich", "aggregate", "publish"), stages);
+    assertEquals(List.of("enrich", "aggregate", "release", "publish"), stages);
+  }
+
+  /**
+   * start → enrich, then every action's ok leads to its check, whose case leads to the next stage
+   * (the last to the end) and whose default kills the workflow; every check reads the action's own
+   * report status, the release's also that it released.
+   */
+  @Test
+  void eachStageRunsOnlyAfterTheReportOfTheOneBeforeIsOk() throws Exception {
+    Document doc = workflow();
+    List<String> order = List.of("enrich", "aggregate", "release", "publish", "end");
+    assertEquals(
+        "enrich", ((Element) doc.getElementsByTagNameNS("*", "start").item(0)).getAttribute("to"));
+    for (int i = 0; i < 4; i++) {
+      String stage = order.get(i);
+      Element action = byName(doc, "action", stage);
+      assertEquals(
+          "check-" + stage,
+          ((Element) action.getElementsByTagNameNS("*", "ok").item(0)).getAttribute("to"));
+      assertEquals(
+          "fail",
+          ((Element) action.getElementsByTagNameNS("*", "error").item(0)).getAttribute("to"));
+      Element check = byName(doc, "decision", "check-" + stage);
+      Element when = (Element) check.getElementsByTagNameNS("*", "case").item(0);
+      assertEquals(order.get(i + 1), when.getAttribute("to"), "after " + stage);
+      assertEquals(
+          "report-not-ok",
+          ((Element) check.getElementsByTagNameNS("*", "default").item(0)).getAttribute("to"));
+      String condition = when.getTextContent();
+      String data = "wf:actionData('" + stage + "')";
+      assertTrue(
+          stage.equals("publish")
+              ? condition.contains(data + "['published'] eq 'true'")
+              : condition.contains(data + "['status'] eq 'SUCCEEDED'"),
+          stage + ": " + condition);
+      if (stage.equals("release")) {
+        assertTrue(condition.contains(data + "['released'] eq 'true'"), condition);
+      }
+    }
+  }
+
+  /**
+   * Each secret reaches only the stage that needs it, as a file shipped to the launcher and passed
+   * by name: the HMAC key to enrich, the release secret to release; both are workflow parameters
+   * without a default, and the release's epsilon parameter defaults to the driver's.
+   */
+  @Test
+  void theSecretsAreShippedAsFilesToTheStagesThatNeedThem() throws Exception {
+    Document doc = workflow();
+    Map<String, String> keyOption =
+        Map.of("enrich", "--hmac-key-file", "release", "--release-key-file");
+    Map<String, String> shipped =
+        Map.of("enrich", "${hmacKeyFile}#hmac.key", "release", "${releaseKeyFile}#release.key");
+    for (String stage : List.of("enrich", "aggregate", "release", "publish")) {
+      Element java =
+          (Element) byName(doc, "action", stage).getElementsByTagNameNS("*", "java").item(0);
+      List<String> args = new ArrayList<>();
+      NodeList a = java.getElementsByTagNameNS("*", "arg");
+      for (int i = 0; i < a.getLength(); i++) {
+        args.add(a.item(i).getTextContent());
+      }
+      List<String> files = new ArrayList<>();
+      NodeList f = java.getElementsByTagNameNS("*", "file");
+      for (int i = 0; i < f.getLength(); i++) {
+        files.add(f.item(i).getTextContent());
+      }
+      for (String option : List.of("--hmac-key-file", "--release-key-file")) {
+        boolean needs = option.equals(keyOption.get(stage));
+        assertEquals(needs, args.contains(option), stage + " " + option + ": " + args);
+        if (needs) {
+          String local = args.get(args.indexOf(option) + 1);
+          assertEquals(List.of(shipped.get(stage)), files, stage + " ships its secret");
+          assertTrue(
+              shipped.get(stage).endsWith("#" + local), stage + " passes the shipped file by name");
+        }
+      }
+      if (!keyOption.containsKey(stage)) {
+        assertEquals(List.of(), files, stage + " gets no secret");
+      }
+      assertFalse(
+          args.stream().anyMatch(x -> x.matches("(?i)[0-9a-f]{64}")),
+          stage + " passes no secret as an argument");
+    }
+    Map<String, Element> params = new java.util.HashMap<>();
+    NodeList props =
+        ((Element) doc.getElementsByTagNameNS("*", "parameters").item(0))
+            .getElementsByTagNameNS("*", "property");
+    for (int i = 0; i < props.getLength(); i++) {
+      Element p = (Element) props.item(i);
+      params.put(text(p, "name"), p);
+    }
+    for (String secret : List.of("hmacKeyFile", "releaseKeyFile")) {
+      assertTrue(params.containsKey(secret), secret);
+      assertEquals(
+          0,
+          params.get(secret).getElementsByTagNameNS("*", "value").getLength(),
+          secret + " has no default");
+    }
+    assertEquals(
+        nl.datapoints.etl.release.PrivacyParams.DEFAULT.epsilon().toPlainString(),
+        text(params.get("epsilon"), "value"),
+        "the workflow's default epsilon is the driver's");
+  }
+
+  private static Element byName(Document doc, String tag, String name) {
+    NodeList nodes = doc.getElementsByTagNameNS("*", tag);
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element e = (Element) nodes.item(i);
+      if (name.equals(e.getAttribute("name"))) {
+        return e;
+      }
+    }
+    throw new AssertionError("no " + tag + " named " + name);
   }
 
   @Test
@@ -106,7 +223,10 @@ class OozieWorkflowTest {
             true,
             5,
             "a",
-            "b");
+            "b",
+            null,
+            null,
+            null);
     Properties p =
         OozieOutput.properties(
             r, new org.apache.hadoop.fs.Path("/wh/reports/dt=2013-01-08/42.json"));
@@ -114,6 +234,41 @@ class OozieWorkflowTest {
     assertEquals("true", p.getProperty("accounting_ok"));
     assertEquals("true", p.getProperty("published"));
     assertEquals("42", p.getProperty("generation"));
+    assertEquals("false", p.getProperty("released"), "no release section: not released");
+
+    RunReport released =
+        new RunReport(
+            "2013-01-08",
+            43L,
+            RunReport.SUCCEEDED,
+            "ok",
+            10,
+            8,
+            1,
+            Map.of(),
+            0,
+            true,
+            5,
+            2,
+            8,
+            3,
+            false,
+            List.of(),
+            false,
+            5,
+            "a",
+            "b",
+            new RunReport.Release(245163, 2, 18990, "00ff00ff00ff00ff"),
+            null,
+            new RunReport.Privacy("user-day", 1.0, 1e-8, 2.0, 2, Map.of()));
+    p =
+        OozieOutput.properties(
+            released, new org.apache.hadoop.fs.Path("/wh/reports/dt=2013-01-08/43.json"));
+    assertEquals("true", p.getProperty("released"));
+    assertEquals("245163", p.getProperty("release_values"));
+    assertEquals("00ff00ff00ff00ff", p.getProperty("release_digest"));
+    assertEquals("2.0", p.getProperty("epsilon_spent"));
+    assertEquals("false", p.getProperty("published"));
   }
 
   private static String text(Element e, String tag) {

@@ -31,11 +31,14 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.datapoints.etl.Main;
 import nl.datapoints.etl.aggregate.AggregateCounters;
 import nl.datapoints.etl.common.FaultInjection;
+import nl.datapoints.etl.e2e.ReleaseChecks;
 import nl.datapoints.etl.enrich.EnrichCounters;
-import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.etl.release.ReleaseCounters;
 import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.PackedCell;
+import nl.datapoints.schemas.Margins;
 import nl.datapoints.schemas.PointerRow;
+import nl.datapoints.schemas.ReleaseBlock;
+import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.avro.generic.GenericFixed;
@@ -79,9 +82,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real driver ({@code backfill} through {@link Main} and {@link ToolRunner}) against a mini
  * HDFS + mini YARN (MapReduce on YARN, tasks in their own JVMs) + HBase-on-HDFS cluster, all in
- * this JVM and on loopback: raw logs and reference data on HDFS, warehouse on HDFS, the HMAC key in
- * a local file (it must reach the tasks through the job credentials), HBase via {@code
- * --zookeeper}. Checks what a real cluster run must produce, value by value.
+ * this JVM and on loopback: raw logs and reference data on HDFS, warehouse on HDFS, the HMAC key
+ * and the release secret in local files (they must reach the tasks through the job credentials),
+ * HBase via {@code --zookeeper}. Five jobs per run (enrich, aggregate, bound, release, HFile).
+ * Checks what a real cluster run must produce, value by value: the release's domain, deltas and
+ * accounting exactly, its noisy values within their margins, and HBase rows that decode to exactly
+ * the released values.
  */
 class DistributedPipelineIT {
   /**
@@ -101,6 +107,11 @@ class DistributedPipelineIT {
 
   static final String TABLE = "datapoints_dist";
   static final String HEX_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  static final String RELEASE_HEX_KEY =
+      "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+
+  /** The jobs of one run, in the order of their YARN application names. */
+  static final List<String> STAGES = List.of("aggregate", "bound", "enrich", "publish", "release");
 
   private static HBaseTestingUtility util;
   private static Configuration clusterConf;
@@ -137,8 +148,9 @@ class DistributedPipelineIT {
     // Containers are handed out on node heartbeats: beat faster than the 1 s default.
     c.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 250);
     c.setLong("yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms", 250);
-    // One retry for map tasks: the D2 run injects a failure into the first attempt of one enrich
-    // and one aggregate map task. A second failure, and any reduce or AM failure, fails fast.
+    // One retry for map tasks: the D2 run injects a failure into the first attempt of one map
+    // task of the enrich, aggregate, bound and release jobs. A second failure, and any reduce or
+    // AM failure, fails fast.
     c.setInt("mapreduce.map.maxattempts", 2);
     c.setInt("mapreduce.reduce.maxattempts", 1);
     c.setInt("mapreduce.am.max-attempts", 1);
@@ -182,11 +194,13 @@ class DistributedPipelineIT {
 
   @Test
   @Timeout(900)
-  void backfillRunsEnrichAggregatePublishOnYarnAndHdfs() throws Exception {
+  void backfillRunsEnrichAggregateReleasePublishOnYarnAndHdfs() throws Exception {
     assertEquals("yarn", clusterConf.get("mapreduce.framework.name"));
     assertEquals("hdfs", hdfs.getUri().getScheme());
     java.nio.file.Path keyFile = tmp.resolve("hmac.key");
     Files.writeString(keyFile, HEX_KEY + "\n");
+    java.nio.file.Path releaseKeyFile = tmp.resolve("release.key");
+    Files.writeString(releaseKeyFile, RELEASE_HEX_KEY + "\n");
     String zookeeper = "localhost:" + util.getZkCluster().getClientPort();
 
     // Two runs: D1, then D2 whose delta comes from D1's published aggregates on HDFS. (One
@@ -200,6 +214,8 @@ class DistributedPipelineIT {
       warehouse.toString(),
       "--hmac-key-file",
       keyFile.toString(),
+      "--release-key-file",
+      releaseKeyFile.toString(),
       "--zookeeper",
       zookeeper,
       "--table",
@@ -208,16 +224,18 @@ class DistributedPipelineIT {
       "0.5"
     };
     runDriver(concat(new String[] {"run", "--date", D1.toString()}, common), Map.of());
-    // The D2 run also shows task retry: task 0 of the enrich job (one of D2's two raw files) and
-    // of the aggregate job (D2's events or D1's published cells) fails on its first attempt
-    // after writing all its output; YARN runs it again and the run must not notice.
+    // The D2 run also shows task retry: map task 0 of the enrich job (one of D2's two raw
+    // files), of the aggregate job (D2's events or D1's cells), of the bound job (D2's events)
+    // and of the release job (the pc4 domain, the contributions or D1's release) fails on its
+    // first attempt after writing all its output; YARN runs it again and the run must not notice.
     runDriver(
         concat(new String[] {"backfill", "--from", D2.toString(), "--to", D2.toString()}, common),
-        Map.of(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich,aggregate"));
+        Map.of(FaultInjection.FAIL_FIRST_ATTEMPT, "enrich,aggregate,bound,release"));
 
     assertJobsRanOnYarn();
     assertInjectedFailuresWereRetried();
     assertWarehouse();
+    assertRelease();
     assertQuarantine();
     assertNoStagingOrAttemptLeftovers();
     assertHBase();
@@ -246,6 +264,7 @@ class DistributedPipelineIT {
     System.out.printf("PIPELINE %s %s on YARN: %.1f s%n", args[0], args[2], seconds);
     assertEquals(0, status, "exit status of " + String.join(" ", args) + "; stderr: " + stderr);
     assertFalse((stdout + stderr).contains(HEX_KEY), "the secret is never printed");
+    assertFalse((stdout + stderr).contains(RELEASE_HEX_KEY), "nor the release secret");
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -272,9 +291,10 @@ class DistributedPipelineIT {
             (app.getFinishTime() - app.getStartTime()) / 1e3);
       }
       names.sort(null);
-      assertEquals(6, names.size(), "one YARN application per stage and run: " + names);
-      for (int i = 0; i < 6; i++) {
-        String stage = List.of("aggregate", "enrich", "publish").get(i / 2);
+      assertEquals(
+          2 * STAGES.size(), names.size(), "one YARN application per job and run: " + names);
+      for (int i = 0; i < names.size(); i++) {
+        String stage = STAGES.get(i / 2);
         LocalDate date = i % 2 == 0 ? D1 : D2;
         assertTrue(names.get(i).startsWith("datapoints " + stage + " " + date), names.toString());
       }
@@ -282,21 +302,21 @@ class DistributedPipelineIT {
   }
 
   /**
-   * From the job history files the AMs wrote to HDFS: in the D2 run, map task 0 of the enrich and
-   * of the aggregate job failed once with the injected fault and its second attempt succeeded; no
-   * other task attempt of any job failed. The jobs' counter totals take the successful attempts
-   * only: they match the input exactly, as the run report (read from committed side files, see
-   * {@link #assertWarehouse}) must.
+   * From the job history files the AMs wrote to HDFS: in the D2 run, map task 0 of the enrich,
+   * aggregate, bound and release jobs failed once with the injected fault and its second attempt
+   * succeeded; no other task attempt of any job failed. The jobs' counter totals take the
+   * successful attempts only: they match the input exactly, as the run report (read from committed
+   * side files, see {@link #assertWarehouse}) must.
    */
   private static void assertInjectedFailuresWereRetried() throws Exception {
     Map<String, JobHistoryParser.JobInfo> jobs = jobHistories();
-    assertEquals(6, jobs.size(), "job histories: " + jobs.keySet());
+    assertEquals(2 * STAGES.size(), jobs.size(), "job histories: " + jobs.keySet());
     for (Map.Entry<String, JobHistoryParser.JobInfo> e : jobs.entrySet()) {
       String name = e.getKey();
       JobHistoryParser.JobInfo job = e.getValue();
       String stage = name.split(" ")[1];
       LocalDate date = LocalDate.parse(name.split(" ")[2]);
-      boolean injected = date.equals(D2) && (stage.equals("enrich") || stage.equals("aggregate"));
+      boolean injected = date.equals(D2) && !stage.equals("publish");
       Counters total = job.getTotalCounters();
       assertEquals("SUCCEEDED", job.getJobStatus(), name);
       assertEquals(
@@ -353,6 +373,20 @@ class DistributedPipelineIT {
             m.events(),
             total.findCounter(AggregateCounters.EVENTS_READ).getValue(),
             name + " EVENTS_READ");
+      } else if (stage.equals("bound")) {
+        assertEquals(
+            m.events(),
+            total.findCounter(ReleaseCounters.EVENTS_READ).getValue(),
+            name + " EVENTS_READ");
+        assertEquals(
+            DATA.userDays(date),
+            total.findCounter(ReleaseCounters.USER_DAYS).getValue(),
+            name + " USER_DAYS");
+      } else if (stage.equals("release")) {
+        assertEquals(
+            PUBLIC_VALUES,
+            total.findCounter(ReleaseCounters.VALUES_RELEASED).getValue(),
+            name + " VALUES_RELEASED");
       }
     }
   }
@@ -521,6 +555,100 @@ class DistributedPipelineIT {
         reasons);
   }
 
+  /** Public values of a date: every gazetteer pc4 x (TOTAL + 24 hours + every SBI code) = 108. */
+  static final int PUBLIC_VALUES =
+      RawDataset.PC4_DOMAIN.size() * (1 + 24 + RawDataset.SBI_DOMAIN.size());
+
+  private static List<ReleasedValue> release(LocalDate d) throws IOException {
+    return ReleaseChecks.read(clusterConf, new Path(warehouse, "release/dt=" + d));
+  }
+
+  /**
+   * The release on HDFS: every gazetteer pc4 gets TOTAL, 24 HOUR and every SBI value (zeros
+   * included) with the default noise scales; D1 has no baseline, D2's deltas are D1's released
+   * values; the reports' bounding and release sections count exactly what the data and the Parquet
+   * hold (no user-day here has more than 10 events or 3 cells: nothing bound); the noisy values are
+   * within their margins of the true hits for most of them.
+   */
+  private static void assertRelease() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ReleaseChecks.Coverage coverage = new ReleaseChecks.Coverage();
+    for (LocalDate d : List.of(D1, D2)) {
+      List<ReleasedValue> values = release(d);
+      Map<
+              nl.datapoints.schemas.Level,
+              Map<nl.datapoints.testkit.ReferenceModel.CellKey, ReleasedValue>>
+          m = ReleaseChecks.byMember(values);
+      // The public domain and no CELL: partition selection keeps a cell of at most 7 users with a
+      // probability of the order of 1e-8.
+      assertEquals(PUBLIC_VALUES, values.size(), d + " released values");
+      for (int pc4 : RawDataset.PC4_DOMAIN) {
+        assertTrue(
+            m.get(nl.datapoints.schemas.Level.TOTAL)
+                .containsKey(new nl.datapoints.testkit.ReferenceModel.CellKey(-1, pc4, 0, "")),
+            d + " TOTAL of " + pc4);
+      }
+      Map<String, Long> truth = DATA.trueHits(d);
+      for (ReleasedValue v : values) {
+        String what = d + " " + v;
+        assertEquals(ReleaseChecks.DEFAULT_SCALES.get(v.getLevel()), v.getHitsScale(), 1e-9, what);
+        assertTrue(v.getReleased(), what);
+        assertEquals(d.equals(D2), v.getDelta() != null, what + ": delta with a baseline only");
+        var k = ReleaseChecks.member(v);
+        String key =
+            switch (v.getLevel()) {
+              case TOTAL -> "TOTAL/" + v.getPc4();
+              case HOUR -> "HOUR/" + v.getPc4() + "/" + k.hour();
+              case SBI -> "SBI/" + v.getPc4() + "/" + k.sbi();
+              case CELL ->
+                  "CELL/" + v.getPc4() + "/" + k.hour() + "/" + k.activity() + "/" + k.sbi();
+            };
+        double var = ReleaseBlock.variance(v.getHitsScale());
+        long t = truth.getOrDefault(key, 0L);
+        coverage.add(
+            Math.abs(v.getHits() - t) <= Margins.moe95(var, var * var),
+            what + ": true " + t + ", moe " + Margins.moe95(var, var * var));
+      }
+      JsonNode report;
+      try (InputStream in = hdfs.open(new Path(warehouse, "reports/dt=" + d + "/latest.json"))) {
+        report = json.readTree(in);
+      }
+      JsonNode manifest;
+      try (InputStream in = hdfs.open(new Path(warehouse, "release/dt=" + d + "/_release.json"))) {
+        manifest = json.readTree(in);
+      }
+      JsonNode b = report.get("bounding");
+      assertEquals(DATA.userDays(d), b.get("users").asLong(), d + " bounding.users");
+      assertEquals(0, b.get("users_touched").asLong(), d + " users_touched");
+      assertEquals(0, b.get("events_dropped").asLong(), d + " events_dropped");
+      assertEquals(DATA.model(d).events(), b.get("events_kept").asLong(), d + " events_kept");
+      JsonNode r = report.get("release");
+      assertEquals(values.size(), r.get("values").asLong(), d + " release.values");
+      assertEquals(
+          values.stream()
+              .filter(v -> v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+              .mapToLong(ReleasedValue::getHits)
+              .sum(),
+          r.get("total_hits").asLong(),
+          d + " release.total_hits");
+      for (String f : List.of("values", "cells_selected", "total_hits", "digest")) {
+        assertEquals(r.get(f), manifest.get(f), d + " manifest " + f);
+      }
+      assertEquals(1.0, manifest.get("epsilon").asDouble());
+      JsonNode p = report.get("privacy");
+      assertEquals(1.0, p.get("epsilon_spent").asDouble(), d + " epsilon spent");
+      assertEquals(1, p.get("releases").asInt(), d + " releases");
+    }
+    ReleaseChecks.assertDeltasAre(release(D2), release(D1));
+    System.out.println("RELEASE coverage " + coverage.summary());
+    coverage.assertMostWithinMargins();
+  }
+
+  /**
+   * HBase holds, for each date's current generation, one row per released pc4 whose blocks decode
+   * to exactly the release on HDFS; the generation counts its values and released total hits and
+   * records the release's guarantee.
+   */
   private static void assertHBase() throws Exception {
     try (Connection conn = ConnectionFactory.createConnection(clusterConf);
         Table t = conn.getTable(TableName.valueOf(TABLE))) {
@@ -534,8 +662,9 @@ class DistributedPipelineIT {
       assertTrue(current.get(D1).id() < current.get(D2).id(), "D2 was published by the later run");
       for (LocalDate d : List.of(D1, D2)) {
         Generation g = current.get(d);
-        Map<Integer, List<PackedCell>> expected = DATA.expectedRows(d, d.equals(D1) ? null : D1);
-        Map<Integer, List<PackedCell>> actual = new TreeMap<>();
+        List<ReleasedValue> values = release(d);
+        Map<Integer, ReleaseChecks.Row> expected = ReleaseChecks.rowsOf(values);
+        Map<Integer, ReleaseChecks.Row> actual = new TreeMap<>();
         try (ResultScanner rs =
             t.getScanner(
                 new Scan()
@@ -544,29 +673,39 @@ class DistributedPipelineIT {
                     .addFamily(StoreLayout.FAMILY)
                     .addFamily(StoreLayout.ROLLUP_FAMILY))) {
           for (Result r : rs) {
-            int pc4 = RowKey.parse(r.getRow()).pc4();
-            List<PackedCell> cells =
-                CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS));
-            actual.put(pc4, cells);
-            assertEquals(
-                CellBlock.rollupByHour(cells),
-                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR)),
-                d + " " + pc4 + " h");
-            assertEquals(
-                CellBlock.rollupBySbi(cells),
-                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI)),
-                d + " " + pc4 + " s");
+            byte[] cells = r.getValue(StoreLayout.FAMILY, ReleaseBlock.CELLS);
+            actual.put(
+                RowKey.parse(r.getRow()).pc4(),
+                new ReleaseChecks.Row(
+                    ReleaseBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, ReleaseBlock.AREA)),
+                    cells == null ? null : ReleaseBlock.decode(cells)));
           }
         }
-        expected.replaceAll((pc4, cells) -> CellBlock.decode(CellBlock.encode(cells)));
-        assertEquals(expected, actual, d + " cells in HBase");
-        long cells = expected.values().stream().mapToLong(List::size).sum();
-        long hits =
-            expected.values().stream().flatMap(List::stream).mapToLong(PackedCell::hits).sum();
-        assertEquals(cells, g.cells(), d + " generation cells");
-        assertEquals(hits, g.hits(), d + " generation hits");
+        assertEquals(RawDataset.PC4_DOMAIN, actual.keySet(), d + " one row per gazetteer pc4");
+        assertEquals(expected, actual, d + " rows in HBase decode to exactly the release");
+        assertEquals(values.size(), g.cells(), d + " generation values");
+        assertEquals(
+            values.stream()
+                .filter(v -> v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+                .mapToLong(ReleasedValue::getHits)
+                .sum(),
+            g.hits(),
+            d + " generation hits");
         assertEquals(d.equals(D1), g.baselineMissing(), d + " baseline missing");
-        System.out.println("HBASE " + d + " generation " + g.id() + ": " + actual);
+        assertTrue(g.isPrivate(), d + " a private generation");
+        assertEquals(1.0, g.privacyEpsilon(), d + " epsilon");
+        assertEquals(1e-8, g.privacyDelta(), d + " delta");
+        System.out.println(
+            "HBASE "
+                + d
+                + " generation "
+                + g.id()
+                + ": "
+                + actual.size()
+                + " rows, "
+                + g.cells()
+                + " values, hits "
+                + g.hits());
       }
     }
   }
@@ -595,6 +734,9 @@ class DistributedPipelineIT {
       String path = st.getPath().toUri().getPath();
       assertFalse(
           text.toLowerCase(java.util.Locale.ROOT).contains(HEX_KEY), "HMAC secret in " + path);
+      assertFalse(
+          text.toLowerCase(java.util.Locale.ROOT).contains(RELEASE_HEX_KEY),
+          "release secret in " + path);
       if (!path.startsWith(rawZone)) {
         for (String p : DATA.personal) {
           assertFalse(text.contains(p), "raw personal value '" + p + "' in " + path);
@@ -623,7 +765,7 @@ class DistributedPipelineIT {
         confs.put(jc.get("mapreduce.job.name", p.getName()), jc);
       }
     }
-    assertEquals(6, confs.size(), "job confs in the history: " + confs.keySet());
+    assertEquals(2 * STAGES.size(), confs.size(), "job confs in the history: " + confs.keySet());
     for (Map.Entry<String, Configuration> e : confs.entrySet()) {
       Configuration jc = e.getValue();
       assertEquals("yarn", jc.get("mapreduce.framework.name"), e.getKey());

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
-import nl.datapoints.schemas.PackedCell;
 
 /**
  * A small raw dataset for two dates a week apart, written by hand, and the cells the pipeline must
- * publish for it, computed here with plain java.time and sets (no pipeline code).
+ * aggregate for it, computed here with plain java.time and sets (no pipeline code); the true hits
+ * of every released member ({@link #trueHits}) and the user-days of a date.
  *
  * <p>Cells (hour, pc4, activity, sbi), k = 5:
  *
@@ -228,21 +228,59 @@ final class RawDataset {
     return out;
   }
 
+  /** The public SBI domain: sbi.csv's codes and every code a merchant maps to. */
+  static final java.util.SortedSet<String> SBI_DOMAIN =
+      new java.util.TreeSet<>(List.of("4711", "56"));
+
+  /** The gazetteer. */
+  static final java.util.SortedSet<Integer> PC4_DOMAIN = new java.util.TreeSet<>(KNOWN_PC4);
+
   /**
-   * The cells HBase must hold for {@code date}, per pc4: hits published on the date, delta =
-   * published hits of D-7 (null when {@code baseline} is null), and D-7 cells not published on the
-   * date with hits 0.
+   * The exact hits of every member of a released level on {@code date}, keyed like the release's
+   * members: "TOTAL/pc4", "HOUR/pc4/h", "SBI/pc4/sbi", "CELL/pc4/h/activity/sbi".
    */
-  Map<Integer, List<PackedCell>> expectedRows(LocalDate date, LocalDate baseline) {
+  Map<String, Long> trueHits(LocalDate date) {
+    Map<String, Long> out = new HashMap<>();
+    model(date)
+        .hits()
+        .forEach(
+            (k, h) -> {
+              out.merge("TOTAL/" + k.pc4(), h, Long::sum);
+              out.merge("HOUR/" + k.pc4() + "/" + k.hour(), h, Long::sum);
+              out.merge("SBI/" + k.pc4() + "/" + k.sbi(), h, Long::sum);
+              out.merge(
+                  "CELL/" + k.pc4() + "/" + k.hour() + "/" + k.activity() + "/" + k.sbi(),
+                  h,
+                  Long::sum);
+            });
+    return out;
+  }
+
+  /** Distinct users with an event on {@code date}: the user-days the release bounds. */
+  long userDays(LocalDate date) {
+    Set<String> users = new HashSet<>();
+    model(date).users().values().forEach(users::addAll);
+    return users.size();
+  }
+
+  /** One k-suppressed aggregate cell of a date: hits published, delta (null without a baseline). */
+  record ExpectedCell(int hour, int activity, String sbi, long hits, Long delta) {}
+
+  /**
+   * The aggregate cells of {@code date}, per pc4: hits published on the date, delta = published
+   * hits of D-7 (null when {@code baseline} is null), and D-7 cells not published on the date with
+   * hits 0.
+   */
+  Map<Integer, List<ExpectedCell>> expectedRows(LocalDate date, LocalDate baseline) {
     Map<Key, Long> now = published(date);
     Map<Key, Long> before = baseline == null ? Map.of() : published(baseline);
     Set<Key> keys = new HashSet<>(now.keySet());
     keys.addAll(before.keySet());
-    Map<Integer, List<PackedCell>> rows = new TreeMap<>();
+    Map<Integer, List<ExpectedCell>> rows = new TreeMap<>();
     for (Key k : keys) {
       Long delta = baseline == null ? null : before.getOrDefault(k, 0L);
       rows.computeIfAbsent(k.pc4(), p -> new ArrayList<>())
-          .add(new PackedCell(k.hour(), k.activity(), k.sbi(), now.getOrDefault(k, 0L), delta));
+          .add(new ExpectedCell(k.hour(), k.activity(), k.sbi(), now.getOrDefault(k, 0L), delta));
     }
     return rows;
   }

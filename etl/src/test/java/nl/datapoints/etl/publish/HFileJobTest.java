@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.TableName;
@@ -68,7 +69,7 @@ class HFileJobTest {
     for (int i = 0; i < 10; i++) {
       LocalDate d = LocalDate.of(2013, 1, 1).plusDays(i);
       dates.add(d);
-      Files.createDirectories(tmp.resolve("w/aggregates/dt=" + d));
+      Files.createDirectories(tmp.resolve("w/release/dt=" + d));
     }
     PublishConfig config =
         PublishConfig.of(tmp.resolve("w").toString(), dates, 5L, "t", Optional.empty());
@@ -86,8 +87,14 @@ class HFileJobTest {
 
     assertEquals(10, FileInputFormat.getInputPaths(job).length, "all dates in one job");
     assertEquals(AvroParquetInputFormat.class, job.getInputFormatClass());
+    assertEquals(
+        ReleasedValue.getClassSchema().toString(),
+        job.getConfiguration().get("parquet.avro.read.schema"),
+        "reads released values");
+    for (org.apache.hadoop.fs.Path p : FileInputFormat.getInputPaths(job)) {
+      assertTrue(p.toString().contains("/w/release/dt=2013-01-"), "input is the release: " + p);
+    }
     assertEquals(PublishMapper.class, job.getMapperClass());
-    assertEquals(BlockCombiner.class, job.getCombinerClass());
     assertEquals(PublishReducer.class, job.getReducerClass(), "our reducer, not CellSortReducer");
     assertEquals(ImmutableBytesWritable.class, job.getMapOutputKeyClass());
     assertEquals(BytesWritable.class, job.getMapOutputValueClass());
@@ -98,7 +105,7 @@ class HFileJobTest {
   }
 
   @Test
-  void refusesADateWithoutAggregates() {
+  void refusesADateWithoutARelease() {
     PublishConfig config =
         PublishConfig.of(
             tmp.toString(), List.of(LocalDate.of(2013, 1, 8)), 5L, "t", Optional.empty());
@@ -113,8 +120,9 @@ class HFileJobTest {
                     TABLE,
                     regions(List.of(new byte[0]))));
     assertTrue(
-        e.getMessage().contains("2013-01-08")
-            && e.getMessage().contains("aggregates/dt=2013-01-08"),
+        e.getMessage().startsWith("--date 2013-01-08: no release to publish, ")
+            && e.getMessage()
+                .contains("release/dt=2013-01-08 is not a directory (run the release first)"),
         e.getMessage());
   }
 

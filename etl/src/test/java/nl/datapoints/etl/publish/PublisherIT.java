@@ -1,11 +1,13 @@
 package nl.datapoints.etl.publish;
 
-import static nl.datapoints.etl.publish.CellFixtures.cell;
+import static nl.datapoints.etl.publish.ReleaseFixtures.cell;
+import static nl.datapoints.etl.publish.ReleaseFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,20 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import nl.datapoints.schemas.Cell;
-import nl.datapoints.schemas.CellBlock;
+import nl.datapoints.etl.common.RunReport;
+import nl.datapoints.etl.e2e.ReleaseChecks.Row;
 import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.PackedCell;
+import nl.datapoints.schemas.Level;
+import nl.datapoints.schemas.ReleaseBlock;
+import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.apache.hadoop.hbase.StartMiniClusterOption;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -43,7 +45,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publish → read back → republish → rollback → failed flip, against an HBase mini-cluster. */
+/**
+ * Publish → read back → republish → rollback → failed flip, against an HBase mini-cluster, from
+ * release fixtures ({@code release/dt=D}: released values and the manifest the release stage
+ * writes): every row must decode to exactly the fixture's values, and every generation carries the
+ * manifest's guarantee.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublisherIT {
   private static final LocalDate D1 = LocalDate.of(2013, 1, 8);
@@ -61,21 +68,34 @@ class PublisherIT {
   @TempDir static Path tmp;
   private static Path warehouse;
 
-  private static final List<Cell> D1_CELLS =
+  private static final List<ReleasedValue> D1_VALUES =
       List.of(
-          cell(D1, 0, 1012, 1, "4711", 7, null),
-          cell(D1, 13, 1012, 2, "56", 9, null),
-          cell(D1, 13, 1012, 1, "4711", 5, null),
-          cell(D1, 23, 5611, 3, "47111", 12, null),
-          cell(D1, 4, 9999, 1, "56", 6, null));
+          value(D1, 1012, Level.TOTAL, null, null, 120, null),
+          value(D1, 1012, Level.HOUR, 0, null, 7, null),
+          value(D1, 1012, Level.HOUR, 13, null, 14, null),
+          value(D1, 1012, Level.SBI, null, "4711", 12, null),
+          value(D1, 1012, Level.SBI, null, "56", -9, null),
+          cell(D1, 1012, 13, 1, "4711", true, 5, null, false),
+          cell(D1, 1012, 0, 1, "4711", true, 7, null, false),
+          value(D1, 5611, Level.TOTAL, null, null, 12, null),
+          value(D1, 5611, Level.HOUR, 23, null, 12, null),
+          value(D1, 5611, Level.SBI, null, "47111", 12, null),
+          value(D1, 9999, Level.TOTAL, null, null, -3, null),
+          value(D1, 9999, Level.HOUR, 4, null, 6, null));
   // Spread over two files, with pc4 1017 in both, so a row is assembled across map tasks.
-  private static final List<Cell> D2_FILE_A =
+  private static final List<ReleasedValue> D2_FILE_A =
       List.of(
-          cell(D2, 8, 1017, 1, "4711", 11, 10L),
-          cell(D2, 9, 1017, 2, "56", 0, 4L),
-          cell(D2, 10, 3500, 7, "4711", 20, 0L));
-  private static final List<Cell> D2_FILE_B =
-      List.of(cell(D2, 8, 1017, 2, "4711", 8, 8L), cell(D2, 22, 8000, 65535, "93", 5, 6L));
+          value(D2, 1017, Level.TOTAL, null, null, 30, 25L),
+          value(D2, 1017, Level.HOUR, 8, null, 11, 10L),
+          cell(D2, 1017, 8, 1, "4711", true, 11, 10L, true),
+          value(D2, 3500, Level.TOTAL, null, null, 20, 0L));
+  private static final List<ReleasedValue> D2_FILE_B =
+      List.of(
+          value(D2, 1017, Level.SBI, null, "4711", 19, 18L),
+          cell(D2, 1017, 9, 2, "56", false, 0, 4L, true),
+          cell(D2, 1017, 8, 2, "4711", true, 8, 0L, false),
+          value(D2, 8000, Level.HOUR, 22, null, 5, 6L),
+          cell(D2, 8000, 22, 65535, "93", true, 5, 0L, false));
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -91,11 +111,17 @@ class PublisherIT {
     connection = ConnectionFactory.createConnection(util.getConfiguration());
     zookeeper = "localhost:" + util.getZkCluster().getClientPort();
     warehouse = tmp.resolve("warehouse");
-    CellFixtures.write(warehouse, D1, "part-r-00000.parquet", D1_CELLS);
-    CellFixtures.write(warehouse, D2, "part-r-00000.parquet", D2_FILE_A);
-    CellFixtures.write(warehouse, D2, "part-r-00001.parquet", D2_FILE_B);
+    writeFixtures();
     // D2 - 7 exists (empty), D1 - 7 does not.
-    Files.createDirectories(warehouse.resolve("aggregates").resolve("dt=" + D2.minusDays(7)));
+    Files.createDirectories(warehouse.resolve("release").resolve("dt=" + D2.minusDays(7)));
+  }
+
+  private static void writeFixtures() throws IOException {
+    ReleaseFixtures.write(warehouse, D1, "part-r-00000.parquet", D1_VALUES);
+    ReleaseFixtures.manifest(warehouse, D1, D1_VALUES, "00000000000000d1");
+    ReleaseFixtures.write(warehouse, D2, "part-r-00000.parquet", D2_FILE_A);
+    ReleaseFixtures.write(warehouse, D2, "part-r-00001.parquet", D2_FILE_B);
+    ReleaseFixtures.manifest(warehouse, D2, d2Values(), "00000000000000d2");
   }
 
   @AfterAll
@@ -133,10 +159,9 @@ class PublisherIT {
     return Publisher.connect(jobConf(), TABLE, Optional.of(zookeeper));
   }
 
-  /** Every data row of {@code date} at generation {@code g}: pc4 → [c, h, s] decoded. */
-  private static Map<Integer, List<List<PackedCell>>> readGeneration(LocalDate date, long g)
-      throws IOException {
-    Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
+  /** Every data row of {@code date} at generation {@code g}: pc4 → its blocks, decoded. */
+  private static Map<Integer, Row> readGeneration(LocalDate date, long g) throws IOException {
+    Map<Integer, Row> out = new TreeMap<>();
     try (Table t = connection.getTable(TableName.valueOf(TABLE));
         ResultScanner rs =
             t.getScanner(
@@ -146,43 +171,35 @@ class PublisherIT {
                     .addFamily(StoreLayout.FAMILY)
                     .addFamily(StoreLayout.ROLLUP_FAMILY))) {
       for (Result r : rs) {
-        assertEquals(3, r.size(), "row " + new String(r.getRow()) + " has c, h and s");
+        byte[] area = r.getValue(StoreLayout.ROLLUP_FAMILY, ReleaseBlock.AREA);
+        byte[] cells = r.getValue(StoreLayout.FAMILY, ReleaseBlock.CELLS);
+        assertTrue(area != null, "row " + new String(r.getRow()) + " has r:a");
+        assertEquals(
+            cells == null ? 1 : 2,
+            r.size(),
+            "row " + new String(r.getRow()) + " holds r:a and at most d:c");
         out.put(
             RowKey.parse(r.getRow()).pc4(),
-            List.of(
-                CellBlock.decode(r.getValue(StoreLayout.FAMILY, CellBlock.CELLS)),
-                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR)),
-                CellBlock.decode(r.getValue(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI))));
+            new Row(ReleaseBlock.decode(area), cells == null ? null : ReleaseBlock.decode(cells)));
       }
     }
     return out;
   }
 
   /** What readers see: the current generation's rows. */
-  private static Map<Integer, List<List<PackedCell>>> readCurrent(LocalDate date)
-      throws IOException {
+  private static Map<Integer, Row> readCurrent(LocalDate date) throws IOException {
     try (Publisher p = publisher()) {
       long g = p.status(Optional.of(date)).dates().get(0).current().id();
       return readGeneration(date, g);
     }
   }
 
-  private static Map<Integer, List<List<PackedCell>>> expected(List<Cell> cells) {
-    Map<Integer, List<List<PackedCell>>> out = new TreeMap<>();
-    CellFixtures.byPc4(cells)
-        .forEach(
-            (pc4, packed) ->
-                out.put(
-                    pc4,
-                    List.of(
-                        CellBlock.decode(CellBlock.encode(packed)),
-                        CellBlock.rollupByHour(packed),
-                        CellBlock.rollupBySbi(packed))));
-    return out;
+  private static Map<Integer, Row> expected(List<ReleasedValue> values) {
+    return ReleaseFixtures.expectedRows(values);
   }
 
-  private static List<Cell> d2Cells() {
-    List<Cell> all = new ArrayList<>(D2_FILE_A);
+  private static List<ReleasedValue> d2Values() {
+    List<ReleasedValue> all = new ArrayList<>(D2_FILE_A);
     all.addAll(D2_FILE_B);
     return all;
   }
@@ -195,18 +212,63 @@ class PublisherIT {
       result = p.publish(config(G1, D1, D2));
     }
     assertEquals(2, result.dates().size());
-    assertEquals(expected(D1_CELLS), readCurrent(D1));
-    assertEquals(expected(d2Cells()), readCurrent(D2));
+    Map<Integer, Row> d1 = readCurrent(D1);
+    assertEquals(expected(D1_VALUES), d1);
+    assertEquals(expected(d2Values()), readCurrent(D2));
+    // Spelled out for one row: the area block holds TOTAL, HOUR and SBI, the cells block the CELLs.
+    assertEquals(
+        new ReleaseBlock.Decoded(
+            false,
+            List.of(
+                new ReleaseBlock.Section(
+                    Level.TOTAL,
+                    ReleaseFixtures.TOTAL,
+                    Double.NaN,
+                    List.of(new ReleaseBlock.Entry(-1, 0, "", true, 120, false, 0))),
+                new ReleaseBlock.Section(
+                    Level.HOUR,
+                    ReleaseFixtures.HOUR,
+                    Double.NaN,
+                    List.of(
+                        new ReleaseBlock.Entry(0, 0, "", true, 7, false, 0),
+                        new ReleaseBlock.Entry(13, 0, "", true, 14, false, 0))),
+                new ReleaseBlock.Section(
+                    Level.SBI,
+                    ReleaseFixtures.SBI,
+                    Double.NaN,
+                    List.of(
+                        new ReleaseBlock.Entry(-1, 0, "4711", true, 12, false, 0),
+                        new ReleaseBlock.Entry(-1, 0, "56", true, -9, false, 0))))),
+        d1.get(1012).area());
+    assertEquals(
+        List.of(
+            new ReleaseBlock.Entry(0, 1, "4711", true, 7, false, 0),
+            new ReleaseBlock.Entry(13, 1, "4711", true, 5, false, 0)),
+        d1.get(1012).cells().sections().get(0).entries());
+    assertEquals(null, d1.get(5611).cells(), "a row without CELLs has no d:c");
+    Row d2 = readCurrent(D2).get(1017);
+    assertEquals(
+        List.of(
+            new ReleaseBlock.Entry(8, 1, "4711", true, 11, true, 10),
+            new ReleaseBlock.Entry(8, 2, "4711", true, 8, false, 0),
+            new ReleaseBlock.Entry(9, 2, "56", false, 0, true, 4)),
+        d2.cells().sections().get(0).entries(),
+        "a cell kept only for its delta is not released; one new this week has no delta released");
+    assertTrue(d2.area().baseline() && d2.cells().baseline());
 
     Generation g1 = result.dates().get(0).current();
     assertEquals(G1, g1.id());
-    assertEquals(5, g1.cells());
-    assertEquals(39, g1.hits());
+    assertEquals(D1_VALUES.size(), g1.cells(), "values published");
+    assertEquals(129, g1.hits(), "the released TOTAL hits: 120 + 12 - 3");
     assertTrue(g1.baselineMissing(), "D1 deltas are null");
+    assertTrue(g1.isPrivate());
+    assertEquals(1.0, g1.privacyEpsilon(), "epsilon of the manifest");
+    assertEquals(1e-8, g1.privacyDelta(), "delta of the manifest");
     Generation g2 = result.dates().get(1).current();
-    assertEquals(5, g2.cells());
-    assertEquals(44, g2.hits());
+    assertEquals(d2Values().size(), g2.cells());
+    assertEquals(50, g2.hits());
     assertFalse(g2.baselineMissing(), "D2 has deltas");
+    assertEquals(1.0, g2.privacyEpsilon());
     assertTrue(g1.publishedAt() > 0);
   }
 
@@ -219,28 +281,31 @@ class PublisherIT {
       assertEquals(G2, s.current().id());
       assertEquals(List.of(G2, G1), s.kept().stream().map(Generation::id).toList());
     }
-    assertEquals(expected(D1_CELLS), readCurrent(D1));
-    assertEquals(expected(D1_CELLS), readGeneration(D1, G1), "old generation still stored");
+    assertEquals(expected(D1_VALUES), readCurrent(D1));
+    assertEquals(expected(D1_VALUES), readGeneration(D1, G1), "old generation still stored");
   }
 
   @Test
   @Order(3)
   void rollbackServesThePreviousGeneration() throws IOException {
-    // G3 of D1 changes one cell's hits and drops pc4 9999 altogether.
-    List<Cell> changed = new ArrayList<>(D1_CELLS.subList(0, 4));
-    changed.set(0, cell(D1, 0, 1012, 1, "4711", 70, null));
-    Path d1 = warehouse.resolve("aggregates").resolve("dt=" + D1);
+    // G3 of D1 (a release with other noise) changes one value's hits and drops pc4 9999 altogether.
+    List<ReleasedValue> changed = new ArrayList<>(D1_VALUES.subList(0, 10));
+    changed.set(0, value(D1, 1012, Level.TOTAL, null, null, 70, null));
+    Path d1 = warehouse.resolve("release").resolve("dt=" + D1);
     Files.delete(d1.resolve("part-r-00000.parquet"));
     Files.deleteIfExists(d1.resolve(".part-r-00000.parquet.crc"));
-    CellFixtures.write(warehouse, D1, "part-r-00000.parquet", changed);
+    ReleaseFixtures.write(warehouse, D1, "part-r-00000.parquet", changed);
+    ReleaseFixtures.manifest(warehouse, D1, changed, "0000000000000d13");
     try (Publisher p = publisher()) {
       p.publish(config(G3, D1));
       assertEquals(expected(changed), readCurrent(D1));
       assertFalse(readCurrent(D1).containsKey(9999), "rows of older generations are not served");
+      assertEquals(70 + 12, p.status(Optional.of(D1)).dates().get(0).current().hits());
 
       DateStatus back = p.rollback(D1, Optional.empty());
       assertEquals(G2, back.current().id());
-      assertEquals(expected(D1_CELLS), readCurrent(D1));
+      assertEquals(expected(D1_VALUES), readCurrent(D1));
+      assertEquals(129, back.current().hits(), "the whole generation comes back, its figures too");
 
       DateStatus toG1 = p.rollback(D1, Optional.of(G1));
       assertEquals(G1, toG1.current().id());
@@ -263,7 +328,7 @@ class PublisherIT {
   @Test
   @Order(4)
   void failureBetweenBulkLoadAndFlipLeavesThePreviousGenerationServed() throws IOException {
-    Map<Integer, List<List<PackedCell>>> before = readCurrent(D2);
+    Map<Integer, Row> before = readCurrent(D2);
     try (Publisher p = publisher()) {
       p.beforeFlip(
           () -> {
@@ -292,7 +357,19 @@ class PublisherIT {
     String json = new ObjectMapper().writeValueAsString(status);
     assertTrue(json.contains("\"date\":\"2013-01-09\""), json);
     assertTrue(json.contains("\"id\":" + G2), json);
-    assertTrue(status.format().contains("2013-01-08  generation " + G3), status.format());
+    assertTrue(
+        status
+            .format()
+            .contains(
+                "2013-01-08  generation "
+                    + G3
+                    + "  values "
+                    + 10
+                    + "  hits 82"
+                    + "  epsilon 1.0 delta 1.0E-8 per user-day  baseline missing"),
+        status.format());
+    assertTrue(
+        json.contains("\"privacyEpsilon\":1.0") && json.contains("\"privacyDelta\":1.0E-8"), json);
     assertEquals(
         StoreLayout.VERSION, status.layout(), "a new table records the layout it was made in");
     assertTrue(
@@ -306,53 +383,8 @@ class PublisherIT {
   }
 
   @Test
-  @Order(6)
-  void bulkLoadVersusBufferedMutatorThroughput() throws IOException {
-    LocalDate date = LocalDate.of(2013, 2, 1);
-    List<Cell> cells = new ArrayList<>();
-    for (int pc4 = 1000; pc4 < 9000; pc4 += 2) {
-      for (int i = 0; i < 12; i++) {
-        cells.add(cell(date, i * 2, pc4, 1 + i % 3, i % 2 == 0 ? "4711" : "56", 5 + i, (long) i));
-      }
-    }
-    CellFixtures.write(warehouse, date, "part-r-00000.parquet", cells);
-    long t0 = System.nanoTime();
-    PublishResult r;
-    try (Publisher p = publisher()) {
-      r = p.publish(config(1_800_000_000_000L, date));
-    }
-    double bulkSeconds = (System.nanoTime() - t0) / 1e9;
-    assertEquals(cells.size(), r.dates().get(0).current().cells());
-
-    // The same rows through Puts (what a Put-based publisher would send).
-    long t1 = System.nanoTime();
-    try (BufferedMutator m = connection.getBufferedMutator(TableName.valueOf(TABLE))) {
-      for (Map.Entry<Integer, List<PackedCell>> e : CellFixtures.byPc4(cells).entrySet()) {
-        RowBlocks b = RowBlocks.of(e.getValue());
-        m.mutate(
-            new Put(RowKey.of(date, e.getKey()).toBytes(), 1_800_000_000_001L)
-                .addColumn(StoreLayout.FAMILY, CellBlock.CELLS, b.cells())
-                .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_HOUR, b.byHour())
-                .addColumn(StoreLayout.ROLLUP_FAMILY, CellBlock.BY_SBI, b.bySbi()));
-      }
-    }
-    double putSeconds = (System.nanoTime() - t1) / 1e9;
-    System.out.printf(
-        "THROUGHPUT %d cells: HFile job + bulk load + flip %.1f s (%.0f cells/s; job %d ms,"
-            + " load %d ms); BufferedMutator Puts %.1f s (%.0f cells/s)%n",
-        cells.size(),
-        bulkSeconds,
-        cells.size() / bulkSeconds,
-        r.hfileJobMillis(),
-        r.bulkLoadMillis(),
-        putSeconds,
-        cells.size() / putSeconds);
-    assertEquals(expected(cells), readGeneration(date, 1_800_000_000_000L));
-  }
-
-  @Test
   @Order(7)
-  void cliPublishesARangeOfExistingAggregatesInOneRun() throws Exception {
+  void cliPublishesARangeOfEarlierReleasesInOneRun() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     nl.datapoints.etl.Main main =
@@ -360,38 +392,69 @@ class PublisherIT {
             new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
     // Earlier tests rewrote these partitions: start again from the fixtures.
     for (LocalDate d : List.of(D1, D2)) {
-      Path dir = warehouse.resolve("aggregates").resolve("dt=" + d);
+      Path dir = warehouse.resolve("release").resolve("dt=" + d);
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
-    CellFixtures.write(warehouse, D1, "part-r-00000.parquet", D1_CELLS);
-    CellFixtures.write(warehouse, D2, "part-r-00000.parquet", D2_FILE_A);
-    CellFixtures.write(warehouse, D2, "part-r-00001.parquet", D2_FILE_B);
+    writeFixtures();
+    // D1's release was made by an earlier run of this warehouse, which reported it (as the
+    // release stage does); D2's comes without a report.
+    RunReport made =
+        new RunReport(
+            D1.toString(),
+            1_600_000_000_000L,
+            RunReport.SUCCEEDED,
+            "not published",
+            40,
+            38,
+            0,
+            Map.of("FIELD_COUNT", 2L),
+            2,
+            true,
+            3,
+            1,
+            30,
+            8,
+            true,
+            List.of(),
+            false,
+            5,
+            "a",
+            "b",
+            new RunReport.Release(D1_VALUES.size(), 2, 129, "00000000000000d1"),
+            new RunReport.Bounding(
+                17,
+                1,
+                36,
+                2,
+                Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 4L),
+                Map.of("total", 0L, "hour", 0L, "sbi", 0L, "cell", 0L)),
+            new RunReport.Privacy("user-day", 1.0, 1e-8, 1.0, 1, Map.of()));
+    made.write(
+        org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
+        new org.apache.hadoop.fs.Path(warehouse.resolve("reports").resolve("dt=" + D1).toUri()));
+    long values = D1_VALUES.size() + d2Values().size();
+    String[] publish = {
+      "publish",
+      "--from",
+      D1.toString(),
+      "--to",
+      D2.toString(),
+      "--warehouse",
+      warehouse.toString(),
+      "--zookeeper",
+      zookeeper,
+      "--table",
+      TABLE
+    };
     long before = System.currentTimeMillis();
-    int exit =
-        org.apache.hadoop.util.ToolRunner.run(
-            jobConf(),
-            main,
-            new String[] {
-              "publish",
-              "--from",
-              D1.toString(),
-              "--to",
-              D2.toString(),
-              "--warehouse",
-              warehouse.toString(),
-              "--zookeeper",
-              zookeeper,
-              "--table",
-              TABLE
-            });
+    int exit = org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish);
     assertEquals(0, exit, out + "\n" + err);
-    assertTrue(out.toString().contains("publish 2 date(s)"), out.toString());
-    // No run report describes these cells: the summary counts what the publish loaded.
+    assertTrue(out.toString().contains("[4/4] publish 2 date(s)"), out.toString());
+    // The summary counts what the publish loaded (D1's aggregate cells are its earlier report's).
     assertTrue(
-        out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "),
-        out.toString());
+        out.toString().contains(", 3 cells, " + values + " released values in "), out.toString());
     long g1;
     long g2;
     try (Publisher p = publisher()) {
@@ -400,44 +463,73 @@ class PublisherIT {
     }
     assertEquals(g1, g2, "one generation for the whole range");
     assertTrue(g1 >= before, "a new generation: " + g1);
-    assertEquals(expected(D1_CELLS), readGeneration(D1, g1));
-    assertEquals(expected(d2Cells()), readGeneration(D2, g2));
+    assertEquals(expected(D1_VALUES), readGeneration(D1, g1));
+    assertEquals(expected(d2Values()), readGeneration(D2, g2));
+    // The date's report describes the release it published and its guarantee, from the manifest.
+    JsonNode r1 = report(D1);
+    assertTrue(r1.get("published").asBoolean());
+    assertEquals(D1_VALUES.size(), r1.get("release").get("values").asLong());
+    assertEquals(129, r1.get("release").get("total_hits").asLong());
+    assertEquals("00000000000000d1", r1.get("release").get("digest").asText());
+    assertEquals(2, r1.get("release").get("cells_selected").asLong());
+    assertEquals(1.0, r1.get("privacy").get("epsilon").asDouble());
+    assertEquals(1e-8, r1.get("privacy").get("delta").asDouble());
+    assertEquals(
+        1.0, r1.get("privacy").get("epsilon_spent").asDouble(), "the release is counted once");
+    assertEquals(
+        1, r1.get("privacy").get("releases").asInt(), "the report that made it counted it already");
+    assertEquals(
+        17,
+        r1.get("bounding").get("users").asLong(),
+        "the bounding of the run that made the release");
+    assertEquals(4, r1.get("bounding").get("cells_dropped").get("cell").asLong());
+    assertEquals(38, r1.get("events").asLong(), "the earlier figures carry over");
+    JsonNode r2 = report(D2);
+    assertTrue(r2.get("bounding").isNull(), "no report of this warehouse made D2's release");
+    assertEquals(
+        1, r2.get("privacy").get("releases").asInt(), "a release from elsewhere is counted once");
+    assertEquals(1.0, r2.get("privacy").get("epsilon_spent").asDouble());
 
-    // A report that no longer describes the aggregates (here: claims 0 cells, as one written
-    // before the aggregates were rewritten would): the next publish counts what it loads.
+    // A report that no longer describes the release (here: claims 0 values, as one written
+    // before the release was rewritten would): the next publish counts what it loads, and the
+    // same release published again costs nothing more.
     for (LocalDate d : List.of(D1, D2)) {
       Path latest = warehouse.resolve("reports").resolve("dt=" + d).resolve("latest.json");
       Files.writeString(
-          latest,
-          Files.readString(latest)
-              .replaceAll("\"cells_published\" : \\d+", "\"cells_published\" : 0"));
+          latest, Files.readString(latest).replaceAll("\"values\" : \\d+", "\"values\" : 0"));
     }
     out.reset();
     assertEquals(
-        0,
-        org.apache.hadoop.util.ToolRunner.run(
-            jobConf(),
-            main,
-            new String[] {
-              "publish",
-              "--from",
-              D1.toString(),
-              "--to",
-              D2.toString(),
-              "--warehouse",
-              warehouse.toString(),
-              "--zookeeper",
-              zookeeper,
-              "--table",
-              TABLE
-            }),
-        out.toString());
+        0, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish), out.toString());
+    assertTrue(out.toString().contains(", " + values + " released values in "), out.toString());
+    r1 = report(D1);
+    assertEquals(D1_VALUES.size(), r1.get("release").get("values").asLong());
+    assertEquals(1, r1.get("privacy").get("releases").asInt(), "the same release again: " + r1);
+    assertEquals(1.0, r1.get("privacy").get("epsilon_spent").asDouble());
+    long g;
+    try (Publisher p = publisher()) {
+      g = p.status(Optional.of(D1)).dates().get(0).current().id();
+    }
+
+    // A release without its manifest is refused before anything is loaded or flipped, for
+    // every date of the batch (not after the dates before it have flipped).
+    Path manifest = warehouse.resolve("release").resolve("dt=" + D2).resolve("_release.json");
+    byte[] kept = Files.readAllBytes(manifest);
+    Files.delete(manifest);
+    Files.deleteIfExists(manifest.resolveSibling("._release.json.crc"));
+    err.reset();
+    assertEquals(
+        1, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, publish), err.toString());
     assertTrue(
-        out.toString().contains(", " + (D1_CELLS.size() + d2Cells().size()) + " cells in "),
-        out.toString());
-    assertTrue(
-        Files.readString(warehouse.resolve("reports").resolve("dt=" + D1).resolve("latest.json"))
-            .contains("\"cells_published\" : " + D1_CELLS.size()));
+        err.toString().contains("--date " + D2 + ": ")
+            && err.toString().contains("dt=" + D2 + " has no _release.json"),
+        err.toString());
+    try (Publisher p = publisher()) {
+      assertEquals(
+          g, p.status(Optional.of(D1)).dates().get(0).current().id(), "D1 was not flipped");
+      assertEquals(g, p.status(Optional.of(D2)).dates().get(0).current().id(), "nor D2");
+    }
+    Files.write(manifest, kept);
 
     // Usage errors exit 2 with a message, before touching anything.
     for (String[] bad :
@@ -453,6 +545,11 @@ class PublisherIT {
           2, org.apache.hadoop.util.ToolRunner.run(jobConf(), main, bad), String.join(" ", bad));
       assertTrue(err.toString().startsWith("etl publish: "), err.toString());
     }
+  }
+
+  private static JsonNode report(LocalDate d) throws IOException {
+    return new ObjectMapper()
+        .readTree(warehouse.resolve("reports").resolve("dt=" + d).resolve("latest.json").toFile());
   }
 
   @Test

@@ -18,7 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import nl.datapoints.etl.e2e.ReleaseChecks;
 import nl.datapoints.etl.reliability.EtlHarness.Run;
+import nl.datapoints.schemas.Level;
+import nl.datapoints.schemas.Margins;
+import nl.datapoints.schemas.ReleaseBlock;
+import nl.datapoints.schemas.ReleasedValue;
+import nl.datapoints.testkit.ReferenceModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>To keep the suite fast all succeeding cases are dates of ONE backfill (one enrich and one
  * aggregate job); each failing case is its own run. Every succeeding case has 99 good lines per bad
  * line, so it sits exactly on the default {@code --max-bad-fraction 0.01} ("more than" fails): a
- * miscounted line anywhere fails the whole batch.
+ * miscounted line anywhere fails the whole batch. Every succeeding date is also released (the same
+ * backfill's bound and release jobs) with its whole public domain, and no failing one is.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +78,7 @@ class BadInputCorpusIT {
   private Path raw;
   private Path ref;
   private Path key;
+  private Path releaseKey;
   private Path warehouse;
   private final List<Ok> ok = new ArrayList<>();
   private final List<Fails> fails = new ArrayList<>();
@@ -137,6 +145,7 @@ class BadInputCorpusIT {
     ref = tmp.resolve("ref");
     warehouse = tmp.resolve("warehouse");
     key = EtlHarness.writeKey(tmp);
+    releaseKey = EtlHarness.writeReleaseKey(tmp);
     Files.createDirectories(ref);
     Files.writeString(
         ref.resolve("postcodes.csv"),
@@ -472,6 +481,8 @@ class BadInputCorpusIT {
             warehouse.toString(),
             "--hmac-key-file",
             key.toString(),
+            "--release-key-file",
+            releaseKey.toString(),
             "--skip-corrupt-files",
             "--no-publish");
   }
@@ -563,8 +574,66 @@ class BadInputCorpusIT {
             }));
   }
 
+  /**
+   * Every succeeding date is released with its whole domain (2 pc4s x (TOTAL + 24 hours + 2 SBI
+   * codes)), deltas from the date a week before in the same batch; every event is in one cell of
+   * pc4 1017, so the released TOTAL of 1017 is the bounded event count plus noise, within its
+   * margin for most dates.
+   */
   @TestFactory
   @Order(3)
+  Stream<DynamicTest> everySucceedingDateIsReleasedWithItsWholeDomain() throws IOException {
+    ReferenceModel domain = new ReferenceModel(ref);
+    ReleaseChecks.Coverage coverage = new ReleaseChecks.Coverage();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Ok c : ok) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.date + " " + c.name,
+              () -> {
+                JsonNode r = EtlHarness.report(warehouse, c.date);
+                boolean baseline = !c.date.minusDays(7).isBefore(FIRST);
+                List<ReleasedValue> values =
+                    ReleaseChecks.read(warehouse.resolve("release/dt=" + c.date));
+                ReleaseChecks.assertDomain(values, c.date, domain, baseline);
+                assertEquals(2 * (1 + 24 + 2), values.size(), "no CELL of 10 users is selected");
+                assertEquals(!baseline, r.get("baseline_missing").asBoolean());
+                assertEquals(values.size(), r.get("release").get("values").asLong());
+                JsonNode b = r.get("bounding");
+                assertEquals(
+                    r.get("events").asLong(),
+                    b.get("events_kept").asLong() + b.get("events_dropped").asLong());
+                assertEquals(1.0, r.get("privacy").get("epsilon_spent").asDouble());
+                ReleasedValue total =
+                    values.stream()
+                        .filter(v -> v.getPc4() == 1017 && v.getLevel() == Level.TOTAL)
+                        .findFirst()
+                        .orElseThrow();
+                double var = ReleaseBlock.variance(total.getHitsScale());
+                long moe = Margins.moe95(var, var * var);
+                coverage.add(
+                    Math.abs(total.getHits() - b.get("events_kept").asLong()) <= moe,
+                    c.date
+                        + ": TOTAL of 1017 "
+                        + total.getHits()
+                        + ", bounded "
+                        + b.get("events_kept")
+                        + ", moe "
+                        + moe);
+              }));
+    }
+    tests.add(
+        DynamicTest.dynamicTest(
+            "the TOTALs of 1017 are within their margins",
+            () -> {
+              System.out.println("RELEASE corpus coverage " + coverage.summary());
+              coverage.assertMostWithinMargins();
+            }));
+    return tests.stream();
+  }
+
+  @TestFactory
+  @Order(4)
   Stream<DynamicTest> eachFatalInputFailsCleanlyAndPublishesNothing() {
     return fails.stream()
         .map(
@@ -586,6 +655,8 @@ class BadInputCorpusIT {
                                   warehouse.toString(),
                                   "--hmac-key-file",
                                   key.toString(),
+                                  "--release-key-file",
+                                  releaseKey.toString(),
                                   "--no-publish"));
                       args.addAll(c.options);
                       Run run = etl(args.toArray(String[]::new));
@@ -605,12 +676,19 @@ class BadInputCorpusIT {
                       assertFalse(
                           Files.exists(warehouse.resolve("aggregates/dt=" + c.date)),
                           "no aggregates partition");
+                      assertFalse(
+                          Files.exists(warehouse.resolve("release/dt=" + c.date)),
+                          "no release partition");
                       assertEquals(
                           "FAILED", EtlHarness.report(warehouse, c.date).get("status").asText());
                       assertFalse(
                           EtlHarness.report(warehouse, c.date)
                               .toString()
                               .contains(EtlHarness.KEY_HEX));
+                      assertFalse(
+                          EtlHarness.report(warehouse, c.date)
+                              .toString()
+                              .contains(EtlHarness.RELEASE_KEY_HEX));
                     }));
   }
 }

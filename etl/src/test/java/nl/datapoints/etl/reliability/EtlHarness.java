@@ -32,6 +32,10 @@ final class EtlHarness {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String KEY_HEX = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
+  /** The release secret of the tests: fixed, so the noise is a fixed function of the data. */
+  static final String RELEASE_KEY_HEX =
+      "5eed5eed00112233445566778899aabbccddeeff5eed5eed0011223344556677";
+
   private EtlHarness() {}
 
   /** What one CLI invocation returned and printed. */
@@ -57,6 +61,16 @@ final class EtlHarness {
     Path f = dir.resolve("hmac.key");
     Files.writeString(f, KEY_HEX + "\n");
     return f;
+  }
+
+  static Path writeReleaseKey(Path dir) throws IOException {
+    Path f = dir.resolve("release.key");
+    Files.writeString(f, RELEASE_KEY_HEX + "\n");
+    return f;
+  }
+
+  static JsonNode manifest(Path warehouse, LocalDate d) throws IOException {
+    return JSON.readTree(warehouse.resolve("release/dt=" + d + "/_release.json").toFile());
   }
 
   static JsonNode report(Path warehouse, LocalDate d) throws IOException {

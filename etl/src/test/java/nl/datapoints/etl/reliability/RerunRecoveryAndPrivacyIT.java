@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import nl.datapoints.etl.e2e.RawEdits;
+import nl.datapoints.etl.e2e.ReleaseChecks;
 import nl.datapoints.etl.generate.GenerateConfig;
 import nl.datapoints.etl.generate.GenerateProgress;
 import nl.datapoints.etl.generate.SampleGenerator;
 import nl.datapoints.etl.reliability.EtlHarness.Run;
+import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.testkit.ReferenceModel;
 import nl.datapoints.testkit.ReferenceModel.CellKey;
 import org.apache.avro.generic.GenericData;
@@ -42,10 +46,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reruns, failures and interrupted swaps leave whole partitions and identical cells; and nothing
- * outside the raw zone — warehouse Parquet, reports, the driver's stdout/stderr, the log output at
- * the production level (INFO), the job configuration files Hadoop writes — holds a raw user id, IP,
- * PC6 postcode or the HMAC secret. One generated day, run through the real CLI.
+ * Reruns, failures and interrupted swaps leave whole partitions and identical cells and releases;
+ * and nothing outside the raw zone — warehouse Parquet, reports, the driver's stdout/stderr, the
+ * log output at the production level (INFO), the job configuration files Hadoop writes — holds a
+ * raw user id, IP, PC6 postcode, the HMAC secret or the release secret. A rerun on unchanged input
+ * releases the same values (no ε spent again); one on changed input draws fresh noise where the
+ * input changed, and the date's report counts ε again. One generated day, run through the real CLI,
+ * with fixed secrets.
  *
  * <p>Hadoop's local runner does not retry a failed task ({@code mapreduce.map.maxattempts} is
  * ignored), so a "fails once, then succeeds" task cannot be shown here; instead a FAILED run is
@@ -61,6 +68,7 @@ class RerunRecoveryAndPrivacyIT {
   private Path raw;
   private Path ref;
   private Path key;
+  private Path releaseKey;
   private Path wh;
   private ReferenceModel model;
   private Run first;
@@ -75,6 +83,7 @@ class RerunRecoveryAndPrivacyIT {
     raw = g.rawDir();
     ref = g.refDir();
     key = EtlHarness.writeKey(tmp);
+    releaseKey = EtlHarness.writeReleaseKey(tmp);
     wh = tmp.resolve("warehouse");
     model = new ReferenceModel(ref);
     model.readPartition(raw, D);
@@ -145,6 +154,8 @@ class RerunRecoveryAndPrivacyIT {
             wh.toString(),
             "--hmac-key-file",
             key.toString(),
+            "--release-key-file",
+            releaseKey.toString(),
             "--no-publish"));
     return a.toArray(String[]::new);
   }
@@ -189,6 +200,23 @@ class RerunRecoveryAndPrivacyIT {
   }
 
   @Test
+  @Order(1)
+  void theReleaseFillsTheDomainAndMatchesTheModelWithinItsMargins() throws IOException {
+    List<ReleasedValue> values = ReleaseChecks.read(wh.resolve("release/dt=" + D));
+    JsonNode report = EtlHarness.report(wh, D);
+    ReleaseChecks.assertDomain(values, D, model, false);
+    ReleaseChecks.assertAccounting(report, EtlHarness.manifest(wh, D), values, model, D);
+    ReleaseChecks.Coverage coverage = new ReleaseChecks.Coverage();
+    ReleaseChecks.assertWithinMargins(
+        values, model, D, report.get("bounding").get("events_dropped").asLong(), coverage, true);
+    System.out.println("RELEASE coverage " + coverage.summary());
+    coverage.assertMostWithinMargins();
+    assertEquals(1.0, report.get("privacy").get("epsilon_spent").asDouble());
+    assertEquals(1, report.get("privacy").get("releases").asInt());
+    assertTrue(report.get("baseline_missing").asBoolean(), "D-7 was never released");
+  }
+
+  @Test
   @Order(2)
   void nothingOutsideTheRawZoneHoldsPersonalDataOrTheSecret() throws IOException {
     assertTrue(model.rawUserIds.size() > 100 && !model.rawIps.isEmpty() && !model.rawPc6.isEmpty());
@@ -210,12 +238,58 @@ class RerunRecoveryAndPrivacyIT {
     assertTrue(
         submitted.toString().contains("datapoints.enrich."),
         "the probe is the enrich job's configuration");
+    // The bound and release jobs as the driver submits them, with the release secret.
+    nl.datapoints.etl.release.ReleaseKey rk =
+        nl.datapoints.etl.release.ReleaseKey.load(java.util.Optional.of(releaseKey), Map.of());
+    nl.datapoints.etl.release.ReleaseConfig rc =
+        new nl.datapoints.etl.release.ReleaseConfig(
+            new org.apache.hadoop.fs.Path(wh.toUri()),
+            new org.apache.hadoop.fs.Path(ref.toUri()),
+            List.of(D),
+            Set.of(),
+            nl.datapoints.etl.release.PrivacyParams.DEFAULT,
+            1);
+    StringWriter bound = new StringWriter();
+    nl.datapoints.etl.release.BoundJob.create(
+            new Configuration(),
+            rc,
+            List.of(new org.apache.hadoop.fs.Path(wh.resolve("events/dt=" + D).toUri())),
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-bound").toUri()),
+            rk)
+        .getConfiguration()
+        .writeXml(bound);
+    StringWriter release = new StringWriter();
+    Files.createDirectories(tmp.resolve("probe-bound/contributions"));
+    nl.datapoints.etl.release.ReleaseJob.create(
+            new Configuration(),
+            rc,
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-bound/contributions").toUri()),
+            List.of(1012),
+            Map.of(),
+            new org.apache.hadoop.fs.Path(tmp.resolve("probe-release/out").toUri()),
+            rk)
+        .getConfiguration()
+        .writeXml(release);
+    assertTrue(
+        bound.toString().contains("datapoints.release.")
+            && release.toString().contains("datapoints.release."),
+        "the probes are the bound and release jobs' configurations");
+    assertTrue(
+        EtlHarness.files(wh.resolve("_staging")).isEmpty(),
+        "the run removed its staging: " + EtlHarness.files(wh.resolve("_staging")));
+    for (Path f : EtlHarness.files(wh)) {
+      assertFalse(
+          f.toString().contains("contributions") || f.toString().contains("_staging"),
+          "the bound job's per-user-day contributions are gone after the run: " + f);
+    }
     assertTrue(log.contains("INFO"), "captured INFO log output");
     Map<String, String> texts = new LinkedHashMap<>();
     texts.put("stdout", first.out());
     texts.put("stderr", first.err());
     texts.put("log", log);
     texts.put("enrich job.xml as submitted", submitted.toString());
+    texts.put("bound job.xml as submitted", bound.toString());
+    texts.put("release job.xml as submitted", release.toString());
     jobXml.forEach((p, x) -> texts.put(p, x));
     for (Path f : EtlHarness.files(wh)) {
       if (f.toString().endsWith(".parquet")) {
@@ -238,12 +312,24 @@ class RerunRecoveryAndPrivacyIT {
     String secretRaw =
         new String(
             java.util.HexFormat.of().parseHex(EtlHarness.KEY_HEX), StandardCharsets.ISO_8859_1);
+    String releaseRaw =
+        new String(
+            java.util.HexFormat.of().parseHex(EtlHarness.RELEASE_KEY_HEX),
+            StandardCharsets.ISO_8859_1);
+    String releaseBase64 =
+        java.util.Base64.getEncoder()
+            .encodeToString(java.util.HexFormat.of().parseHex(EtlHarness.RELEASE_KEY_HEX));
     for (Map.Entry<String, String> t : texts.entrySet()) {
       String text = t.getValue();
       assertFalse(
           text.toLowerCase().contains(EtlHarness.KEY_HEX),
           t.getKey() + " holds the HMAC secret (hex)");
       assertFalse(text.contains(secretRaw), t.getKey() + " holds the HMAC secret (bytes)");
+      assertFalse(
+          text.toLowerCase().contains(EtlHarness.RELEASE_KEY_HEX),
+          t.getKey() + " holds the release secret (hex)");
+      assertFalse(text.contains(releaseRaw), t.getKey() + " holds the release secret (bytes)");
+      assertFalse(text.contains(releaseBase64), t.getKey() + " holds the release secret (base64)");
       for (String pc6 : model.rawPc6) {
         assertFalse(text.contains(pc6), t.getKey() + " holds PC6 " + pc6);
       }
@@ -278,10 +364,30 @@ class RerunRecoveryAndPrivacyIT {
   void rerunOfTheSameDateGivesIdenticalRecords() throws Exception {
     List<String> events = EtlHarness.records(wh.resolve("events/dt=" + D));
     List<String> cells = EtlHarness.records(wh.resolve("aggregates/dt=" + D));
+    List<String> release = EtlHarness.records(wh.resolve("release/dt=" + D));
+    byte[] manifest = Files.readAllBytes(wh.resolve("release/dt=" + D + "/_release.json"));
+    String digest = EtlHarness.report(wh, D).get("release").get("digest").asText();
     Run again = etl(common("run", "--date", D.toString()));
     assertEquals(0, again.exit(), again.err());
     assertEquals(events, EtlHarness.records(wh.resolve("events/dt=" + D)));
     assertEquals(cells, EtlHarness.records(wh.resolve("aggregates/dt=" + D)));
+    ReleaseChecks.assertSameRecords(
+        release,
+        EtlHarness.records(wh.resolve("release/dt=" + D)),
+        "the release of a rerun on unchanged input");
+    assertArrayEquals(
+        manifest,
+        Files.readAllBytes(wh.resolve("release/dt=" + D + "/_release.json")),
+        "and its manifest, byte for byte");
+    JsonNode r = EtlHarness.report(wh, D);
+    assertEquals(digest, r.get("release").get("digest").asText());
+    assertEquals(
+        1, r.get("privacy").get("releases").asInt(), "the same release again: " + r.get("privacy"));
+    assertEquals(1.0, r.get("privacy").get("epsilon_spent").asDouble(), "costs no more epsilon");
+    assertEquals(
+        2,
+        EtlHarness.files(wh.resolve("reports/dt=" + D)).size() - 1,
+        "two runs, two reports + latest");
   }
 
   @Test
@@ -289,6 +395,7 @@ class RerunRecoveryAndPrivacyIT {
   void aFailedRunLeavesThePreviousPartitionsByteForByte() throws Exception {
     Map<Path, byte[]> events = snapshot(wh.resolve("events/dt=" + D));
     Map<Path, byte[]> cells = snapshot(wh.resolve("aggregates/dt=" + D));
+    Map<Path, byte[]> release = snapshot(wh.resolve("release/dt=" + D));
     List<String> cellRecords = EtlHarness.records(wh.resolve("aggregates/dt=" + D));
     Path bad = raw.resolve("dt=" + D + "/zz-truncated.tsv.gz");
     byte[] whole = EtlHarness.gzip("x\n".repeat(50_000).getBytes(StandardCharsets.US_ASCII));
@@ -300,6 +407,9 @@ class RerunRecoveryAndPrivacyIT {
       assertEquals("FAILED", EtlHarness.report(wh, D).get("status").asText());
       assertSameBytes(events, snapshot(wh.resolve("events/dt=" + D)));
       assertSameBytes(cells, snapshot(wh.resolve("aggregates/dt=" + D)));
+      assertSameBytes(release, snapshot(wh.resolve("release/dt=" + D)));
+      assertTrue(
+          EtlHarness.report(wh, D).get("release").isNull(), "the failed run released nothing");
       assertTrue(
           EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
     } finally {
@@ -308,13 +418,58 @@ class RerunRecoveryAndPrivacyIT {
     Run rerun = etl(common("run", "--date", D.toString()));
     assertEquals(0, rerun.exit(), rerun.err());
     assertEquals(cellRecords, EtlHarness.records(wh.resolve("aggregates/dt=" + D)));
+    assertEquals(
+        1,
+        EtlHarness.report(wh, D).get("privacy").get("releases").asInt(),
+        "a failed run drew no noise");
+  }
+
+  /**
+   * A bound or release job that fails (a task fails, here injected) fails the run after enrich and
+   * aggregate: release/dt=D stays as it was, byte for byte, the report says FAILED with the job's
+   * name and no release, staging is gone; the next run releases the same values again.
+   */
+  @Test
+  @Order(5)
+  void aFailedReleaseStageLeavesTheReleaseAsItWas() throws Exception {
+    Map<Path, byte[]> release = snapshot(wh.resolve("release/dt=" + D));
+    List<String> releaseRecords = EtlHarness.records(wh.resolve("release/dt=" + D));
+    for (String job : List.of("bound", "release")) {
+      Configuration conf = new Configuration();
+      conf.set(nl.datapoints.etl.common.FaultInjection.FAIL_FIRST_ATTEMPT, job);
+      Run failed = etl(conf, common("run", "--date", D.toString()));
+      assertEquals(1, failed.exit(), failed.out() + failed.err());
+      assertTrue(failed.err().contains(job + " job failed"), failed.err());
+      assertFalse(failed.err().contains("\tat "), "no stack trace: " + failed.err());
+      assertTrue(
+          failed.out().contains("[3/4] release") && !failed.out().contains("SUCCEEDED"),
+          failed.out());
+      assertSameBytes(release, snapshot(wh.resolve("release/dt=" + D)));
+      JsonNode r = EtlHarness.report(wh, D);
+      assertEquals("FAILED", r.get("status").asText());
+      assertTrue(r.get("message").asText().contains(job + " job failed"), r.toString());
+      assertTrue(r.get("release").isNull() && r.get("privacy").isNull(), "nothing released: " + r);
+      assertTrue(
+          EtlHarness.files(wh.resolve("_staging")).isEmpty(), "the failed run cleaned its staging");
+    }
+    Run rerun = etl(common("run", "--date", D.toString()));
+    assertEquals(0, rerun.exit(), rerun.err());
+    ReleaseChecks.assertSameRecords(
+        releaseRecords,
+        EtlHarness.records(wh.resolve("release/dt=" + D)),
+        "the release after the failed runs");
+    assertEquals(1, EtlHarness.report(wh, D).get("privacy").get("releases").asInt());
+    assertEquals(1.0, EtlHarness.report(wh, D).get("privacy").get("epsilon_spent").asDouble());
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aRunKilledMidSwapIsRecoveredByTheNextRun() throws Exception {
     List<String> events = EtlHarness.records(wh.resolve("events/dt=" + D));
     List<String> cells = EtlHarness.records(wh.resolve("aggregates/dt=" + D));
+    List<String> release = EtlHarness.records(wh.resolve("release/dt=" + D));
+    // Killed between the two renames of the release swap too.
+    Files.move(wh.resolve("release/dt=" + D), wh.resolve("release/_replaced.dt=" + D + ".1234"));
     // Killed between the two renames of the aggregates swap: the old partition is aside, none in
     // place.
     Path aggregates = wh.resolve("aggregates/dt=" + D);
@@ -333,14 +488,71 @@ class RerunRecoveryAndPrivacyIT {
     assertEquals(0, next.exit(), next.err());
     assertEquals(events, EtlHarness.records(wh.resolve("events/dt=" + D)));
     assertEquals(cells, EtlHarness.records(aggregates));
+    ReleaseChecks.assertSameRecords(
+        release, EtlHarness.records(wh.resolve("release/dt=" + D)), "recovered release");
     try (Stream<Path> s =
-        Stream.concat(Files.list(wh.resolve("aggregates")), Files.list(wh.resolve("events")))) {
+        Stream.concat(
+            Stream.concat(Files.list(wh.resolve("aggregates")), Files.list(wh.resolve("events"))),
+            Files.list(wh.resolve("release")))) {
       assertEquals(
           List.of(), s.filter(p -> p.getFileName().toString().startsWith("_replaced.")).toList());
     }
     // Staging of a killed run is invisible to readers (leading underscore) but not removed: see
     // docs/reliability.md.
     assertTrue(Files.exists(wh.resolve("_staging/1234")));
+  }
+
+  /**
+   * One raw line changes (an event of a user with one event that day moves to another pc4): the
+   * rerun is a new release of the date (a new digest, its second: ε 2.0 spent), the two pc4s the
+   * event moved between drew fresh noise, and every other pc4's values are identical.
+   */
+  @Test
+  @Order(7)
+  void aRerunOnChangedInputIsANewReleaseOnlyWhereTheInputChanged() throws Exception {
+    List<ReleasedValue> before = ReleaseChecks.read(wh.resolve("release/dt=" + D));
+    String digest = EtlHarness.report(wh, D).get("release").get("digest").asText();
+    int[] moved = RawEdits.moveOneEventOfAOneEventUser(raw.resolve("dt=" + D), model, D);
+    ReferenceModel changed = new ReferenceModel(ref);
+    changed.readPartition(raw, D);
+    assertEquals(
+        model.goodEvents.get(D), changed.goodEvents.get(D), "one event moved, none gained or lost");
+
+    Run run = etl(common("run", "--date", D.toString()));
+    assertEquals(0, run.exit(), run.err());
+    List<ReleasedValue> after = ReleaseChecks.read(wh.resolve("release/dt=" + D));
+    ReleaseChecks.assertDomain(after, D, changed, false);
+    JsonNode r = EtlHarness.report(wh, D);
+    ReleaseChecks.assertAccounting(r, EtlHarness.manifest(wh, D), after, changed, D);
+    assertFalse(digest.equals(r.get("release").get("digest").asText()), "a new release: " + digest);
+    assertEquals(2, r.get("privacy").get("releases").asInt(), r.get("privacy").toString());
+    assertEquals(
+        2.0,
+        r.get("privacy").get("epsilon_spent").asDouble(),
+        "the new release costs epsilon again");
+    Set<Integer> touched = Set.of(moved[0], moved[1]);
+    ReleaseChecks.assertSameRecords(
+        before.stream().filter(v -> !touched.contains(v.getPc4())).toList(),
+        after.stream().filter(v -> !touched.contains(v.getPc4())).toList(),
+        "values of the untouched pc4s");
+    List<ReleasedValue> was = before.stream().filter(v -> touched.contains(v.getPc4())).toList();
+    List<ReleasedValue> now = after.stream().filter(v -> touched.contains(v.getPc4())).toList();
+    assertEquals(ReleaseChecks.keys(was), ReleaseChecks.keys(now), "the same members");
+    ReleasedValue totalWas =
+        was.stream()
+            .filter(
+                v -> v.getPc4() == moved[0] && v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+            .findFirst()
+            .orElseThrow();
+    ReleasedValue totalNow =
+        now.stream()
+            .filter(
+                v -> v.getPc4() == moved[0] && v.getLevel() == nl.datapoints.schemas.Level.TOTAL)
+            .findFirst()
+            .orElseThrow();
+    assertFalse(
+        totalWas.getHits() - 1 == totalNow.getHits(),
+        "fresh noise, not the old noise minus the event");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

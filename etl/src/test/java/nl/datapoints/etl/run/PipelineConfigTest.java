@@ -16,7 +16,15 @@ class PipelineConfigTest {
   private static PipelineConfig config(
       int minUsers, double maxBad, String zookeeper, String table) {
     return new PipelineConfig(
-        L, minUsers, maxBad, Optional.empty(), false, Optional.ofNullable(zookeeper), table);
+        L,
+        minUsers,
+        maxBad,
+        Optional.empty(),
+        false,
+        Optional.ofNullable(zookeeper),
+        table,
+        Optional.empty(),
+        nl.datapoints.etl.release.PrivacyParams.DEFAULT);
   }
 
   private static String message(Runnable r) {

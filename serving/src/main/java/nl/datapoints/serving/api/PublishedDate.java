@@ -11,8 +11,10 @@ import java.util.List;
  * @param generation its current generation id
  * @param publishedAt when that generation was first made current (ISO instant)
  * @param baselineMissing true when D-7 was never published, so deltas of the date are null
- * @param cells published cells of the generation
- * @param hits published hits of the generation
+ * @param cells published values of the generation
+ * @param hits released hits of the generation's totals
+ * @param epsilon ε of the date's guarantee per user-day, or null for a release without one
+ * @param delta δ of the date's guarantee per user-day, or null with epsilon
  * @param kept ids of the kept generations (rollback targets), newest first
  */
 @JsonPropertyOrder({
@@ -22,6 +24,8 @@ import java.util.List;
   "baseline_missing",
   "cells",
   "hits",
+  "epsilon",
+  "delta",
   "kept"
 })
 public record PublishedDate(
@@ -31,4 +35,6 @@ public record PublishedDate(
     @JsonProperty("baseline_missing") boolean baselineMissing,
     @JsonProperty("cells") long cells,
     @JsonProperty("hits") long hits,
+    @JsonProperty("epsilon") Double epsilon,
+    @JsonProperty("delta") Double delta,
     @JsonProperty("kept") List<Long> kept) {}

@@ -4,12 +4,28 @@ import java.util.List;
 
 /** Read access to the serving store: the published generations and the row blocks of an area. */
 public interface CellStore {
-  /** What to read per row. */
+  /**
+   * What to read per row (store layout 3: {@code r:a} the area block, {@code d:c} the cells block).
+   */
   enum Blocks {
-    /** The per-hour and per-SBI rollups, enough for unfiltered queries. */
-    ROLLUPS,
-    /** The block of every cell, for filtered queries. */
-    CELLS
+    /** The public-domain levels (TOTAL, HOUR, SBI): enough for unfiltered queries. */
+    AREA,
+    /**
+     * Both blocks: an SBI filter answers totals, points and stats from SBI, the timeline from CELL.
+     */
+    AREA_AND_CELLS,
+    /** The selected cells only: an activity filter is answered from CELL alone. */
+    CELLS;
+
+    /** Whether the area block ({@code r:a}) is read. */
+    public boolean area() {
+      return this != CELLS;
+    }
+
+    /** Whether the cells block ({@code d:c}) is read. */
+    public boolean cells() {
+      return this != AREA;
+    }
   }
 
   /**

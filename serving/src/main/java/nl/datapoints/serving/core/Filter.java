@@ -18,7 +18,9 @@ record Filter(List<String> sbi, List<Integer> activity) {
     activity = List.copyOf(activity);
   }
 
-  /** True when nothing is filtered, so the per-hour and per-SBI rollups answer the query. */
+  /**
+   * True when nothing is filtered, so the area block (TOTAL, HOUR, SBI) answers the query alone.
+   */
   public boolean isEmpty() {
     return sbi.isEmpty() && activity.isEmpty();
   }

@@ -11,7 +11,8 @@ import nl.datapoints.serving.api.AreaAnswer;
 
 /**
  * Answers area queries: parses the parameters, finds the area, reads the published dates at their
- * current generations in one batch and aggregates them.
+ * current generations in one batch (the blocks the filter's {@link ReadPlan} needs) and aggregates
+ * them, stating the privacy guarantee of what it read ({@link Guarantee}).
  *
  * <p>Answers are cached by the normalised query plus the generation of every requested date, so a
  * publish or rollback changes the key and old answers are never served for new data.
@@ -93,7 +94,7 @@ public final class QueryService {
     List<String> missing = new ArrayList<>();
     List<String> readDates = new ArrayList<>();
     List<CellStore.DatedGeneration> toRead = new ArrayList<>();
-    List<Boolean> noBaseline = new ArrayList<>();
+    List<Generation> read = new ArrayList<>();
     Map<String, Long> generations = new TreeMap<>();
     for (LocalDate d : days) {
       requested.add(d.toString());
@@ -104,17 +105,16 @@ public final class QueryService {
       }
       readDates.add(d.toString());
       toRead.add(new CellStore.DatedGeneration(d, g.id()));
-      noBaseline.add(g.baselineMissing());
+      read.add(g);
       generations.put(d.toString(), g.id());
     }
-    boolean[] missingBaseline = new boolean[noBaseline.size()];
+    boolean[] missingBaseline = new boolean[read.size()];
     for (int i = 0; i < missingBaseline.length; i++) {
-      missingBaseline[i] = noBaseline.get(i);
+      missingBaseline[i] = read.get(i).baselineMissing();
     }
     AreaAggregator agg = new AreaAggregator(readDates, missingBaseline, area, filter);
     if (!toRead.isEmpty()) {
-      store.read(
-          toRead, area, filter.isEmpty() ? CellStore.Blocks.ROLLUPS : CellStore.Blocks.CELLS, agg);
+      store.read(toRead, area, agg.plan().blocks(), agg);
     }
     List<String> postcodes = new ArrayList<>(area.length);
     for (int pc4 : area) {
@@ -131,7 +131,9 @@ public final class QueryService {
         agg.stats(catalog),
         agg.timeline(),
         agg.points(gazetteer),
-        generations);
+        generations,
+        Guarantee.of(read),
+        agg.levels());
   }
 
   /** The place of a postcode given as PC4 or PC6. */

@@ -1,50 +1,56 @@
 package nl.datapoints.serving.core;
 
 import java.util.Arrays;
+import nl.datapoints.schemas.ReleaseBlock;
 
 /**
- * Hits and delta summed per SBI key ({@code CellBlock.sbiKey}): an open-addressing int map with two
- * parallel long arrays, so summing tens of thousands of rollup entries per query allocates nothing
- * per entry (no String, no boxed key). Not thread-safe: one per request.
+ * {@link NoisySums} per SBI key ({@link ReleaseBlock#sbiKey}): an open-addressing int map from key
+ * to a slot of dense sums, so summing tens of thousands of values per query allocates nothing per
+ * value (no String, no boxed key). Not thread-safe: one per request.
  */
 final class SbiSums {
   private int[] keys = new int[64];
-  private long[] hits = new long[64];
-  private long[] delta = new long[64];
+  private int[] slots = new int[64];
+  private int[] keyOfSlot = new int[32];
+  private final NoisySums sums = new NoisySums(32);
   private int size;
 
-  /** Adds to the sums of {@code key} (positive). */
-  void add(int key, long h, long d) {
-    int i = slot(key);
-    if (keys[i] == 0) {
-      keys[i] = key;
-      if (++size * 2 > keys.length) {
-        grow();
-        i = slot(key);
-      }
+  /** The slot of {@code key} (positive) in {@link #sums()}, made on first use. */
+  int slot(int key) {
+    int i = index(key);
+    if (keys[i] == key) {
+      return slots[i];
     }
-    hits[i] += h;
-    delta[i] += d;
+    int slot = size++;
+    if (slot == keyOfSlot.length) {
+      keyOfSlot = Arrays.copyOf(keyOfSlot, slot * 2);
+      sums.resize(slot * 2);
+    }
+    keyOfSlot[slot] = key;
+    keys[i] = key;
+    slots[i] = slot;
+    if (size * 2 > keys.length) {
+      rehash();
+    }
+    return slot;
   }
 
+  /** The sums, by the slots {@link #slot} hands out. */
+  NoisySums sums() {
+    return sums;
+  }
+
+  /** The number of keys (slots 0 to size - 1). */
   int size() {
     return size;
   }
 
-  /** Calls {@code visitor} once per key with its sums, in no particular order. */
-  void forEach(Visitor visitor) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0) {
-        visitor.visit(keys[i], hits[i], delta[i]);
-      }
-    }
+  /** The key of a slot. */
+  int key(int slot) {
+    return keyOfSlot[slot];
   }
 
-  interface Visitor {
-    void visit(int key, long hits, long delta);
-  }
-
-  private int slot(int key) {
+  private int index(int key) {
     int mask = keys.length - 1;
     int i = (key * 0x9E3779B9 >>> 7) & mask;
     while (keys[i] != 0 && keys[i] != key) {
@@ -53,25 +59,22 @@ final class SbiSums {
     return i;
   }
 
-  private void grow() {
+  private void rehash() {
     int[] oldKeys = keys;
-    long[] oldHits = hits;
-    long[] oldDelta = delta;
+    int[] oldSlots = slots;
     keys = new int[oldKeys.length * 2];
-    hits = new long[keys.length];
-    delta = new long[keys.length];
+    slots = new int[keys.length];
     for (int j = 0; j < oldKeys.length; j++) {
       if (oldKeys[j] != 0) {
-        int i = slot(oldKeys[j]);
+        int i = index(oldKeys[j]);
         keys[i] = oldKeys[j];
-        hits[i] = oldHits[j];
-        delta[i] = oldDelta[j];
+        slots[i] = oldSlots[j];
       }
     }
   }
 
   @Override
   public String toString() {
-    return "SbiSums" + Arrays.toString(Arrays.stream(keys).filter(k -> k != 0).toArray());
+    return "SbiSums" + Arrays.toString(Arrays.copyOf(keyOfSlot, size));
   }
 }

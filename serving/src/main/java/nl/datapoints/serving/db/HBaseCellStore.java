@@ -16,8 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import nl.datapoints.schemas.CellBlock;
 import nl.datapoints.schemas.PointerRow;
+import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import nl.datapoints.serving.core.CellStore;
@@ -50,9 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HBaseCellStore implements CellStore, Managed {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);
-  private static final List<byte[]> ROLLUP_QUALIFIERS =
-      List.of(CellBlock.BY_HOUR, CellBlock.BY_SBI);
-  private static final List<byte[]> CELL_QUALIFIERS = List.of(CellBlock.CELLS);
+  private static final byte[] AREA_FAMILY = StoreLayout.familyOf(ReleaseBlock.AREA);
+  private static final byte[] CELLS_FAMILY = StoreLayout.familyOf(ReleaseBlock.CELLS);
 
   private final Configuration conf;
   private final TableName table;
@@ -241,10 +240,13 @@ public final class HBaseCellStore implements CellStore, Managed {
             .setFilter(new MultiRowRangeFilter(ranges))
             .setCaching(Math.min(pc4s.length, 1000))
             .setReadType(Scan.ReadType.PREAD);
-    // Each block is read from its own family, so a rollup read touches only family r and never
-    // opens the store files of the cells blocks.
-    for (byte[] q : blocks == Blocks.ROLLUPS ? ROLLUP_QUALIFIERS : CELL_QUALIFIERS) {
-      scan.addColumn(StoreLayout.familyOf(q), q);
+    // Each block is read from its own family, so an unfiltered read touches only family r and
+    // never opens the store files of the cells blocks, and an activity filter only family d.
+    if (blocks.area()) {
+      scan.addColumn(AREA_FAMILY, ReleaseBlock.AREA);
+    }
+    if (blocks.cells()) {
+      scan.addColumn(CELLS_FAMILY, ReleaseBlock.CELLS);
     }
     try {
       scan.setTimeRange(d.generation(), d.generation() + 1);
@@ -259,21 +261,16 @@ public final class HBaseCellStore implements CellStore, Managed {
     if (r == null || r.isEmpty()) {
       return;
     }
-    byte[] h = null;
-    byte[] s = null;
-    byte[] c = null;
+    byte[] area = null;
+    byte[] cells = null;
     for (Cell cell : r.rawCells()) {
-      byte q =
-          cell.getQualifierLength() == 1 ? cell.getQualifierArray()[cell.getQualifierOffset()] : 0;
-      if (q == CellBlock.BY_HOUR[0]) {
-        h = CellUtil.cloneValue(cell);
-      } else if (q == CellBlock.BY_SBI[0]) {
-        s = CellUtil.cloneValue(cell);
-      } else if (q == CellBlock.CELLS[0]) {
-        c = CellUtil.cloneValue(cell);
+      if (CellUtil.matchingColumn(cell, AREA_FAMILY, ReleaseBlock.AREA)) {
+        area = CellUtil.cloneValue(cell);
+      } else if (CellUtil.matchingColumn(cell, CELLS_FAMILY, ReleaseBlock.CELLS)) {
+        cells = CellUtil.cloneValue(cell);
       }
     }
-    sink.row(dateIndex, pc4Index, h, s, c);
+    sink.row(dateIndex, pc4Index, area, cells);
   }
 
   /** The cells of a pointer-row read as qualifier → value, for {@link PointerRow#decode}. */

@@ -15,7 +15,10 @@ import nl.datapoints.serving.api.PublishedDate;
 import nl.datapoints.serving.core.PublishedDates;
 import nl.datapoints.serving.core.QueryService;
 
-/** {@code GET /api/dates}: published dates with their generation and publish time. */
+/**
+ * {@code GET /api/dates}: published dates with their generation, publish time and privacy
+ * guarantee.
+ */
 @Path("/dates")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DatesResource {
@@ -43,6 +46,8 @@ public final class DatesResource {
               g.baselineMissing(),
               g.cells(),
               g.hits(),
+              g.isPrivate() ? g.privacyEpsilon() : null,
+              g.isPrivate() ? g.privacyDelta() : null,
               kept));
     }
     return out;

@@ -41,16 +41,64 @@ class ApiFixturesTest {
             List.of("2013-01-08", "2013-01-09"),
             List.of("2013-01-09"),
             List.of("1016", "1017"),
-            new AreaAnswer.Totals(1234, 1100L, 0.1218),
+            new AreaAnswer.Totals(1234, 21, 1100L, 20L, 0.1218, null),
             List.of(
-                new AreaAnswer.SbiStat("4711", "Supermarkets", 120, 100L, 0.2),
-                new AreaAnswer.SbiStat("56", null, 3, 0L, null)),
+                new AreaAnswer.SbiStat("4711", "Supermarkets", 120, 9, 100L, 9L, 0.2, null),
+                new AreaAnswer.SbiStat("56", null, 3, 9, 0L, 9L, null, null)),
             List.of(
-                new AreaAnswer.TimelineEntry("2013-01-08", 0, 3, 5L),
-                new AreaAnswer.TimelineEntry("2013-01-08", 1, 0, null)),
-            List.of(new AreaAnswer.Point("1017", 52.36, 4.89, 80, 70L, 0.1429)),
-            Map.of("2013-01-08", 1712345678901L));
+                new AreaAnswer.TimelineEntry("2013-01-08", 0, 3, 5, 5L, 5L, null),
+                new AreaAnswer.TimelineEntry("2013-01-08", 1, 0, 5, 0L, 5L, null)),
+            List.of(new AreaAnswer.Point("1017", 52.36, 4.89, 80, 3, 70L, 3L, 0.1429, null)),
+            Map.of("2013-01-08", 1712345678901L),
+            new AreaAnswer.Privacy("user-day", 1.0, 1e-8, 1.0),
+            new AreaAnswer.Levels("total", "total", "hour", "sbi"));
     assertMatchesFixture(a, "area-answer.json");
+  }
+
+  @Test
+  void areaAnswerWithoutBaselineSaysWhy() throws Exception {
+    AreaAnswer a =
+        new AreaAnswer(
+            "1017",
+            new AreaAnswer.Center(52.36, 4.89),
+            2.5,
+            List.of("2013-01-01"),
+            List.of(),
+            List.of("1017"),
+            new AreaAnswer.Totals(0, 4, null, null, null, "baseline_missing"),
+            List.of(
+                new AreaAnswer.SbiStat(
+                    "4711", "Supermarkets", 0, 4, null, null, null, "baseline_missing")),
+            List.of(
+                new AreaAnswer.TimelineEntry(
+                    "2013-01-01", 0, 0, 0, null, null, "baseline_missing")),
+            List.of(
+                new AreaAnswer.Point(
+                    "1017", 52.36, 4.89, 0, 4, null, null, null, "baseline_missing")),
+            Map.of("2013-01-01", 1712345678901L),
+            new AreaAnswer.Privacy("user-day", 1.0, 1e-8, 1.0),
+            new AreaAnswer.Levels("cell", "cell", "cell", "cell"));
+    assertMatchesFixture(a, "area-answer-no-baseline.json");
+  }
+
+  @Test
+  void areaAnswerOverUnpublishedDates() throws Exception {
+    AreaAnswer a =
+        new AreaAnswer(
+            "1017",
+            new AreaAnswer.Center(52.36, 4.89),
+            1.0,
+            List.of("2013-02-01"),
+            List.of("2013-02-01"),
+            List.of("1017"),
+            new AreaAnswer.Totals(0, 0, null, null, null, "not_published"),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            new AreaAnswer.Privacy("user-day", null, null, null),
+            new AreaAnswer.Levels("sbi", "sbi", "cell", "sbi"));
+    assertMatchesFixture(a, "area-answer-not-published.json");
   }
 
   @Test
@@ -63,8 +111,15 @@ class ApiFixturesTest {
             true,
             1500,
             98765,
+            1.0,
+            1e-8,
             List.of(1712345678901L, 1712000000000L)),
         "published-date.json");
+  }
+
+  @Test
+  void dashboardSettings() throws Exception {
+    assertMatchesFixture(new DashboardSettings(0.5), "dashboard-settings.json");
   }
 
   @Test

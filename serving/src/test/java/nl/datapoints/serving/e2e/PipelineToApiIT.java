@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,21 +40,36 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole product: generated raw logs → the real pipeline (its own JVM, local MapReduce) → HFiles
- * bulk-loaded into an HBase mini-cluster → the real service over HTTP. Every answer is compared
- * with sums computed here from the raw lines by the independent {@link ReferenceModel} (k = 5
- * distinct users, delta from D-7) and a plain haversine over the gazetteer.
+ * The whole product: generated raw logs (plus one planted heavy user) → the real pipeline (its own
+ * JVM, local MapReduce, fixed secrets) → the differentially private release bulk-loaded into an
+ * HBase mini-cluster → the real service over HTTP.
+ *
+ * <p>What is not noised is checked exactly against the independent {@link ReferenceModel} and a
+ * plain haversine: areas, dates, missing dates, levels, the guarantee, deltas' presence, errors,
+ * generations, ordering. Noised numbers are checked against the model's exact sums within their
+ * stated margins plus the bounding slack (the events the per-user-day cap removes, which the margin
+ * does not cover): every total, and at least 90% of the timeline hours, points and SBI stats. With
+ * fixed secrets the noise is a fixed function of the data, so the checks are deterministic. The
+ * end-to-end part of the attack harness (docs/privacy.md §5): the planted user's 3,000 events do
+ * not show, repeated queries return identical bytes, and a ring difference is exactly the sum of
+ * the released values of the ring (post-processing, nothing more).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineToApiIT {
   private static final LocalDate D1 = LocalDate.of(2013, 3, 4);
   private static final LocalDate D8 = D1.plusDays(7);
   private static final LocalDate D9 = D1.plusDays(8);
-  private static final int K = 5;
+
+  /** The release's default cap of events per user-day. */
+  private static final int MAX_EVENTS = 10;
+
+  /** The planted user: this many events in 1012 at 13:00 on D8. */
+  private static final int HEAVY_EVENTS = 3000;
 
   @RegisterExtension
   @org.junit.jupiter.api.Order(1)
-  static final PublishedSample SAMPLE = new PublishedSample(D1.toString(), 9, 20_000);
+  static final PublishedSample SAMPLE =
+      new PublishedSample(D1.toString(), 9, 20_000).beforePipeline(PipelineToApiIT::plantHeavyUser);
 
   @RegisterExtension
   @org.junit.jupiter.api.Order(2)
@@ -70,6 +86,24 @@ class PipelineToApiIT {
   private static ReferenceModel model;
   private static final Map<Integer, double[]> PLACES = new TreeMap<>();
 
+  /** One user with {@link #HEAVY_EVENTS} events in one cell of 1012 on D8, in the raw logs. */
+  static void plantHeavyUser(PublishedSample s) {
+    try {
+      List<String> merchants = Files.readAllLines(s.ref().resolve("merchants.csv"));
+      String merchant = merchants.get(1).split(",")[0];
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < HEAVY_EVENTS; i++) {
+        lines.append(
+            String.format(
+                "%sT13:%02d:%02d+01:00\theavy-user\t-\t1012AB\t%s\t1%n",
+                D8, (i / 60) % 60, i % 60, merchant));
+      }
+      Files.writeString(s.raw().resolve("dt=" + D8).resolve("zz-heavy-user.tsv"), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @BeforeAll
   static void model() throws IOException {
     model = new ReferenceModel(SAMPLE.ref());
@@ -85,7 +119,7 @@ class PipelineToApiIT {
     }
   }
 
-  private static JsonNode get(String pathAndQuery, int status) throws Exception {
+  private static String body(String pathAndQuery, int status) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -94,7 +128,11 @@ class PipelineToApiIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(status, r.statusCode(), pathAndQuery + " -> " + r.body());
-    return JSON.readTree(r.body());
+    return r.body();
+  }
+
+  private static JsonNode get(String pathAndQuery, int status) throws Exception {
+    return JSON.readTree(body(pathAndQuery, status));
   }
 
   private static Set<Integer> area(int center, double km) {
@@ -109,118 +147,170 @@ class PipelineToApiIT {
     return out;
   }
 
-  /** Expected sums over the area and dates: [hits, delta] per grouping key; delta -1 = null. */
-  private record Expected(
-      long hits,
-      Long delta,
-      Map<String, long[]> bySbi,
-      Map<String, long[]> byHour,
-      Map<Integer, long[]> byPc4) {}
+  private static boolean hasBaseline(LocalDate d) {
+    return !d.minusDays(7).isBefore(D1);
+  }
 
-  private static Expected expected(
-      int center, double km, List<LocalDate> dates, Predicate<CellKey> filter) {
-    Set<Integer> area = area(center, km);
+  /** What the events the cap removes can take away from any sum over {@code dates}, at most. */
+  private static long slack(List<LocalDate> dates) {
+    return dates.stream().mapToLong(d -> model.eventsDropped(d, MAX_EVENTS)).sum();
+  }
+
+  /** The exact (unbounded) sums of the raw events over an area and dates. */
+  private record Truth(
+      long hits, Map<String, Long> bySbi, Map<String, Long> byHour, Map<Integer, Long> byPc4) {}
+
+  private static Truth truth(Set<Integer> area, List<LocalDate> dates, Predicate<CellKey> filter) {
     long hits = 0;
-    long delta = 0;
-    boolean nullDelta = false;
-    Map<String, long[]> bySbi = new TreeMap<>();
-    Map<String, long[]> byHour = new TreeMap<>();
-    Map<Integer, long[]> byPc4 = new TreeMap<>();
+    Map<String, Long> bySbi = new TreeMap<>();
+    Map<String, Long> byHour = new TreeMap<>();
+    Map<Integer, Long> byPc4 = new TreeMap<>();
     for (LocalDate d : dates) {
-      boolean baseline = !d.minusDays(7).isBefore(D1);
-      nullDelta |= !baseline;
-      for (Map.Entry<CellKey, Long[]> e : model.expectedCells(d, K, baseline).entrySet()) {
+      for (Map.Entry<CellKey, Long> e : model.hits.getOrDefault(d, Map.of()).entrySet()) {
         CellKey k = e.getKey();
-        if (!area.contains(k.pc4()) || !filter.test(k)) {
-          continue;
+        if (area.contains(k.pc4()) && filter.test(k)) {
+          hits += e.getValue();
+          bySbi.merge(k.sbi(), e.getValue(), Long::sum);
+          byHour.merge(d + "/" + k.hour(), e.getValue(), Long::sum);
+          byPc4.merge(k.pc4(), e.getValue(), Long::sum);
         }
-        long h = e.getValue()[0];
-        long dl = e.getValue()[1] == null ? 0 : e.getValue()[1];
-        hits += h;
-        delta += dl;
-        add(bySbi, k.sbi(), h, dl);
-        add(byHour, d + "/" + k.hour(), h, dl);
-        add(byPc4, k.pc4(), h, dl);
       }
     }
-    return new Expected(hits, nullDelta ? null : delta, bySbi, byHour, byPc4);
+    return new Truth(hits, bySbi, byHour, byPc4);
   }
 
-  private static <K> void add(Map<K, long[]> m, K key, long h, long d) {
-    long[] v = m.computeIfAbsent(key, x -> new long[2]);
-    v[0] += h;
-    v[1] += d;
+  /** |shown − true| within the margin plus the bounding slack. */
+  private static boolean within(long shown, long moe, long truth, long slack) {
+    return Math.abs(shown - truth) <= moe + slack;
   }
 
+  private static void assertMostWithin(String what, List<Boolean> ok) {
+    long in = ok.stream().filter(b -> b).count();
+    assertTrue(
+        ok.isEmpty() || in >= 0.9 * ok.size(),
+        what + ": only " + in + " of " + ok.size() + " within their margin (+ bounding slack)");
+  }
+
+  /**
+   * Checks an unfiltered or SBI-filtered answer: exact structure, totals within their margins, at
+   * least 90% of hours, points and SBI stats within theirs. {@code cellTimeline}: the timeline
+   * comes from the CELL level, a lower bound.
+   */
   private static void assertAnswer(
-      JsonNode r, int center, double km, List<LocalDate> dates, Predicate<CellKey> filter) {
-    Expected e = expected(center, km, dates, filter);
-    assertTrue(e.hits > 0 || km < 1, "the query covers published hits");
-    List<String> area = area(center, km).stream().map(String::valueOf).toList();
+      JsonNode r,
+      int center,
+      double km,
+      List<LocalDate> dates,
+      Predicate<CellKey> filter,
+      String totalsLevel,
+      String timelineLevel) {
+    Set<Integer> area = area(center, km);
     List<String> got = new ArrayList<>();
     r.get("postcodes").forEach(n -> got.add(n.asText()));
-    assertEquals(area, got, "area of " + center + " within " + km + " km");
-    assertEquals(e.hits, r.get("totals").get("total").asLong(), "total");
     assertEquals(
-        e.delta == null,
-        r.get("totals").get("delta").isNull(),
-        "delta null iff a date has no baseline");
-    if (e.delta != null) {
-      assertEquals(e.delta.longValue(), r.get("totals").get("delta").asLong(), "delta");
+        area.stream().map(String::valueOf).toList(),
+        got,
+        "area of " + center + " within " + km + " km");
+    assertEquals(totalsLevel, r.get("levels").get("totals").asText());
+    assertEquals(totalsLevel, r.get("levels").get("points").asText());
+    assertEquals(timelineLevel, r.get("levels").get("timeline").asText());
+    JsonNode p = r.get("privacy");
+    assertEquals("user-day", p.get("unit").asText());
+    assertEquals(1.0, p.get("epsilon").asDouble());
+    assertEquals(1e-8, p.get("delta").asDouble());
+    assertEquals(dates.size() * 1.0, p.get("epsilon_over_dates").asDouble(), 1e-9);
+
+    Truth t = truth(area, dates, filter);
+    long slack = slack(dates);
+    JsonNode totals = r.get("totals");
+    assertTrue(t.hits > 0, "the query covers events");
+    assertTrue(
+        within(totals.get("total").asLong(), totals.get("total_moe").asLong(), t.hits, slack),
+        "total " + totals + " vs true " + t.hits + " (slack " + slack + ")");
+    boolean baseline = dates.stream().allMatch(PipelineToApiIT::hasBaseline);
+    assertEquals(!baseline, totals.get("delta").isNull(), "delta null iff a date has no baseline");
+    if (baseline) {
+      List<LocalDate> week = dates.stream().map(d -> d.minusDays(7)).toList();
+      Truth w = truth(area, week, filter);
+      assertTrue(
+          within(
+              totals.get("delta").asLong(), totals.get("delta_moe").asLong(), w.hits, slack(week)),
+          "delta " + totals + " vs true " + w.hits);
+      assertTrue(totals.get("delta_reason").isNull());
+    } else {
+      assertEquals("baseline_missing", totals.get("delta_reason").asText());
+      assertTrue(totals.get("delta_moe").isNull());
     }
-    Map<String, long[]> stats = new HashMap<>();
-    r.get("stats")
-        .forEach(
-            s ->
-                stats.put(
-                    s.get("sbi").asText(),
-                    new long[] {
-                      s.get("total").asLong(),
-                      s.get("delta").isNull() ? -1 : s.get("delta").asLong()
-                    }));
-    Map<String, long[]> expectedStats = new HashMap<>();
-    e.bySbi.forEach(
-        (sbi, v) -> {
-          if (v[0] > 0 || v[1] > 0) {
-            expectedStats.put(sbi, new long[] {v[0], e.delta == null ? -1 : v[1]});
-          }
-        });
-    assertEquals(expectedStats.keySet(), stats.keySet(), "SBI codes in stats");
-    expectedStats.forEach(
-        (sbi, v) ->
-            assertEquals(
-                List.of(v[0], v[1]),
-                List.of(stats.get(sbi)[0], stats.get(sbi)[1]),
-                "stats " + sbi));
+
     assertEquals(dates.size() * 24, r.get("timeline").size(), "timeline: every date x hour");
-    for (JsonNode t : r.get("timeline")) {
-      long[] v =
-          e.byHour.getOrDefault(t.get("date").asText() + "/" + t.get("hour").asInt(), new long[2]);
-      assertEquals(v[0], t.get("hits").asLong(), "timeline hits " + t);
+    List<Boolean> hours = new ArrayList<>();
+    for (JsonNode h : r.get("timeline")) {
+      long truthHour =
+          t.byHour.getOrDefault(h.get("date").asText() + "/" + h.get("hour").asInt(), 0L);
+      long shown = h.get("hits").asLong();
+      long moe = h.get("hits_moe").asLong();
+      if (timelineLevel.equals("cell")) {
+        assertTrue(
+            shown <= truthHour + moe,
+            "a CELL-level hour is a lower bound: " + h + " vs " + truthHour);
+      } else {
+        hours.add(within(shown, moe, truthHour, slack));
+      }
     }
-    Map<Integer, Long> points = new TreeMap<>();
-    r.get("points").forEach(p -> points.put(p.get("postcode").asInt(), p.get("hits").asLong()));
-    Map<Integer, Long> expectedPoints = new TreeMap<>();
-    e.byPc4.forEach(
-        (pc4, v) -> {
-          if (v[0] > 0 || v[1] > 0) {
-            expectedPoints.put(pc4, v[0]);
-          }
-        });
-    assertEquals(expectedPoints, points, "points");
+    assertMostWithin("timeline hours", hours);
+
+    Set<Integer> points = new TreeSet<>();
+    List<Boolean> pointsOk = new ArrayList<>();
+    for (JsonNode pt : r.get("points")) {
+      int pc4 = pt.get("postcode").asInt();
+      points.add(pc4);
+      pointsOk.add(
+          within(
+              pt.get("hits").asLong(),
+              pt.get("hits_moe").asLong(),
+              t.byPc4.getOrDefault(pc4, 0L),
+              slack));
+    }
+    if (totalsLevel.equals("total")) {
+      assertEquals(area, points, "every pc4 of the area has a released TOTAL");
+    }
+    assertMostWithin("points", pointsOk);
+
+    Set<String> sbis = new HashSet<>();
+    List<Boolean> statsOk = new ArrayList<>();
+    long previous = Long.MAX_VALUE;
+    for (JsonNode s : r.get("stats")) {
+      sbis.add(s.get("sbi").asText());
+      long shown = s.get("total").asLong();
+      assertTrue(shown <= previous, "stats by total, descending");
+      previous = shown;
+      statsOk.add(
+          within(
+              shown,
+              s.get("total_moe").asLong(),
+              t.bySbi.getOrDefault(s.get("sbi").asText(), 0L),
+              slack));
+    }
+    if (totalsLevel.equals("total")) {
+      assertEquals(
+          model.sbiDomain(), new TreeSet<>(sbis), "every SBI of the domain has released values");
+    }
+    assertMostWithin("SBI stats", statsOk);
+  }
+
+  private static String dates(List<LocalDate> dates) {
+    return String.join("%3B", dates.stream().map(LocalDate::toString).toList());
   }
 
   @Test
   @Order(1)
-  void hardestQueryOverAWeekMatchesTheRawEvents() throws Exception {
+  void hardestQueryOverAWeekMatchesTheRawEventsWithinItsMargins() throws Exception {
     List<LocalDate> week = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       week.add(D1.plusDays(2 + i));
     }
-    String dates =
-        String.join(";", week.stream().map(LocalDate::toString).toList()).replace(";", "%3B");
-    JsonNode r = get("/api/1012/" + dates + "/10", 200);
-    assertAnswer(r, 1012, 10, week, k -> true);
+    JsonNode r = get("/api/1012/" + dates(week) + "/10", 200);
+    assertAnswer(r, 1012, 10, week, k -> true, "total", "hour");
     assertTrue(
         r.get("postcodes").size() >= 80, "a 10 km radius around central Amsterdam holds ~100 pc4s");
   }
@@ -229,8 +319,8 @@ class PipelineToApiIT {
   @Order(2)
   void radiiFromZeroToFiveKilometres() throws Exception {
     for (double km : new double[] {0, 1, 2.5, 5}) {
-      JsonNode r = get("/api/1012/" + D8 + "/" + km, 200);
-      assertAnswer(r, 1012, km, List.of(D8), k -> true);
+      JsonNode r = get("/api/1012/" + D9 + "/" + km, 200);
+      assertAnswer(r, 1012, km, List.of(D9), k -> true, "total", "hour");
     }
   }
 
@@ -240,31 +330,112 @@ class PipelineToApiIT {
     JsonNode r = get("/api/1012/" + D1 + "," + D9 + ",2013-01-01/3", 200);
     assertEquals("[\"2013-01-01\"]", r.get("missing_dates").toString());
     assertTrue(r.get("totals").get("delta").isNull());
-    assertAnswer(r, 1012, 3, List.of(D1, D9), k -> true);
+    assertAnswer(r, 1012, 3, List.of(D1, D9), k -> true, "total", "hour");
+    JsonNode none = get("/api/1012/2013-01-01/3", 200);
+    assertEquals("not_published", none.get("totals").get("delta_reason").asText());
+    assertTrue(none.get("privacy").get("epsilon").isNull());
   }
 
   @Test
   @Order(4)
-  void sbiAndActivityFiltersMatch() throws Exception {
-    JsonNode r = get("/api/1012/" + D8 + "/5?sbi=4711&sbi=5610", 200);
-    assertAnswer(r, 1012, 5, List.of(D8), k -> k.sbi().equals("4711") || k.sbi().equals("5610"));
-    JsonNode a = get("/api/1012/" + D8 + "/5?activity=1", 200);
-    assertAnswer(a, 1012, 5, List.of(D8), k -> k.activity() == 1);
+  void filtersAreAnsweredFromTheFinestLevelThatAnswersThem() throws Exception {
+    JsonNode r = get("/api/1012/" + D9 + "/5?sbi=4711&sbi=5610", 200);
+    assertAnswer(
+        r,
+        1012,
+        5,
+        List.of(D9),
+        k -> k.sbi().equals("4711") || k.sbi().equals("5610"),
+        "sbi",
+        "cell");
+    JsonNode a = get("/api/1012/" + D9 + "/5?activity=1", 200);
+    assertEquals("cell", a.get("levels").get("totals").asText());
+    long truth = truth(area(1012, 5), List.of(D9), k -> k.activity() == 1).hits;
+    JsonNode t = a.get("totals");
+    assertTrue(
+        t.get("total").asLong() <= truth + t.get("total_moe").asLong(),
+        "a CELL-level total is a lower bound: " + t + " vs " + truth);
   }
 
   @Test
   @Order(5)
+  void theHeavyUsersThousandsOfEventsDoNotShow() throws Exception {
+    JsonNode report =
+        JSON.readTree(SAMPLE.warehouse().resolve("reports/dt=" + D8 + "/latest.json").toFile());
+    JsonNode bounding = report.get("bounding");
+    assertTrue(bounding.get("users_touched").asLong() >= 1, report.toString());
+    assertTrue(
+        bounding.get("events_dropped").asLong() >= HEAVY_EVENTS - MAX_EVENTS, bounding.toString());
+    JsonNode totals = get("/api/1012/" + D8 + "/0", 200).get("totals");
+    long truth = truth(Set.of(1012), List.of(D8), k -> true).hits;
+    long others = slack(List.of(D8)) - (HEAVY_EVENTS - MAX_EVENTS);
+    long total = totals.get("total").asLong();
+    assertTrue(
+        Math.abs(total - (truth - HEAVY_EVENTS + MAX_EVENTS))
+            <= totals.get("total_moe").asLong() + others,
+        "1012 on D8 shows the others and at most "
+            + MAX_EVENTS
+            + " of the heavy user's events: "
+            + totals
+            + ", true "
+            + truth
+            + " with the heavy user");
+    assertTrue(
+        total < truth - HEAVY_EVENTS / 2,
+        "the heavy user's volume does not show: " + total + " vs " + truth);
+  }
+
+  @Test
+  @Order(6)
+  void repeatingAQueryReturnsIdenticalBytesAndARingIsTheSumOfItsReleasedValues() throws Exception {
+    String q = "/api/1012/" + dates(List.of(D8, D9)) + "/10";
+    String first = body(q, 200);
+    for (int i = 0; i < 10; i++) {
+      assertEquals(first, body(q, 200), "repetition gives nothing to average");
+    }
+    JsonNode inner = get("/api/1012/" + D9 + "/1", 200);
+    JsonNode outer = get("/api/1012/" + D9 + "/2", 200);
+    // A point shows max(0, its released TOTAL): the ring's released values sum to exactly the
+    // totals' difference; shown points are that sum where none is negative, and a point shown as 0
+    // hides at most a few margins of a negative value.
+    long ring = 0;
+    long hidden = 0;
+    for (JsonNode p : outer.get("points")) {
+      if (!area(1012, 1).contains(p.get("postcode").asInt())) {
+        ring += p.get("hits").asLong();
+        hidden += p.get("hits").asLong() == 0 ? 3 * p.get("hits_moe").asLong() : 0;
+      }
+    }
+    long difference =
+        outer.get("totals").get("total").asLong() - inner.get("totals").get("total").asLong();
+    assertTrue(
+        ring >= difference && ring <= difference + hidden,
+        "the ring difference "
+            + difference
+            + " is its pc4s' released totals (shown "
+            + ring
+            + ", up to "
+            + hidden
+            + " hidden below 0)");
+    if (hidden == 0) {
+      assertEquals(
+          difference, ring, "no point of the ring is below 0: exactly its released totals");
+    }
+  }
+
+  @Test
+  @Order(7)
   void pc6InputIsReducedToPc4() throws Exception {
-    JsonNode r = get("/api/1012%20ab/" + D8 + "/2", 200);
+    JsonNode r = get("/api/1012%20ab/" + D9 + "/2", 200);
     assertEquals("1012", r.get("postcode").asText());
-    assertAnswer(r, 1012, 2, List.of(D8), k -> true);
+    assertAnswer(r, 1012, 2, List.of(D9), k -> true, "total", "hour");
     assertFalse(
         r.toString().toUpperCase().contains("1012AB")
             || r.toString().toUpperCase().contains("1012 AB"));
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void errorsAreJson() throws Exception {
     assertEquals(404, get("/api/9999/" + D8, 404).get("code").asInt());
     assertEquals(400, get("/api/12345/" + D8, 400).get("code").asInt());
@@ -273,7 +444,7 @@ class PipelineToApiIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void rollbackAndRepublishAreServedWithoutRestart() throws Exception {
     JsonNode before = get("/api/1012/" + D8 + "/5", 200);
     long g1 = before.get("generations").get(D8.toString()).asLong();
@@ -284,7 +455,7 @@ class PipelineToApiIT {
     assertEquals(
         before.get("totals").toString(),
         republished.get("totals").toString(),
-        "same data, new generation");
+        "same release, new generation");
     SAMPLE.etl(
         "rollback",
         "--date",
@@ -299,6 +470,9 @@ class PipelineToApiIT {
     assertTrue(
         dates.toString().contains(Long.toString(g2)),
         "the rolled-back generation is still kept: " + dates);
+    assertTrue(
+        dates.get(0).get("epsilon").asDouble() == 1.0,
+        "each date states its guarantee: " + dates.get(0));
   }
 
   private static JsonNode waitForGeneration(LocalDate d, java.util.function.LongPredicate ok)

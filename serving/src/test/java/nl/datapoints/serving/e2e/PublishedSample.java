@@ -20,20 +20,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HBase mini-cluster filled by the real pipeline: generates sample logs and runs {@code
- * nl.datapoints.etl.Main} (enrich, aggregate, publish) as a separate JVM from the etl module's
- * build, exactly as {@code scripts/etl} would, against this cluster's ZooKeeper. The service under
- * test then reads what the pipeline published. Registered before the app.
+ * nl.datapoints.etl.Main} (enrich, aggregate, release, publish) as a separate JVM from the etl
+ * module's build, exactly as {@code scripts/etl} would, against this cluster's ZooKeeper. The
+ * service under test then reads what the pipeline published. Registered before the app.
  */
 final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
   static final String TABLE = "datapoints_e2e";
   private static final String KEY_HEX =
       "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final String RELEASE_KEY_HEX =
+      "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
 
   private final String from;
   private final int days;
   private final int eventsPerDay;
   private HBaseTestingUtility util;
   private Path dir;
+
+  /** Runs between generating and the pipeline, e.g. to plant a user's lines in the raw logs. */
+  private java.util.function.Consumer<PublishedSample> heavy;
 
   PublishedSample(String from, int days, int eventsPerDay) {
     this.from = from;
@@ -45,6 +50,7 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("datapoints-e2e");
     Files.writeString(dir.resolve("hmac.key"), KEY_HEX);
+    Files.writeString(dir.resolve("release.key"), RELEASE_KEY_HEX);
     util = MiniHBase.startCluster();
     etl(
         "generate",
@@ -61,7 +67,16 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
         "--bad-fraction",
         "0.002");
     String to = java.time.LocalDate.parse(from).plusDays(days - 1L).toString();
+    if (heavy != null) {
+      heavy.accept(this);
+    }
     etl(pipeline("backfill", "--from", from, "--to", to));
+  }
+
+  /** Runs {@code plant} on the generated raw logs before the pipeline reads them. */
+  PublishedSample beforePipeline(java.util.function.Consumer<PublishedSample> plant) {
+    this.heavy = plant;
+    return this;
   }
 
   /** Options every pipeline command of this sample takes. */
@@ -77,6 +92,8 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
             dir.resolve("warehouse").toString(),
             "--hmac-key-file",
             dir.resolve("hmac.key").toString(),
+            "--release-key-file",
+            dir.resolve("release.key").toString(),
             "--zookeeper",
             quorum(),
             "--table",
@@ -153,5 +170,9 @@ final class PublishedSample implements BeforeAllCallback, AfterAllCallback {
 
   Path raw() {
     return dir.resolve("raw");
+  }
+
+  Path warehouse() {
+    return dir.resolve("warehouse");
   }
 }

@@ -17,11 +17,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.PackedCell;
+import nl.datapoints.schemas.Level;
+import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import nl.datapoints.serving.DatapointsApplication;
 import nl.datapoints.serving.TestRows;
+import nl.datapoints.serving.TestRows.Release;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 
@@ -29,8 +31,9 @@ import org.apache.hadoop.hbase.client.Table;
  * A published week for load tests: a 20 × 20 grid of postcode4s (1000–1399) about 1.8 km apart
  * around Amsterdam, so 10 km around the centre holds ~100 of them, as 10 km around 1012 does in the
  * real gazetteer (the dashboard's hardest query); the last seven dates up to yesterday (so the
- * freshness check is green), each in its own region; 10–40 cells per row. Knows what it wrote, so
- * an answer's sums can be checked against the cells.
+ * freshness check is green), each in its own region; 10–40 cells per row, released as the pipeline
+ * would (every level, public domains filled, noise of at most ±3 at scale 2). Knows what it wrote,
+ * so an answer's sums can be checked against the released values.
  */
 final class GridWeek {
   static final int SIDE = 20;
@@ -38,8 +41,8 @@ final class GridWeek {
   static final List<String> SBIS = List.of("4711", "56", "4771", "6201");
   static final LocalDate NEWEST = LocalDate.now(DatapointsApplication.ZONE).minusDays(1);
 
-  /** date → pc4 → cells, as written. */
-  private final Map<LocalDate, Map<Integer, List<PackedCell>>> written = new TreeMap<>();
+  /** date → pc4 → released values, as written. */
+  private final Map<LocalDate, Map<Integer, Release>> written = new TreeMap<>();
 
   static List<LocalDate> dates() {
     List<LocalDate> out = new ArrayList<>();
@@ -138,28 +141,28 @@ final class GridWeek {
     int day = 0;
     for (LocalDate date : dates()) {
       long gen = 1_700_000_000_000L + day++ * 86_400_000L;
-      Map<Integer, List<PackedCell>> rows = new TreeMap<>();
+      Map<Integer, Release> rows = new TreeMap<>();
       List<Put> puts = new ArrayList<>();
-      long cells = 0;
+      long values = 0;
       long hits = 0;
       for (int pc4 = FIRST_PC4; pc4 < FIRST_PC4 + SIDE * SIDE; pc4++) {
-        List<PackedCell> cs = cells(gen ^ pc4);
-        rows.put(pc4, cs);
-        cells += cs.size();
-        hits += cs.stream().mapToLong(PackedCell::hits).sum();
-        puts.add(TestRows.row(date, pc4, gen, cs));
+        Release r = release(gen ^ pc4);
+        rows.put(pc4, r);
+        values += r.size();
+        hits += r.totalHits();
+        puts.add(TestRows.row(date, pc4, gen, r));
       }
       put(t, puts);
       written.put(date, rows);
-      Generation g = new Generation(gen, gen + 60_000, false, cells, hits);
+      Generation g = TestRows.generation(gen, gen + 60_000, false, values, hits, 1.0);
       TestRows.flip(pointer, date, g, List.of(g));
     }
     put(t, List.of(pointer));
   }
 
-  private static List<PackedCell> cells(long seed) {
+  private static Release release(long seed) {
     Random r = new Random(seed);
-    List<PackedCell> out = new ArrayList<>();
+    List<TestRows.Cell> out = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     int n = 10 + r.nextInt(30);
     while (out.size() < n) {
@@ -167,10 +170,10 @@ final class GridWeek {
       int activity = 1 + r.nextInt(3);
       String sbi = SBIS.get(r.nextInt(SBIS.size()));
       if (keys.add(hour + "/" + activity + "/" + sbi)) {
-        out.add(new PackedCell(hour, activity, sbi, 1 + r.nextInt(60), (long) r.nextInt(50)));
+        out.add(new TestRows.Cell(hour, activity, sbi, 1 + r.nextInt(60), r.nextInt(50)));
       }
     }
-    return out;
+    return Release.derived(true, out, SBIS, 2.0, () -> r.nextInt(7) - 3);
   }
 
   private static void put(Table t, List<Put> puts) {
@@ -182,27 +185,30 @@ final class GridWeek {
   }
 
   /**
-   * Checks an area answer against the written cells: its total, and the hits of each point, summed
-   * over the postcodes and dates it lists with the filter applied.
+   * Checks an area answer against the written values: its total, and the hits of each point, summed
+   * over the postcodes and dates it lists from the level that answers them (TOTAL unfiltered, SBI
+   * with only an SBI filter, CELL with an activity filter), shown as max(0, Σ).
    */
   void assertSums(JsonNode answer, Set<String> sbi, Set<Integer> activity, String what) {
+    Level level = !activity.isEmpty() ? Level.CELL : sbi.isEmpty() ? Level.TOTAL : Level.SBI;
     long total = 0;
     Map<Integer, Long> perPc4 = new TreeMap<>();
     for (JsonNode d : answer.get("dates")) {
-      Map<Integer, List<PackedCell>> rows = written.get(LocalDate.parse(d.asText()));
+      Map<Integer, Release> rows = written.get(LocalDate.parse(d.asText()));
       assertTrue(rows != null, what + ": date " + d + " was not written");
       for (JsonNode p : answer.get("postcodes")) {
         int pc4 = p.asInt();
-        for (PackedCell c : rows.get(pc4)) {
-          if ((sbi.isEmpty() || sbi.contains(c.sbi()))
-              && (activity.isEmpty() || activity.contains(c.activity()))) {
-            total += c.hits();
-            perPc4.merge(pc4, c.hits(), Long::sum);
+        for (ReleaseBlock.Entry e : rows.get(pc4).entries(level)) {
+          if ((sbi.isEmpty() || sbi.contains(e.sbi()))
+              && (activity.isEmpty() || activity.contains(e.activity()))) {
+            total += e.hits();
+            perPc4.merge(pc4, e.hits(), Long::sum);
           }
         }
       }
     }
-    assertEquals(total, answer.get("totals").get("total").asLong(), what + ": total");
+    assertEquals(Math.max(0, total), answer.get("totals").get("total").asLong(), what + ": total");
+    perPc4.replaceAll((k, v) -> Math.max(0, v));
     Map<Integer, Long> points = new TreeMap<>();
     for (JsonNode p : answer.get("points")) {
       points.put(p.get("postcode").asInt(), p.get("hits").asLong());
