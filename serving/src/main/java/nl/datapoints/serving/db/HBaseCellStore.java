@@ -38,15 +38,19 @@ import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableDescriptor;
+import org.apache.hadoop.hbase.filter.Filter;
+import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
+import org.apache.hadoop.hbase.filter.TimestampsFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HBase-backed {@link CellStore}: one shared {@link Connection}, per query one scan per date
- * over the area's key ranges (in parallel), the pointer row cached and refreshed in the background.
- * Every HBase call is bounded by {@link DeadlineCalls}; a closed or aborted connection is
- * re-created on the next call, so the service recovers by itself when HBase is back.
+ * The HBase-backed {@link CellStore}: one shared {@link Connection}, per query one scan over the
+ * area's key ranges on every requested date (or a few in parallel, {@code hbase.scansPerQuery}),
+ * the pointer row cached and refreshed in the background. Every HBase call is bounded by {@link
+ * DeadlineCalls}; a closed or aborted connection is re-created on the next call, so the service
+ * recovers by itself when HBase is back.
  */
 public final class HBaseCellStore implements CellStore, Managed {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);
@@ -61,6 +65,7 @@ public final class HBaseCellStore implements CellStore, Managed {
   private final ScheduledExecutorService refresher;
   private final Timer readTimer;
   private final Timer pointerTimer;
+  private final int scansPerQuery;
 
   private volatile Connection connection;
   private volatile PublishedDates snapshot;
@@ -70,12 +75,15 @@ public final class HBaseCellStore implements CellStore, Managed {
       String table,
       long deadlineMillis,
       long refreshMillis,
+      int scansPerQuery,
       MetricRegistry metrics) {
     this.conf = conf;
     this.table = TableName.valueOf(table);
     this.refreshMillis = refreshMillis;
+    this.scansPerQuery = scansPerQuery;
     this.calls = new DeadlineCalls(deadlineMillis, 64, "hbase-call-");
-    // The per-date scans of one query run in parallel here; when all threads are busy (many
+    // The scans of one query (scansPerQuery > 1) run in parallel here; when all threads are busy
+    // (many
     // concurrent multi-date queries) the calling thread, itself one of the bounded calls, runs
     // its scan: slower, never refused, and the thread count stays bounded.
     this.scanPool =
@@ -177,14 +185,18 @@ public final class HBaseCellStore implements CellStore, Managed {
   }
 
   /**
-   * Per date one scan over the area's key ranges ({@link AreaScan#runs}) with a {@link
-   * MultiRowRangeFilter}, at exactly the date's generation; all dates' scans in parallel.
+   * The whole query in as few scans as {@link #scansPerQuery} allows: the dates are split into that
+   * many contiguous groups (one, by default), each read by ONE scan over the area's key ranges on
+   * every date of its group ({@link AreaScan#ranges}, a {@link MultiRowRangeFilter}), at exactly
+   * each date's generation ({@link AreaScan.Generations}); with more than one group the scans run
+   * in parallel.
    */
   @Override
   public void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, RowSink sink) {
-    List<Callable<List<Result>>> scans = new ArrayList<>(dates.size());
-    for (DatedGeneration d : dates) {
-      Scan scan = scan(d, pc4s, blocks);
+    List<List<DatedGeneration>> groups = AreaScan.groups(dates, scansPerQuery);
+    List<Callable<List<Result>>> scans = new ArrayList<>(groups.size());
+    for (List<DatedGeneration> group : groups) {
+      Scan scan = scan(group, pc4s, blocks);
       scans.add(
           () -> {
             List<Result> out = new ArrayList<>();
@@ -197,11 +209,14 @@ public final class HBaseCellStore implements CellStore, Managed {
             return out;
           });
     }
-    List<List<Result>> perDate =
+    List<List<Result>> perGroup =
         calls.call(
             "scanning " + dates.size() + " dates of table " + table,
             () -> {
               try (Timer.Context t = readTimer.time()) {
+                if (scans.size() == 1) {
+                  return List.of(scans.get(0).call());
+                }
                 List<Future<List<Result>>> fs = new ArrayList<>();
                 for (Callable<List<Result>> c : scans) {
                   fs.add(scanPool.submit(c));
@@ -213,32 +228,33 @@ public final class HBaseCellStore implements CellStore, Managed {
                 return out;
               }
             });
-    for (int d = 0; d < perDate.size(); d++) {
-      for (Result r : perDate.get(d)) {
-        int idx = Arrays.binarySearch(pc4s, RowKey.parse(r.getRow()).pc4());
-        if (idx >= 0) {
-          deliver(r, d, idx, sink);
+    AreaScan.Generations gens = new AreaScan.Generations(dates);
+    for (List<Result> results : perGroup) {
+      for (Result r : results) {
+        RowKey key = RowKey.parse(r.getRow());
+        int d = gens.indexOf(key.date());
+        int idx = Arrays.binarySearch(pc4s, key.pc4());
+        if (d >= 0 && idx >= 0) {
+          deliver(r, d, gens.generation(d), idx, sink);
         }
       }
     }
   }
 
-  private static Scan scan(DatedGeneration d, int[] pc4s, Blocks blocks) {
+  private static Scan scan(List<DatedGeneration> dates, int[] pc4s, Blocks blocks) {
     List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
-    for (AreaScan.Run run : AreaScan.runs(pc4s)) {
-      ranges.add(
-          new MultiRowRangeFilter.RowRange(
-              RowKey.of(d.date(), run.first()).toBytes(),
-              true,
-              RowKey.of(d.date(), run.last()).toBytes(),
-              true));
+    for (AreaScan.Range range : AreaScan.ranges(dates, pc4s)) {
+      ranges.add(new MultiRowRangeFilter.RowRange(range.first(), true, range.last(), true));
     }
+    AreaScan.Range all = AreaScan.span(dates, pc4s);
+    AreaScan.Generations gens = new AreaScan.Generations(dates);
+    long[] distinct = gens.distinct();
+    Filter rows = new MultiRowRangeFilter(ranges);
     Scan scan =
         new Scan()
-            .withStartRow(RowKey.of(d.date(), pc4s[0]).toBytes(), true)
-            .withStopRow(RowKey.of(d.date(), pc4s[pc4s.length - 1]).toBytes(), true)
-            .setFilter(new MultiRowRangeFilter(ranges))
-            .setCaching(Math.min(pc4s.length, 1000))
+            .withStartRow(all.first(), true)
+            .withStopRow(all.last(), true)
+            .setCaching(Math.min(dates.size() * pc4s.length, 2000))
             .setReadType(Scan.ReadType.PREAD);
     // Each block is read from its own family, so an unfiltered read touches only family r and
     // never opens the store files of the cells blocks, and an activity filter only family d.
@@ -249,28 +265,48 @@ public final class HBaseCellStore implements CellStore, Managed {
       scan.addColumn(CELLS_FAMILY, ReleaseBlock.CELLS);
     }
     try {
-      scan.setTimeRange(d.generation(), d.generation() + 1);
+      // The time range lets HBase skip store files outside the generations read; with several
+      // generations (dates published apart) only those exact versions come back, and deliver()
+      // keeps per row the one of its own date.
+      scan.setTimeRange(distinct[0], distinct[distinct.length - 1] + 1);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "generation must be a valid timestamp, got " + d.generation(), e);
+          "generations must be valid timestamps, got " + Arrays.toString(distinct), e);
+    }
+    if (distinct.length == 1) {
+      scan.setFilter(rows);
+    } else {
+      List<Long> ts = new ArrayList<>(distinct.length);
+      for (long g : distinct) {
+        ts.add(g);
+      }
+      scan.setFilter(
+          new FilterList(FilterList.Operator.MUST_PASS_ALL, rows, new TimestampsFilter(ts)));
+      scan.readVersions(distinct.length);
     }
     return scan;
   }
 
-  private static void deliver(Result r, int dateIndex, int pc4Index, RowSink sink) {
+  private static void deliver(
+      Result r, int dateIndex, long generation, int pc4Index, RowSink sink) {
     if (r == null || r.isEmpty()) {
       return;
     }
     byte[] area = null;
     byte[] cells = null;
     for (Cell cell : r.rawCells()) {
+      if (cell.getTimestamp() != generation) {
+        continue;
+      }
       if (CellUtil.matchingColumn(cell, AREA_FAMILY, ReleaseBlock.AREA)) {
         area = CellUtil.cloneValue(cell);
       } else if (CellUtil.matchingColumn(cell, CELLS_FAMILY, ReleaseBlock.CELLS)) {
         cells = CellUtil.cloneValue(cell);
       }
     }
-    sink.row(dateIndex, pc4Index, area, cells);
+    if (area != null || cells != null) {
+      sink.row(dateIndex, pc4Index, area, cells);
+    }
   }
 
   /** The cells of a pointer-row read as qualifier → value, for {@link PointerRow#decode}. */

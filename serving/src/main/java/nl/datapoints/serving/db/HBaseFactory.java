@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +44,15 @@ public final class HBaseFactory {
   @NotNull
   @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
   private Duration pointerRefresh = Duration.seconds(2);
+
+  /**
+   * Scans per area query: its dates are split into this many contiguous groups, one scan each, run
+   * in parallel. One scan is the least work per query (docs/benchmarks-query.md); more can lower
+   * one client's latency on idle cores.
+   */
+  @Min(1)
+  @Max(16)
+  private int scansPerQuery = 1;
 
   /** Extra HBase client settings ({@code hbase-site.xml} keys), applied last. */
   @NotNull private Map<String, String> properties = new LinkedHashMap<>();
@@ -84,6 +95,16 @@ public final class HBaseFactory {
   @JsonProperty
   public void setPointerRefresh(Duration pointerRefresh) {
     this.pointerRefresh = pointerRefresh;
+  }
+
+  @JsonProperty
+  public int getScansPerQuery() {
+    return scansPerQuery;
+  }
+
+  @JsonProperty
+  public void setScansPerQuery(int scansPerQuery) {
+    this.scansPerQuery = scansPerQuery;
   }
 
   @JsonProperty
@@ -147,6 +168,7 @@ public final class HBaseFactory {
         table,
         deadline.toMilliseconds(),
         pointerRefresh.toMilliseconds(),
+        scansPerQuery,
         metrics);
   }
 }

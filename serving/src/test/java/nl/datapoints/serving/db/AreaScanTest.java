@@ -1,8 +1,14 @@
 package nl.datapoints.serving.db;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import nl.datapoints.serving.core.CellStore.DatedGeneration;
+import nl.datapoints.serving.db.AreaScan.Range;
 import nl.datapoints.serving.db.AreaScan.Run;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +29,64 @@ class AreaScanTest {
   void oneOrNoPostcode() {
     assertEquals(List.of(new Run(1012, 1012)), AreaScan.runs(new int[] {1012}));
     assertEquals(List.of(), AreaScan.runs(new int[] {}));
+  }
+
+  private static final LocalDate D1 = LocalDate.of(2013, 1, 8);
+  private static final LocalDate D2 = LocalDate.of(2013, 1, 9);
+  private static final LocalDate D3 = LocalDate.of(2013, 1, 10);
+
+  private static String key(byte[] k) {
+    return new String(k, StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void oneRangePerDateAndRunInKeyOrderAndASpanOverAll() {
+    List<DatedGeneration> dates = List.of(new DatedGeneration(D3, 5), new DatedGeneration(D1, 5));
+    int[] pc4s = {1011, 1012, 1015};
+    List<Range> ranges = AreaScan.ranges(dates, pc4s);
+    assertEquals(
+        List.of(
+            "201301081011-201301081012",
+            "201301081015-201301081015",
+            "201301101011-201301101012",
+            "201301101015-201301101015"),
+        ranges.stream().map(r -> key(r.first()) + "-" + key(r.last())).toList());
+    Range span = AreaScan.span(dates, pc4s);
+    assertEquals("201301081011", key(span.first()));
+    assertEquals("201301101015", key(span.last()));
+    assertThrows(IllegalArgumentException.class, () -> AreaScan.span(List.of(), pc4s));
+  }
+
+  @Test
+  void groupsAreContiguousNearEqualAndNeverEmpty() {
+    List<DatedGeneration> dates = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      dates.add(new DatedGeneration(D1.plusDays(i), 1));
+    }
+    assertEquals(List.of(dates), AreaScan.groups(dates, 1));
+    List<List<DatedGeneration>> two = AreaScan.groups(dates, 2);
+    assertEquals(List.of(dates.subList(0, 3), dates.subList(3, 7)), two);
+    assertEquals(3, AreaScan.groups(dates.subList(0, 3), 8).size());
+    assertEquals(7, AreaScan.groups(dates, 7).stream().mapToInt(List::size).sum());
+    assertThrows(IllegalArgumentException.class, () -> AreaScan.groups(dates, 0));
+  }
+
+  @Test
+  void generationsKeepTheCallersIndexAndTheDistinctVersions() {
+    AreaScan.Generations g =
+        new AreaScan.Generations(
+            List.of(
+                new DatedGeneration(D1, 30),
+                new DatedGeneration(D2, 10),
+                new DatedGeneration(D3, 30)));
+    assertEquals(1, g.indexOf(D2));
+    assertEquals(-1, g.indexOf(D3.plusDays(1)));
+    assertEquals(30, g.generation(2));
+    assertArrayEquals(new long[] {10, 30}, g.distinct());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new AreaScan.Generations(
+                List.of(new DatedGeneration(D1, 1), new DatedGeneration(D1, 2))));
   }
 }
