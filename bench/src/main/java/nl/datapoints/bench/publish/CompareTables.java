@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import nl.datapoints.bench.common.Cli;
 import nl.datapoints.bench.common.Options;
 import nl.datapoints.etl.publish.HBaseConf;
+import nl.datapoints.etl.publish.PointerTable;
 import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.schemas.Generation;
 import nl.datapoints.schemas.Level;
@@ -148,7 +149,7 @@ public final class CompareTables {
     Counts counts = new Counts();
     Map<LocalDate, Generation> current = new TreeMap<>();
     try (Table t = c.getTable(TableName.valueOf(name))) {
-      for (DatePointer p : PointerCells.readAll(t).values()) {
+      for (DatePointer p : new PointerTable(t).readAll()) {
         current.put(p.date(), p.current());
       }
       for (Map.Entry<LocalDate, Generation> e : current.entrySet()) {

@@ -21,12 +21,11 @@ import nl.datapoints.bench.common.Options;
 import nl.datapoints.etl.aggregate.AggregateDataSupplier;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.publish.HBaseConf;
+import nl.datapoints.etl.publish.PointerTable;
 import nl.datapoints.etl.publish.Publisher;
 import nl.datapoints.etl.publish.RowBlocks;
 import nl.datapoints.etl.release.ReleaseManifest;
 import nl.datapoints.schemas.Generation;
-import nl.datapoints.schemas.PointerRow;
-import nl.datapoints.schemas.PointerRow.DatePointer;
 import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.ReleasedValue;
 import nl.datapoints.schemas.RowKey;
@@ -38,7 +37,6 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.BufferedMutatorParams;
-import org.apache.hadoop.hbase.client.CheckAndMutate;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Put;
@@ -145,13 +143,13 @@ public final class PutPublish {
       tClose = System.nanoTime();
 
       try (Table t = connection.getTable(table)) {
+        PointerTable pointers = new PointerTable(t);
         for (LocalDate d : dates) {
           DateSums s = sums.get(d);
           boolean baselineMissing =
               baselineMissing(s, releaseDir(warehouse, d.minusDays(7)).isDirectory());
           ReleaseManifest m = manifests.get(d);
-          flip(
-              t,
+          pointers.publish(
               d,
               new Generation(
                   generation,
@@ -160,7 +158,8 @@ public final class PutPublish {
                   s.cells(),
                   s.hits(),
                   m.epsilon(),
-                  m.delta()));
+                  m.delta()),
+              StoreLayout.MIN_KEPT_GENERATIONS);
         }
       }
       tFlip = System.nanoTime();
@@ -282,29 +281,5 @@ public final class PutPublish {
       payload += row.length + b.area().length + (b.cells() == null ? 0 : b.cells().length);
     }
     return new DateSums(rows, cells, hits, nullDeltas, payload);
-  }
-
-  /**
-   * The publish's flip: the date's current and kept generations in one Put through {@link
-   * PointerRow}, guarded by check-and-mutate on the current value read.
-   */
-  static void flip(Table t, LocalDate date, Generation fresh) throws IOException {
-    Optional<DatePointer> previous = PointerCells.read(t, date);
-    List<Generation> kept =
-        PointerRow.keptAfterPublish(
-            fresh,
-            previous.map(DatePointer::kept).orElse(List.of()),
-            StoreLayout.MIN_KEPT_GENERATIONS);
-    Put put = new Put(StoreLayout.POINTER_ROW);
-    PointerRow.flip(date, fresh, kept).forEach((q, v) -> put.addColumn(StoreLayout.FAMILY, q, v));
-    byte[] q = PointerRow.currentQualifier(date);
-    CheckAndMutate.Builder check = CheckAndMutate.newBuilder(StoreLayout.POINTER_ROW);
-    CheckAndMutate cam =
-        previous.isPresent()
-            ? check.ifEquals(StoreLayout.FAMILY, q, previous.get().current().toBytes()).build(put)
-            : check.ifNotExists(StoreLayout.FAMILY, q).build(put);
-    if (!t.checkAndMutate(cam).isSuccess()) {
-      throw new IllegalStateException("pointer of " + date + " changed while flipping; run again");
-    }
   }
 }

@@ -22,17 +22,19 @@ import org.apache.hadoop.hbase.client.Table;
  * The HBase calls around the generation pointer row (driver); what the cells mean is {@link
  * PointerRow}'s. A flip writes a date's current and kept qualifiers in one {@code Put} guarded by
  * check-and-mutate on the value it read, so a flip is atomic and a concurrent flip of the same date
- * fails instead of losing a kept generation.
+ * fails instead of losing a kept generation. Public for the benchmarks ({@code
+ * nl.datapoints.bench.publish}), which publish the same rows by {@code Put}s and compare tables.
  */
-final class PointerTable {
+public final class PointerTable {
   private final Table table;
 
-  PointerTable(Table table) {
+  /** The pointer row of {@code table} (the caller owns and closes it). */
+  public PointerTable(Table table) {
     this.table = table;
   }
 
   /** The pointer of one date, if it was ever published. */
-  Optional<DatePointer> read(LocalDate date) throws IOException {
+  public Optional<DatePointer> read(LocalDate date) throws IOException {
     Result r =
         table.get(
             new Get(StoreLayout.POINTER_ROW)
@@ -42,7 +44,7 @@ final class PointerTable {
   }
 
   /** Every published date, ascending. */
-  List<DatePointer> readAll() throws IOException {
+  public List<DatePointer> readAll() throws IOException {
     Result r = table.get(new Get(StoreLayout.POINTER_ROW).addFamily(StoreLayout.FAMILY));
     return new ArrayList<>(PointerRow.decodeStrict(cells(r)).values());
   }
@@ -54,6 +56,23 @@ final class PointerTable {
         : Arrays.stream(r.rawCells())
             .map(c -> Map.entry(CellUtil.cloneQualifier(c), CellUtil.cloneValue(c)))
             .toList();
+  }
+
+  /**
+   * Makes {@code fresh} the current generation of {@code date}, keeping what {@link
+   * PointerRow#keptAfterPublish} keeps of the previous kept list (at least {@code
+   * keepGenerations}), in one guarded flip.
+   *
+   * @return the kept list written
+   */
+  public List<Generation> publish(LocalDate date, Generation fresh, int keepGenerations)
+      throws IOException {
+    Optional<DatePointer> previous = read(date);
+    List<Generation> kept =
+        PointerRow.keptAfterPublish(
+            fresh, previous.map(DatePointer::kept).orElse(List.of()), keepGenerations);
+    flip(date, previous, fresh, kept);
+    return kept;
   }
 
   /**

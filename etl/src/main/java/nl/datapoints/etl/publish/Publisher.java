@@ -157,11 +157,7 @@ public final class Publisher implements Closeable {
                 dt.hits(),
                 manifest.epsilon(),
                 manifest.delta());
-        Optional<DatePointer> previous = pointers.read(date);
-        List<Generation> kept =
-            PointerRow.keptAfterPublish(
-                fresh, previous.map(DatePointer::kept).orElse(List.of()), config.keepGenerations());
-        pointers.flip(date, previous, fresh, kept);
+        List<Generation> kept = pointers.publish(date, fresh, config.keepGenerations());
         flipped.add(new DateStatus(date.toString(), fresh, kept));
         LOG.info(
             "published {} generation {}: {} cells, {} hits{}",
