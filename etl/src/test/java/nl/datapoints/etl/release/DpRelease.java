@@ -121,14 +121,8 @@ final class DpRelease implements Answers {
       Collection<LocalDate> dates,
       Predicate<Member> filter) {
     long sum = 0;
-    for (LocalDate d : dates) {
-      for (int p : pc4s) {
-        for (Map.Entry<Member, Released> e : released(d, p).entrySet()) {
-          if (e.getKey().level() == level && filter.test(e.getKey())) {
-            sum += e.getValue().hits();
-          }
-        }
-      }
+    for (Released v : matching(level, pc4s, dates, filter)) {
+      sum += v.hits();
     }
     return sum;
   }
@@ -140,16 +134,32 @@ final class DpRelease implements Answers {
       Collection<LocalDate> dates,
       Predicate<Member> filter) {
     double sum = 0;
+    for (Released v : matching(level, pc4s, dates, filter)) {
+      sum += ReleaseBlock.variance(v.scale());
+    }
+    return sum;
+  }
+
+  /**
+   * The released values of {@code level} over {@code pc4s} × {@code dates} that pass {@code
+   * filter}.
+   */
+  private List<Released> matching(
+      Level level,
+      Collection<Integer> pc4s,
+      Collection<LocalDate> dates,
+      Predicate<Member> filter) {
+    List<Released> out = new ArrayList<>();
     for (LocalDate d : dates) {
       for (int p : pc4s) {
         for (Map.Entry<Member, Released> e : released(d, p).entrySet()) {
           if (e.getKey().level() == level && filter.test(e.getKey())) {
-            sum += ReleaseBlock.variance(e.getValue().scale());
+            out.add(e.getValue());
           }
         }
       }
     }
-    return sum;
+    return out;
   }
 
   /**
