@@ -2,7 +2,6 @@ package nl.datapoints.serving.db;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,9 @@ final class AreaScan {
     return out;
   }
 
-  /** The smallest range holding every row of {@code dates} × {@code pc4s}. */
-  static Range span(List<DatedGeneration> dates, int[] pc4s) {
-    List<LocalDate> sorted = sortedDates(dates);
-    return new Range(
-        RowKey.of(sorted.get(0), pc4s[0]).toBytes(),
-        RowKey.of(sorted.get(sorted.size() - 1), pc4s[pc4s.length - 1]).toBytes());
+  /** The distinct generations of {@code dates}, ascending (what one scan must read). */
+  static long[] distinctGenerations(List<DatedGeneration> dates) {
+    return dates.stream().mapToLong(DatedGeneration::generation).distinct().sorted().toArray();
   }
 
   /**
@@ -106,11 +102,6 @@ final class AreaScan {
     /** The generation of the date at {@code index}. */
     long generation(int index) {
       return generation[index];
-    }
-
-    /** The distinct generations, ascending. */
-    long[] distinct() {
-      return Arrays.stream(generation).distinct().sorted().toArray();
     }
   }
 }

@@ -242,18 +242,20 @@ public final class HBaseCellStore implements CellStore, Managed {
   }
 
   private static Scan scan(List<DatedGeneration> dates, int[] pc4s, Blocks blocks) {
-    List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
-    for (AreaScan.Range range : AreaScan.ranges(dates, pc4s)) {
+    List<AreaScan.Range> keyRanges = AreaScan.ranges(dates, pc4s);
+    List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>(keyRanges.size());
+    for (AreaScan.Range range : keyRanges) {
       ranges.add(new MultiRowRangeFilter.RowRange(range.first(), true, range.last(), true));
     }
-    AreaScan.Range all = AreaScan.span(dates, pc4s);
-    AreaScan.Generations gens = new AreaScan.Generations(dates);
-    long[] distinct = gens.distinct();
+    // The ranges are in key order: the scan spans from the first one's start to the last one's end.
+    byte[] start = keyRanges.get(0).first();
+    byte[] stop = keyRanges.get(keyRanges.size() - 1).last();
+    long[] distinct = AreaScan.distinctGenerations(dates);
     Filter rows = new MultiRowRangeFilter(ranges);
     Scan scan =
         new Scan()
-            .withStartRow(all.first(), true)
-            .withStopRow(all.last(), true)
+            .withStartRow(start, true)
+            .withStopRow(stop, true)
             .setCaching(Math.min(dates.size() * pc4s.length, 2000))
             .setReadType(Scan.ReadType.PREAD);
     // Each block is read from its own family, so an unfiltered read touches only family r and

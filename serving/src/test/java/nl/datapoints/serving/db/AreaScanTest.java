@@ -40,7 +40,7 @@ class AreaScanTest {
   }
 
   @Test
-  void oneRangePerDateAndRunInKeyOrderAndASpanOverAll() {
+  void oneRangePerDateAndRunInKeyOrder() {
     List<DatedGeneration> dates = List.of(new DatedGeneration(D3, 5), new DatedGeneration(D1, 5));
     int[] pc4s = {1011, 1012, 1015};
     List<Range> ranges = AreaScan.ranges(dates, pc4s);
@@ -51,10 +51,7 @@ class AreaScanTest {
             "201301101011-201301101012",
             "201301101015-201301101015"),
         ranges.stream().map(r -> key(r.first()) + "-" + key(r.last())).toList());
-    Range span = AreaScan.span(dates, pc4s);
-    assertEquals("201301081011", key(span.first()));
-    assertEquals("201301101015", key(span.last()));
-    assertThrows(IllegalArgumentException.class, () -> AreaScan.span(List.of(), pc4s));
+    assertThrows(IllegalArgumentException.class, () -> AreaScan.ranges(List.of(), pc4s));
   }
 
   @Test
@@ -73,16 +70,14 @@ class AreaScanTest {
 
   @Test
   void generationsKeepTheCallersIndexAndTheDistinctVersions() {
-    AreaScan.Generations g =
-        new AreaScan.Generations(
-            List.of(
-                new DatedGeneration(D1, 30),
-                new DatedGeneration(D2, 10),
-                new DatedGeneration(D3, 30)));
+    List<DatedGeneration> dates =
+        List.of(
+            new DatedGeneration(D1, 30), new DatedGeneration(D2, 10), new DatedGeneration(D3, 30));
+    AreaScan.Generations g = new AreaScan.Generations(dates);
     assertEquals(1, g.indexOf(D2));
     assertEquals(-1, g.indexOf(D3.plusDays(1)));
     assertEquals(30, g.generation(2));
-    assertArrayEquals(new long[] {10, 30}, g.distinct());
+    assertArrayEquals(new long[] {10, 30}, AreaScan.distinctGenerations(dates));
     assertThrows(
         IllegalArgumentException.class,
         () ->
