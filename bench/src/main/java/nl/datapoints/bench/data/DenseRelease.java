@@ -217,7 +217,7 @@ public final class DenseRelease {
       if (v.getLevel() == Level.TOTAL) {
         totalHits += v.getHits();
       }
-      digest += digest(v);
+      digest += ReleaseManifest.digestOf(v);
     }
 
     ReleaseManifest manifest() {
@@ -231,35 +231,5 @@ public final class DenseRelease {
           totalHits,
           String.format("%016x", digest));
     }
-  }
-
-  /**
-   * A 64-bit digest of a value's fields, summed over a date: the same mix as the release job's
-   * ({@code ReleaseReducer.digest}, package-private in etl), so that the manifest's digest of a
-   * generated date means what it means for a released one.
-   */
-  static long digest(ReleasedValue v) {
-    long h = 0x243F6A8885A308D3L;
-    h = mix(h, v.getPc4());
-    h = mix(h, v.getLevel().ordinal());
-    h = mix(h, v.getHour() == null ? -1 : v.getHour());
-    h = mix(h, v.getActivity() == null ? -1 : v.getActivity());
-    h = mix(h, v.getSbi() == null ? -1 : v.getSbi().hashCode());
-    h = mix(h, v.getReleased() ? 1 : 0);
-    h = mix(h, v.getHits());
-    h = mix(h, Double.doubleToLongBits(v.getHitsScale()));
-    h = mix(h, v.getDelta() == null ? Long.MIN_VALUE : v.getDelta());
-    h =
-        mix(
-            h,
-            v.getDeltaScale() == null
-                ? Long.MIN_VALUE
-                : Double.doubleToLongBits(v.getDeltaScale()));
-    return h ^ (h >>> 31);
-  }
-
-  private static long mix(long h, long v) {
-    long x = (h ^ v) * 0x9E3779B97F4A7C15L;
-    return x ^ (x >>> 29);
   }
 }

@@ -93,9 +93,7 @@ public final class ReleaseReducer
     for (ReleasedValue v : DeltaJoin.join(date, key.pc4(), release, baseline)) {
       outputs.write(RELEASE, null, v, path);
       figures.add(d, StageStats.VALUES_RELEASED, 1);
-      if (v.getReleased()) {
-        figures.add(d, StageStats.RELEASE_DIGEST, digest(v));
-      }
+      figures.add(d, StageStats.RELEASE_DIGEST, ReleaseManifest.digestOf(v));
       if (v.getLevel() == Level.TOTAL) {
         figures.add(d, StageStats.TOTAL_HITS_RELEASED, v.getHits());
       }
@@ -105,31 +103,6 @@ public final class ReleaseReducer
       }
       released++;
     }
-  }
-
-  /**
-   * A 64-bit digest of a released value's own fields — member, released hits and noise scale — (a
-   * multiply-xorshift mix, not a cryptographic hash: it only has to tell one release of a date from
-   * another). Summed over a date, equal releases give equal sums whatever the order the reducers
-   * wrote them in. Deltas and the values kept only for their delta are left out: they are D-7's
-   * release, so re-releasing D-7 (a cascade) changes them without drawing any noise for this date,
-   * and the date's ε spent, which counts distinct digests, must not grow.
-   */
-  static long digest(ReleasedValue v) {
-    long h = 0x243F6A8885A308D3L;
-    h = mix(h, v.getPc4());
-    h = mix(h, v.getLevel().ordinal());
-    h = mix(h, v.getHour() == null ? -1 : v.getHour());
-    h = mix(h, v.getActivity() == null ? -1 : v.getActivity());
-    h = mix(h, v.getSbi() == null ? -1 : v.getSbi().hashCode());
-    h = mix(h, v.getHits());
-    h = mix(h, Double.doubleToLongBits(v.getHitsScale()));
-    return h ^ (h >>> 31);
-  }
-
-  private static long mix(long h, long v) {
-    long x = (h ^ v) * 0x9E3779B97F4A7C15L;
-    return x ^ (x >>> 29);
   }
 
   @Override
