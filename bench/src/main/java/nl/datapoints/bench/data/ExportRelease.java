@@ -8,20 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.datapoints.bench.common.Cli;
 import nl.datapoints.bench.common.Options;
-import nl.datapoints.etl.aggregate.AggregateDataSupplier;
+import nl.datapoints.bench.common.ReleaseParts;
 import nl.datapoints.etl.common.Layout;
-import nl.datapoints.schemas.ReleasedValue;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroReadSupport;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Exports the release of {@code <warehouse>/release/dt=*} as the peers' CSV tables ({@link
@@ -69,8 +62,6 @@ public final class ExportRelease {
     chosen.sort(null);
     Path out = Files.createDirectories(Path.of(o.string("out")));
     long[] n = new long[ReleaseCsv.FILES.size()];
-    Configuration conf = new Configuration();
-    AvroReadSupport.setAvroReadSchema(conf, ReleasedValue.getClassSchema());
     List<BufferedWriter> w = new ArrayList<>();
     try {
       for (int i = 0; i < ReleaseCsv.FILES.size(); i++) {
@@ -81,16 +72,22 @@ public final class ExportRelease {
         for (File day : chosen) {
           LocalDate date = Layout.parsePartition(day.getName()).orElseThrow();
           boolean[] baseline = {true};
-          long values = 0;
-          File[] parts = day.listFiles(f -> f.getName().endsWith(".parquet"));
-          Arrays.sort(parts);
-          for (File part : parts) {
-            values += export(part, date, conf, w, n, line, baseline);
-          }
+          long[] values = {0};
+          ReleaseParts.forEach(
+              day,
+              date,
+              v -> {
+                baseline[0] &= v.getDelta() != null;
+                int f = ReleaseCsv.fileOf(v);
+                line.setLength(0);
+                w.get(f).append(ReleaseCsv.line(line, v)).append('\n');
+                n[f]++;
+                values[0]++;
+              });
           dates
               .append(date.toString())
               .append(',')
-              .append(Boolean.toString(baseline[0] && values > 0));
+              .append(Boolean.toString(baseline[0] && values[0] > 0));
           dates.newLine();
         }
       }
@@ -121,36 +118,5 @@ public final class ExportRelease {
         out.resolve(file + ".tmp"),
         out.resolve(file),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static long export(
-      File part,
-      LocalDate date,
-      Configuration conf,
-      List<BufferedWriter> w,
-      long[] n,
-      StringBuilder line,
-      boolean[] baseline)
-      throws IOException {
-    long values = 0;
-    try (ParquetReader<ReleasedValue> r =
-        AvroParquetReader.<ReleasedValue>builder(
-                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toURI()), conf))
-            .withDataModel(AggregateDataSupplier.model())
-            .build()) {
-      for (ReleasedValue v; (v = r.read()) != null; ) {
-        if (!v.getDate().equals(date)) {
-          throw new IllegalStateException(
-              part + " holds a value of " + v.getDate() + ", not " + date);
-        }
-        baseline[0] &= v.getDelta() != null;
-        int f = ReleaseCsv.fileOf(v);
-        line.setLength(0);
-        w.get(f).append(ReleaseCsv.line(line, v)).append('\n');
-        n[f]++;
-        values++;
-      }
-    }
-    return values;
   }
 }

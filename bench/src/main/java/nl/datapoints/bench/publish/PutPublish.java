@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.datapoints.bench.common.Cli;
 import nl.datapoints.bench.common.Options;
-import nl.datapoints.etl.aggregate.AggregateDataSupplier;
+import nl.datapoints.bench.common.ReleaseParts;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.publish.HBaseConf;
 import nl.datapoints.etl.publish.PointerTable;
@@ -41,10 +40,6 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroReadSupport;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * The publish benchmark's Put-based publisher: writes the SAME rows as {@code scripts/etl publish}
@@ -226,31 +221,18 @@ public final class PutPublish {
       String warehouse, LocalDate date, long generation, BufferedMutator mutator)
       throws IOException {
     File dir = releaseDir(warehouse, date);
-    File[] parts = dir.listFiles(f -> f.getName().endsWith(".parquet"));
-    if (parts == null) {
+    if (!dir.isDirectory()) {
       throw new IllegalArgumentException(
           "--from/--to: no release for " + date + ", " + dir + " is not a directory");
     }
-    Arrays.sort(parts);
     Map<Integer, List<ReleasedValue>> byPc4 = new TreeMap<>();
-    Configuration conf = new Configuration();
-    AvroReadSupport.setAvroReadSchema(conf, ReleasedValue.getClassSchema());
-    for (File part : parts) {
-      try (ParquetReader<ReleasedValue> r =
-          AvroParquetReader.<ReleasedValue>builder(
-                  HadoopInputFile.fromPath(new Path(part.toURI()), conf))
-              .withDataModel(AggregateDataSupplier.model())
-              .build()) {
-        for (ReleasedValue v; (v = r.read()) != null; ) {
-          if (!v.getDate().equals(date)) {
-            throw new IllegalStateException(
-                part + " holds a value of " + v.getDate() + ", not " + date);
-          }
+    ReleaseParts.forEach(
+        dir,
+        date,
+        v -> {
           RowKey.of(date, v.getPc4()); // rejects a pc4 the publish would count as BAD_CELL
           byPc4.computeIfAbsent(v.getPc4(), k -> new ArrayList<>()).add(v);
-        }
-      }
-    }
+        });
     long rows = 0;
     long cells = 0;
     long hits = 0;
