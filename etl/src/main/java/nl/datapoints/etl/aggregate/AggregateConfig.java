@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.datapoints.etl.common.JobConf;
 import nl.datapoints.etl.common.Layout;
 import nl.datapoints.etl.common.WholeRange;
 import org.apache.hadoop.conf.Configuration;
@@ -162,12 +163,7 @@ public record AggregateConfig(
   }
 
   private static String required(Configuration conf, String key) {
-    String v = conf.getTrimmed(key);
-    if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(
-          key + " is not set; build the job with AggregateJob.create");
-    }
-    return v;
+    return JobConf.required(conf, key, " is not set; build the job with AggregateJob.create");
   }
 
   private static int parseInt(Configuration conf, String key, int dflt) {

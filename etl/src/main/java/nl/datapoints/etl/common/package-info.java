@@ -16,6 +16,8 @@
  *       nl.datapoints.etl.common.FractionRange}: the one bound and message of a numeric option,
  *       declared by the config record that owns the option and used by the CLI and that record
  *       alike.
+ *   <li>{@link nl.datapoints.etl.common.JobConf}: a task reading back a setting its job wrote, and
+ *       the message when the job was not built by its own class.
  *   <li>{@link nl.datapoints.etl.common.TaskFailures} and {@link
  *       nl.datapoints.etl.common.FaultInjection}: a failing task's note for the driver (the local
  *       runner passes no diagnostics), and the test hook that fails a first attempt.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import nl.datapoints.etl.common.JobConf;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.conf.Configuration;
 
@@ -162,12 +163,7 @@ public record PublishConfig(
   }
 
   private static String required(Configuration conf, Key key) {
-    String v = conf.getTrimmed(key.key);
-    if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(
-          key.key + " must be set (write it with PublishConfig.writeTo)");
-    }
-    return v;
+    return JobConf.required(conf, key.key, " must be set (write it with PublishConfig.writeTo)");
   }
 
   private enum Key {

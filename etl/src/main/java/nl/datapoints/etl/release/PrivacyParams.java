@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.datapoints.etl.common.JobConf;
 import nl.datapoints.schemas.Level;
 import org.apache.hadoop.conf.Configuration;
 
@@ -296,11 +297,6 @@ public record PrivacyParams(
   }
 
   private static String required(Configuration conf, String key) {
-    String v = conf.getTrimmed(PREFIX + key);
-    if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(
-          PREFIX + key + " is not set; build the job with its Job class");
-    }
-    return v;
+    return JobConf.required(conf, PREFIX + key, " is not set; build the job with its Job class");
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.datapoints.etl.common.JobConf;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -101,12 +102,7 @@ public record ReleaseConfig(
   }
 
   private static String required(Configuration conf, String key) {
-    String v = conf.getTrimmed(PREFIX + key);
-    if (v == null || v.isEmpty()) {
-      throw new IllegalArgumentException(
-          PREFIX + key + " is not set; build the job with its Job class");
-    }
-    return v;
+    return JobConf.required(conf, PREFIX + key, " is not set; build the job with its Job class");
   }
 
   private static List<LocalDate> dates(String v) {
