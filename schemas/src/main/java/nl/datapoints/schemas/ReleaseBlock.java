@@ -208,7 +208,18 @@ public final class ReleaseBlock {
    * unknown version, a truncated block or a bad field is an {@link IllegalArgumentException}.
    */
   public static boolean forEach(byte[] block, Visitor visitor) {
-    Reader r = new Reader(block);
+    if (block == null) {
+      throw new IllegalArgumentException("release block is empty");
+    }
+    return forEach(block, 0, block.length, visitor);
+  }
+
+  /**
+   * {@link #forEach(byte[], Visitor)} over {@code array[offset, offset + length)}: the service
+   * reads a block where the store's client put it, without copying it out first.
+   */
+  public static boolean forEach(byte[] array, int offset, int length, Visitor visitor) {
+    Reader r = new Reader(array, offset, length);
     int version = r.readByte();
     if (version != VERSION) {
       throw new IllegalArgumentException(
@@ -220,7 +231,7 @@ public final class ReleaseBlock {
       int ordinal = r.readByte();
       if (ordinal >= LEVELS.length) {
         throw new IllegalArgumentException(
-            "release block level " + ordinal + " is unknown at byte " + r.pos);
+            "release block level " + ordinal + " is unknown at byte " + r.at());
       }
       Level level = LEVELS[ordinal];
       double hitsScale = r.readDouble();
@@ -251,9 +262,8 @@ public final class ReleaseBlock {
         visitor.entry(hour, activity, sbiKey, (flags & 1) != 0, hits, (flags & 2) != 0, delta);
       }
     }
-    if (r.pos != block.length) {
-      throw new IllegalArgumentException(
-          "release block has " + (block.length - r.pos) + " bytes after its end");
+    if (!r.atEnd()) {
+      throw new IllegalArgumentException("release block has " + r.left() + " bytes after its end");
     }
     return baseline;
   }
@@ -342,18 +352,41 @@ public final class ReleaseBlock {
 
   private static final class Reader {
     private final byte[] buf;
+    private final int start;
+    private final int end;
     private int pos;
 
-    Reader(byte[] buf) {
-      if (buf == null || buf.length == 0) {
+    /** Reads {@code buf[offset, offset + length)}; positions in messages count from offset. */
+    Reader(byte[] buf, int offset, int length) {
+      if (buf == null || length <= 0) {
         throw new IllegalArgumentException("release block is empty");
       }
+      if (offset < 0 || offset + length > buf.length) {
+        throw new IllegalArgumentException(
+            "release block of " + length + " bytes at " + offset + " outside " + buf.length);
+      }
       this.buf = buf;
+      this.start = offset;
+      this.end = offset + length;
+      this.pos = offset;
+    }
+
+    /** The position in the block (from its first byte). */
+    int at() {
+      return pos - start;
+    }
+
+    boolean atEnd() {
+      return pos == end;
+    }
+
+    int left() {
+      return end - pos;
     }
 
     int readByte() {
-      if (pos >= buf.length) {
-        throw new IllegalArgumentException("release block truncated at byte " + pos);
+      if (pos >= end) {
+        throw new IllegalArgumentException("release block truncated at byte " + at());
       }
       return buf[pos++] & 0xFF;
     }
@@ -361,14 +394,14 @@ public final class ReleaseBlock {
     int readHour() {
       int h = readByte();
       if (h > 23) {
-        throw new IllegalArgumentException("release block hour " + h + " at byte " + (pos - 1));
+        throw new IllegalArgumentException("release block hour " + h + " at byte " + (at() - 1));
       }
       return h;
     }
 
     double readDouble() {
-      if (pos + 8 > buf.length) {
-        throw new IllegalArgumentException("release block truncated at byte " + pos);
+      if (pos + 8 > end) {
+        throw new IllegalArgumentException("release block truncated at byte " + at());
       }
       long bits = 0;
       for (int i = 0; i < 8; i++) {
@@ -386,24 +419,24 @@ public final class ReleaseBlock {
           return v;
         }
       }
-      throw new IllegalArgumentException("release block varint too long at byte " + pos);
+      throw new IllegalArgumentException("release block varint too long at byte " + at());
     }
 
     int readSbiKey() {
       int len = readByte();
       if (len < 1 || len > MAX_SBI_KEY_DIGITS) {
         throw new IllegalArgumentException(
-            "release block SBI of " + len + " characters at byte " + pos);
+            "release block SBI of " + len + " characters at byte " + at());
       }
-      if (pos + len > buf.length) {
-        throw new IllegalArgumentException("release block truncated at byte " + pos);
+      if (pos + len > end) {
+        throw new IllegalArgumentException("release block truncated at byte " + at());
       }
       int k = 1;
       for (int i = 0; i < len; i++) {
         int b = buf[pos + i];
         if (b < '0' || b > '9') {
           throw new IllegalArgumentException(
-              "release block SBI is not decimal at byte " + (pos + i));
+              "release block SBI is not decimal at byte " + (at() + i));
         }
         k = k * 10 + (b - '0');
       }

@@ -68,14 +68,24 @@ public final class RowKey {
 
   /** Decodes a key written by {@link #toBytes()}. */
   public static RowKey parse(byte[] key) {
-    if (key == null || key.length != LENGTH) {
-      throw new IllegalArgumentException(
-          "row key must be " + LENGTH + " bytes, got " + (key == null ? "null" : key.length));
+    if (key == null) {
+      throw new IllegalArgumentException("row key must be " + LENGTH + " bytes, got null");
     }
-    int y = readDigits(key, 0, 4);
-    int m = readDigits(key, 4, 2);
-    int d = readDigits(key, 6, 2);
-    int pc4 = readDigits(key, 8, 4);
+    return parse(key, 0, key.length);
+  }
+
+  /**
+   * Decodes the key at {@code array[offset, offset + length)} (where a store's client holds it,
+   * uncopied).
+   */
+  public static RowKey parse(byte[] array, int offset, int length) {
+    if (length != LENGTH) {
+      throw new IllegalArgumentException("row key must be " + LENGTH + " bytes, got " + length);
+    }
+    int y = readDigits(array, offset, 0, 4);
+    int m = readDigits(array, offset, 4, 2);
+    int d = readDigits(array, offset, 6, 2);
+    int pc4 = readDigits(array, offset, 8, 4);
     return of(LocalDate.of(y, m, d), pc4);
   }
 
@@ -92,16 +102,16 @@ public final class RowKey {
     }
   }
 
-  private static int readDigits(byte[] in, int off, int width) {
+  private static int readDigits(byte[] in, int key, int off, int width) {
     int v = 0;
     for (int i = off; i < off + width; i++) {
-      int c = in[i] - '0';
+      int c = in[key + i] - '0';
       if (c < 0 || c > 9) {
         throw new IllegalArgumentException(
             "row key byte "
                 + i
                 + " is not a digit: "
-                + new String(in, StandardCharsets.ISO_8859_1));
+                + new String(in, key, LENGTH, StandardCharsets.ISO_8859_1));
       }
       v = v * 10 + c;
     }

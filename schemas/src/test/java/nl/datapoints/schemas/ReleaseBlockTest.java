@@ -121,6 +121,60 @@ class ReleaseBlockTest {
         seen);
   }
 
+  /** Every section and value a visit sees, as text. */
+  private static List<String> visit(byte[] array, int offset, int length) {
+    List<String> seen = new ArrayList<>();
+    ReleaseBlock.forEach(
+        array,
+        offset,
+        length,
+        new ReleaseBlock.Visitor() {
+          @Override
+          public void section(Level level, double hitsScale, double deltaScale, int entries) {
+            seen.add(level + "/" + hitsScale + "/" + deltaScale + "/" + entries);
+          }
+
+          @Override
+          public void entry(
+              int hour,
+              int activity,
+              int sbiKey,
+              boolean released,
+              long hits,
+              boolean dr,
+              long delta) {
+            seen.add(hour + ":" + activity + ":" + sbiKey + ":" + released + ":" + hits + ":" + dr);
+            seen.add(String.valueOf(delta));
+          }
+        });
+    return seen;
+  }
+
+  @Test
+  void streamsABlockInsideALargerArrayWithPositionsFromItsStart() {
+    byte[] block = ReleaseBlock.encode(true, GOLDEN);
+    // As a store client holds it: other bytes before and after the block.
+    byte[] array = new byte[block.length + 37];
+    Arrays.fill(array, (byte) 0x7F);
+    System.arraycopy(block, 0, array, 30, block.length);
+    List<String> whole = visit(block, 0, block.length);
+    assertEquals(4 + 2 * 8, whole.size());
+    assertEquals(whole, visit(array, 30, block.length));
+    // One byte short: the same message as the copied, truncated block (positions in the block).
+    String copied =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> visit(Arrays.copyOf(block, block.length - 1), 0, block.length - 1))
+            .getMessage();
+    assertEquals(
+        copied,
+        assertThrows(IllegalArgumentException.class, () -> visit(array, 30, block.length - 1))
+            .getMessage());
+    assertTrue(copied.contains("truncated at byte " + (block.length - 1)), copied);
+    assertThrows(IllegalArgumentException.class, () -> visit(array, 30, array.length));
+    assertThrows(IllegalArgumentException.class, () -> visit(array, -1, 5));
+  }
+
   @Test
   void matchesGoldenFile() throws IOException {
     byte[] golden;

@@ -29,6 +29,24 @@ class RowKeyTest {
   }
 
   @Test
+  void parsesAKeyInsideALargerArray() {
+    byte[] k = RowKey.of(LocalDate.of(2013, 1, 8), 1012).toBytes();
+    byte[] array = new byte[40];
+    System.arraycopy(k, 0, array, 17, k.length);
+    assertEquals(RowKey.of(LocalDate.of(2013, 1, 8), 1012), RowKey.parse(array, 17, k.length));
+    assertEquals(
+        "row key must be 12 bytes, got 11",
+        assertThrows(IllegalArgumentException.class, () -> RowKey.parse(array, 17, 11))
+            .getMessage());
+    array[17 + 9] = 'x';
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> RowKey.parse(array, 17, 12))
+            .getMessage()
+            .startsWith("row key byte 9 is not a digit: 20130108"),
+        "positions count from the key's start");
+  }
+
+  @Test
   void sortsByDateThenPostcodeInByteOrder() {
     List<RowKey> expected =
         List.of(

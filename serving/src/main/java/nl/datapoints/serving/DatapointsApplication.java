@@ -90,7 +90,7 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
     Path ref = Path.of(config.getReferenceDir());
     Gazetteer gazetteer = ReferenceLoader.gazetteer(ref);
     SbiCatalog catalog = ReferenceLoader.sbi(ref);
-    HBaseCellStore store = config.getHbase().build(env.metrics());
+    HBaseCellStore store = config.getHbase().build(env.metrics(), gazetteer.pc4s());
     env.lifecycle().manage(store);
 
     Cache<QueryService.AreaKey, AreaAnswer> cache = null;

@@ -77,13 +77,12 @@ public final class AreaAggregator implements RowSink {
   }
 
   @Override
-  public void row(int dateIndex, int pc4Index, byte[] areaBlock, byte[] cells) {
-    adder.at(dateIndex, pc4Index);
-    if (areaBlock != null && plan.blocks().area()) {
-      ReleaseBlock.forEach(areaBlock, adder);
-    }
-    if (cells != null && plan.blocks().cells()) {
-      ReleaseBlock.forEach(cells, adder);
+  public void block(
+      int dateIndex, int pc4Index, RowSink.Block block, byte[] array, int offset, int length) {
+    boolean asked = block == RowSink.Block.AREA ? plan.blocks().area() : plan.blocks().cells();
+    if (asked) {
+      adder.at(dateIndex, pc4Index);
+      ReleaseBlock.forEach(array, offset, length, adder);
     }
   }
 

@@ -47,6 +47,11 @@ public final class Gazetteer {
     return byPc4.values();
   }
 
+  /** Every postcode4, ascending. */
+  public int[] pc4s() {
+    return byPc4.keySet().stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** Number of places. */
   public int size() {
     return byPc4.size();

@@ -66,6 +66,7 @@ public final class HBaseCellStore implements CellStore, Managed {
   private final Timer readTimer;
   private final Timer pointerTimer;
   private final int scansPerQuery;
+  private final int[] knownPc4s;
 
   private volatile Connection connection;
   private volatile PublishedDates snapshot;
@@ -76,8 +77,11 @@ public final class HBaseCellStore implements CellStore, Managed {
       long deadlineMillis,
       long refreshMillis,
       int scansPerQuery,
+      int[] knownPc4s,
       MetricRegistry metrics) {
     this.conf = conf;
+    this.knownPc4s = knownPc4s.clone();
+    Arrays.sort(this.knownPc4s);
     this.table = TableName.valueOf(table);
     this.refreshMillis = refreshMillis;
     this.scansPerQuery = scansPerQuery;
@@ -196,7 +200,7 @@ public final class HBaseCellStore implements CellStore, Managed {
     List<List<DatedGeneration>> groups = AreaScan.groups(dates, scansPerQuery);
     List<Callable<List<Result>>> scans = new ArrayList<>(groups.size());
     for (List<DatedGeneration> group : groups) {
-      Scan scan = scan(group, pc4s, blocks);
+      Scan scan = scan(group, pc4s, knownPc4s, blocks);
       scans.add(
           () -> {
             List<Result> out = new ArrayList<>();
@@ -231,18 +235,25 @@ public final class HBaseCellStore implements CellStore, Managed {
     AreaScan.Generations gens = new AreaScan.Generations(dates);
     for (List<Result> results : perGroup) {
       for (Result r : results) {
-        RowKey key = RowKey.parse(r.getRow());
+        Cell[] cells = r.rawCells();
+        if (cells == null || cells.length == 0) {
+          continue;
+        }
+        RowKey key =
+            RowKey.parse(cells[0].getRowArray(), cells[0].getRowOffset(), cells[0].getRowLength());
         int d = gens.indexOf(key.date());
+        // The key ranges may span postcode4s the gazetteer does not know (no rows there, as a
+        // rule); a row outside the area is skipped here.
         int idx = Arrays.binarySearch(pc4s, key.pc4());
         if (d >= 0 && idx >= 0) {
-          deliver(r, d, gens.generation(d), idx, sink);
+          deliver(cells, d, gens.generation(d), idx, sink);
         }
       }
     }
   }
 
-  private static Scan scan(List<DatedGeneration> dates, int[] pc4s, Blocks blocks) {
-    List<AreaScan.Range> keyRanges = AreaScan.ranges(dates, pc4s);
+  private static Scan scan(List<DatedGeneration> dates, int[] pc4s, int[] known, Blocks blocks) {
+    List<AreaScan.Range> keyRanges = AreaScan.ranges(dates, pc4s, known);
     List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>(keyRanges.size());
     for (AreaScan.Range range : keyRanges) {
       ranges.add(new MultiRowRangeFilter.RowRange(range.first(), true, range.last(), true));
@@ -289,25 +300,30 @@ public final class HBaseCellStore implements CellStore, Managed {
     return scan;
   }
 
+  /**
+   * Hands each block of the row's own generation to the sink where the client holds it (no copy).
+   */
   private static void deliver(
-      Result r, int dateIndex, long generation, int pc4Index, RowSink sink) {
-    if (r == null || r.isEmpty()) {
-      return;
-    }
-    byte[] area = null;
-    byte[] cells = null;
-    for (Cell cell : r.rawCells()) {
+      Cell[] cells, int dateIndex, long generation, int pc4Index, RowSink sink) {
+    for (Cell cell : cells) {
       if (cell.getTimestamp() != generation) {
         continue;
       }
+      RowSink.Block block;
       if (CellUtil.matchingColumn(cell, AREA_FAMILY, ReleaseBlock.AREA)) {
-        area = CellUtil.cloneValue(cell);
+        block = RowSink.Block.AREA;
       } else if (CellUtil.matchingColumn(cell, CELLS_FAMILY, ReleaseBlock.CELLS)) {
-        cells = CellUtil.cloneValue(cell);
+        block = RowSink.Block.CELLS;
+      } else {
+        continue;
       }
-    }
-    if (area != null || cells != null) {
-      sink.row(dateIndex, pc4Index, area, cells);
+      sink.block(
+          dateIndex,
+          pc4Index,
+          block,
+          cell.getValueArray(),
+          cell.getValueOffset(),
+          cell.getValueLength());
     }
   }
 

@@ -161,14 +161,20 @@ public final class HBaseFactory {
     return conf;
   }
 
-  /** The store; register it with the lifecycle so it starts refreshing and closes cleanly. */
-  public HBaseCellStore build(MetricRegistry metrics) {
+  /**
+   * The store; register it with the lifecycle so it starts refreshing and closes cleanly.
+   *
+   * @param knownPc4s every postcode4 of the gazetteer: a query's key ranges run across numbers that
+   *     are none of them (no rows), so an area needs fewer ranges
+   */
+  public HBaseCellStore build(MetricRegistry metrics, int[] knownPc4s) {
     return new HBaseCellStore(
         clientConfiguration(),
         table,
         deadline.toMilliseconds(),
         pointerRefresh.toMilliseconds(),
         scansPerQuery,
+        knownPc4s,
         metrics);
   }
 }

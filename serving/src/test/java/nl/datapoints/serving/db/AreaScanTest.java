@@ -13,22 +13,44 @@ import nl.datapoints.serving.db.AreaScan.Run;
 import org.junit.jupiter.api.Test;
 
 class AreaScanTest {
+  /** No gazetteer: every number is a postcode4, so only consecutive numbers form a run. */
+  private static final int[] NONE = {};
+
   @Test
   void consecutivePostcodesFormOneRun() {
-    assertEquals(List.of(new Run(1011, 1014)), AreaScan.runs(new int[] {1011, 1012, 1013, 1014}));
+    assertEquals(
+        List.of(new Run(1011, 1014)), AreaScan.runs(new int[] {1011, 1012, 1013, 1014}, NONE));
   }
 
   @Test
   void gapsStartNewRunsAndSinglesAreRunsOfOne() {
     assertEquals(
         List.of(new Run(1011, 1012), new Run(1015, 1015), new Run(1017, 1019)),
-        AreaScan.runs(new int[] {1011, 1012, 1015, 1017, 1018, 1019}));
+        AreaScan.runs(new int[] {1011, 1012, 1015, 1017, 1018, 1019}, NONE));
+  }
+
+  @Test
+  void runsSpanNumbersTheGazetteerDoesNotKnow() {
+    // 1013 and 1014 are no postcode4s: 1012 and 1015 are neighbours; 1016 is one, outside the
+    // area, so 1017 starts a new run.
+    int[] known = {1011, 1012, 1015, 1016, 1017, 1018, 1030};
+    assertEquals(
+        List.of(new Run(1011, 1015), new Run(1017, 1018)),
+        AreaScan.runs(new int[] {1011, 1012, 1015, 1017, 1018}, known));
+    // A postcode4 of the area the gazetteer does not list still counts (number order between
+    // known neighbours: 1030 splits), and unknown numbers above the last known one are spanned.
+    assertEquals(
+        List.of(new Run(1018, 1029), new Run(1031, 1040)),
+        AreaScan.runs(new int[] {1018, 1029, 1031, 1040}, known));
+    assertEquals(true, AreaScan.adjacent(1012, 1015, known));
+    assertEquals(false, AreaScan.adjacent(1015, 1017, known));
+    assertEquals(false, AreaScan.adjacent(1015, 1017, NONE));
   }
 
   @Test
   void oneOrNoPostcode() {
-    assertEquals(List.of(new Run(1012, 1012)), AreaScan.runs(new int[] {1012}));
-    assertEquals(List.of(), AreaScan.runs(new int[] {}));
+    assertEquals(List.of(new Run(1012, 1012)), AreaScan.runs(new int[] {1012}, NONE));
+    assertEquals(List.of(), AreaScan.runs(new int[] {}, NONE));
   }
 
   private static final LocalDate D1 = LocalDate.of(2013, 1, 8);
@@ -43,7 +65,7 @@ class AreaScanTest {
   void oneRangePerDateAndRunInKeyOrder() {
     List<DatedGeneration> dates = List.of(new DatedGeneration(D3, 5), new DatedGeneration(D1, 5));
     int[] pc4s = {1011, 1012, 1015};
-    List<Range> ranges = AreaScan.ranges(dates, pc4s);
+    List<Range> ranges = AreaScan.ranges(dates, pc4s, NONE);
     assertEquals(
         List.of(
             "201301081011-201301081012",
@@ -51,7 +73,7 @@ class AreaScanTest {
             "201301101011-201301101012",
             "201301101015-201301101015"),
         ranges.stream().map(r -> key(r.first()) + "-" + key(r.last())).toList());
-    assertThrows(IllegalArgumentException.class, () -> AreaScan.ranges(List.of(), pc4s));
+    assertThrows(IllegalArgumentException.class, () -> AreaScan.ranges(List.of(), pc4s, NONE));
   }
 
   @Test
