@@ -92,9 +92,12 @@ release_dates() {
 # <data>/release-csv, rewritten when the release's manifests (their digests) changed; DuckDB reads
 # the same files (scripts/bench/query). Prints the directory.
 export_release() {
-  local csv=$ROOT/$DATA/release-csv stamp first last
-  first=$(release_dates | head -1); last=$(release_dates | tail -1)
-  [ -n "$first" ] || { echo "pg: no release under $DATA/warehouse/release" >&2; exit 1; }
+  local csv=$ROOT/$DATA/release-csv stamp first last dates
+  # Read every date first: `release_dates | head -1` under pipefail dies of SIGPIPE when head
+  # exits before the list is written, which ended a run silently.
+  mapfile -t dates < <(release_dates)
+  [ "${#dates[@]}" -gt 0 ] || { echo "pg: no release under $DATA/warehouse/release" >&2; exit 1; }
+  first=${dates[0]}; last=${dates[-1]}
   stamp="$first..$last $(for d in $(release_dates); do cat "$ROOT/$DATA/warehouse/release/dt=$d/_release.json"; done | sha256sum | cut -c1-16)"
   if [ "$(cat "$csv/.stamp" 2>/dev/null)" != "$stamp" ]; then
     bench_build
