@@ -63,6 +63,9 @@ class DatapointsIT {
    */
   private static final Map<Integer, double[]> PLACES = new LinkedHashMap<>();
 
+  /** Not in the gazetteer; between 1017 and 1091 (see writeGeneration). */
+  private static final int STRAY_PC4 = 1050;
+
   /** The SBI catalogue (it-ref/sbi.csv): the public domain every row has a value for. */
   private static final List<String> SBIS = List.of("4711", "56", "4771");
 
@@ -148,6 +151,10 @@ class DatapointsIT {
       rows.put(pc4, r);
       put(t, TestRows.row(date, pc4, gen, r));
     }
+    // A row of a number no postcode4 of the gazetteer has, inside the one key range the areas
+    // around 1012 read (1012..1102: no known postcode4 between them is left out): scanned, and
+    // never counted. It is in no expectation, so any answer that counts it fails.
+    put(t, TestRows.row(date, STRAY_PC4, gen, release(gen * 31 + STRAY_PC4, baseline)));
     WRITTEN.computeIfAbsent(date, d -> new TreeMap<>()).put(gen, rows);
   }
 
