@@ -98,7 +98,7 @@ export_release() {
   mapfile -t dates < <(release_dates)
   [ "${#dates[@]}" -gt 0 ] || { echo "pg: no release under $DATA/warehouse/release" >&2; exit 1; }
   first=${dates[0]}; last=${dates[-1]}
-  stamp="$first..$last $(for d in $(release_dates); do cat "$ROOT/$DATA/warehouse/release/dt=$d/_release.json"; done | sha256sum | cut -c1-16)"
+  stamp="$first..$last $(for d in "${dates[@]}"; do cat "$ROOT/$DATA/warehouse/release/dt=$d/_release.json"; done | sha256sum | cut -c1-16)"
   if [ "$(cat "$csv/.stamp" 2>/dev/null)" != "$stamp" ]; then
     bench_build
     rm -rf "$csv"
