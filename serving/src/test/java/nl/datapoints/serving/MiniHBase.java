@@ -1,6 +1,7 @@
 package nl.datapoints.serving;
 
 import java.util.function.Consumer;
+import nl.datapoints.endpoint.shadedhbase.AreaSumsEndpoint;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.apache.hadoop.hbase.TableName;
@@ -33,6 +34,7 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
   private final String table;
   private final byte[][] splits;
   private final Consumer<Table> seed;
+  private final boolean endpoint;
   private HBaseTestingUtility util;
 
   MiniHBase(String table, Consumer<Table> seed) {
@@ -41,9 +43,19 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
 
   /** A table pre-split at {@code splits} (region start keys), seeded by {@code seed}. */
   public MiniHBase(String table, byte[][] splits, Consumer<Table> seed) {
+    this(table, splits, seed, true);
+  }
+
+  /**
+   * A table pre-split at {@code splits}, seeded by {@code seed}, whose regions load the {@code
+   * datapoints.AreaSums} endpoint when {@code endpoint} (as region servers that list it in {@code
+   * hbase.coprocessor.region.classes} do), or have none.
+   */
+  public MiniHBase(String table, byte[][] splits, Consumer<Table> seed, boolean endpoint) {
     this.table = table;
     this.splits = splits.clone();
     this.seed = seed;
+    this.endpoint = endpoint;
   }
 
   /** The JVM's mini-cluster, closed with JUnit's root context. */
@@ -80,6 +92,10 @@ public final class MiniHBase implements BeforeAllCallback, AfterAllCallback {
     TableDescriptorBuilder builder =
         TableDescriptorBuilder.newBuilder(name)
             .setValue(StoreLayout.VERSION_KEY, Integer.toString(StoreLayout.VERSION));
+    if (endpoint) {
+      // The endpoint as this shaded mini-cluster's protobuf needs it (the relocated build).
+      builder.setCoprocessor(AreaSumsEndpoint.class.getName());
+    }
     for (byte[] family : StoreLayout.FAMILIES) {
       builder.setColumnFamily(
           ColumnFamilyDescriptorBuilder.newBuilder(family)

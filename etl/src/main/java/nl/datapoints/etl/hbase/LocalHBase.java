@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.datapoints.endpoint.hbase.AreaSumsEndpoint;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
@@ -13,6 +14,7 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.coprocessor.CoprocessorHost;
 import org.apache.hadoop.hbase.master.HMaster;
 
 /**
@@ -83,6 +85,8 @@ public final class LocalHBase {
     s.put("hbase.unsafe.regionserver.hostname", "localhost");
     // Clients find master and region server through ZooKeeper: free RPC ports avoid clashes.
     s.put("hbase.localcluster.assign.random.ports", "true");
+    // Every region sums area queries where their rows are (the service's hbase.regionSums).
+    s.put(CoprocessorHost.REGION_COPROCESSOR_CONF_KEY, AreaSumsEndpoint.class.getName());
     List<String> out = new ArrayList<>();
     s.forEach(
         (k, v) -> {

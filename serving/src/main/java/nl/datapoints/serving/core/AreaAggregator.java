@@ -1,9 +1,10 @@
 package nl.datapoints.serving.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import nl.datapoints.schemas.Level;
+import nl.datapoints.endpoint.AreaSums;
+import nl.datapoints.endpoint.NoisySums;
+import nl.datapoints.endpoint.SbiSums;
 import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.serving.api.AreaAnswer;
 import nl.datapoints.serving.api.AreaAnswer.Levels;
@@ -16,32 +17,28 @@ import nl.datapoints.serving.api.AreaAnswer.Totals;
  * Sums the release blocks of one area query into totals, per-SBI stats, timeline and points, each
  * part from the level its {@link ReadPlan} names (the coarsest that answers it).
  *
- * <p>Values are streamed from the blocks ({@link ReleaseBlock#forEach}) into primitive sums ({@link
- * NoisySums}) with the SBI as an int key; nothing is allocated per value. Each sum carries Σ value,
- * Σ noise variance and Σ variance² ({@link ReleaseBlock#variance} of the section's scale), for hits
- * and for delta; a value that is not released adds nothing, not even variance. The answer shows
- * {@code max(0, sum)} with the sum's 95% margin: sums are unbiased because no single value is
- * clamped, and only a negative final sum is shown as 0. Having a baseline is a property of a date:
- * a delta that sums over a date whose generation says {@code baselineMissing} is null. Not
- * thread-safe: one instance per request.
+ * <p>The sums are an {@link AreaSums}: summed here from the blocks the store hands over ({@link
+ * #block}), or next to the data by the store's regions and added ({@link #sums()}); either way
+ * nothing is allocated per value. Each sum carries Σ value, Σ noise variance and Σ variance²
+ * ({@link ReleaseBlock#variance} of the section's scale), for hits and for delta; a value that is
+ * not released adds nothing, not even variance. The answer shows {@code max(0, sum)} with the sum's
+ * 95% margin: sums are unbiased because no single value is clamped, and only a negative final sum
+ * is shown as 0. Having a baseline is a property of a date: a delta that sums over a date whose
+ * generation says {@code baselineMissing} is null. Not thread-safe: one instance per request.
  */
 public final class AreaAggregator implements RowSink {
-  private static final int HOURS = 24;
+  private static final int HOURS = AreaSums.HOURS;
 
   private final List<String> dates;
   private final boolean[] baselineMissing;
   private final boolean anyBaselineMissing;
   private final int[] area;
   private final ReadPlan plan;
-  private final boolean sbiFiltered;
-  private final int[] sbiFilter;
-  private final int[] activityFilter;
-
-  private final NoisySums totals = new NoisySums(1);
+  private final AreaSums sums;
+  private final NoisySums totals;
   private final NoisySums hours;
   private final NoisySums points;
-  private final SbiSums bySbi = new SbiSums();
-  private final Adder adder = new Adder();
+  private final SbiSums bySbi;
 
   /**
    * An aggregator for the given published dates (ascending) and area.
@@ -62,13 +59,28 @@ public final class AreaAggregator implements RowSink {
     this.anyBaselineMissing = any;
     this.area = area;
     this.plan = ReadPlan.of(filter);
-    this.sbiFiltered = !filter.sbi().isEmpty();
     // A filter code that is not decimal matches no value (it stays a filter: nothing passes).
-    this.sbiFilter =
-        filter.sbi().stream().mapToInt(ReleaseBlock::sbiKey).filter(k -> k > 0).sorted().toArray();
-    this.activityFilter = filter.activity().stream().mapToInt(Integer::intValue).sorted().toArray();
-    this.hours = new NoisySums(dates.size() * HOURS);
-    this.points = new NoisySums(area.length);
+    int[] sbiFilter =
+        filter.sbi().stream().mapToInt(ReleaseBlock::sbiKey).filter(k -> k > 0).toArray();
+    int[] activityFilter = filter.activity().stream().mapToInt(Integer::intValue).toArray();
+    this.sums =
+        new AreaSums(
+            new AreaSums.Spec(
+                plan.totals(),
+                plan.points(),
+                plan.timeline(),
+                plan.stats(),
+                plan.blocks().area(),
+                plan.blocks().cells(),
+                !filter.sbi().isEmpty(),
+                sbiFilter,
+                activityFilter),
+            dates.size(),
+            area.length);
+    this.totals = sums.totals();
+    this.hours = sums.hours();
+    this.points = sums.points();
+    this.bySbi = sums.bySbi();
   }
 
   /** The plan this aggregator follows (the store must read its blocks). */
@@ -76,92 +88,15 @@ public final class AreaAggregator implements RowSink {
     return plan;
   }
 
+  /** The sums this aggregator answers from: a store that sums next to the data adds to them. */
+  public AreaSums sums() {
+    return sums;
+  }
+
   @Override
   public void block(
       int dateIndex, int pc4Index, RowSink.Block block, byte[] array, int offset, int length) {
-    boolean asked = block == RowSink.Block.AREA ? plan.blocks().area() : plan.blocks().cells();
-    if (asked) {
-      adder.at(dateIndex, pc4Index);
-      ReleaseBlock.forEach(array, offset, length, adder);
-    }
-  }
-
-  /**
-   * Routes each value of a block to the sums whose level it is; one per aggregator, reused for
-   * every row.
-   */
-  private final class Adder implements ReleaseBlock.Visitor {
-    private int timelineBase;
-    private int pc4Index;
-    private boolean toTotals;
-    private boolean toPoints;
-    private boolean toTimeline;
-    private boolean toStats;
-    private boolean checkSbi;
-    private boolean checkActivity;
-    private double hitsVariance;
-    private double deltaVariance;
-
-    void at(int dateIndex, int pc4) {
-      timelineBase = dateIndex * HOURS;
-      pc4Index = pc4;
-    }
-
-    @Override
-    public void section(Level level, double hitsScale, double deltaScale, int entries) {
-      toTotals = level == plan.totals();
-      toPoints = level == plan.points();
-      toTimeline = level == plan.timeline();
-      toStats = level == plan.stats();
-      boolean used = toTotals || toPoints || toTimeline || toStats;
-      hitsVariance = used ? ReleaseBlock.variance(hitsScale) : 0;
-      // Without a baseline the block records no delta scale (NaN) and no delta is released.
-      deltaVariance = used && !Double.isNaN(deltaScale) ? ReleaseBlock.variance(deltaScale) : 0;
-      checkSbi = sbiFiltered && (level == Level.SBI || level == Level.CELL);
-      checkActivity = activityFilter.length > 0 && level == Level.CELL;
-    }
-
-    @Override
-    public void entry(
-        int hour,
-        int activity,
-        int sbiKey,
-        boolean released,
-        long hits,
-        boolean deltaReleased,
-        long delta) {
-      if (!released && !deltaReleased) {
-        return;
-      }
-      if (checkActivity && Arrays.binarySearch(activityFilter, activity) < 0) {
-        return;
-      }
-      if (checkSbi && Arrays.binarySearch(sbiFilter, sbiKey) < 0) {
-        return;
-      }
-      if (toTotals) {
-        add(totals, 0, released, hits, deltaReleased, delta);
-      }
-      if (toPoints) {
-        add(points, pc4Index, released, hits, deltaReleased, delta);
-      }
-      if (toTimeline) {
-        add(hours, timelineBase + hour, released, hits, deltaReleased, delta);
-      }
-      if (toStats) {
-        add(bySbi.sums(), bySbi.slot(sbiKey), released, hits, deltaReleased, delta);
-      }
-    }
-
-    private void add(
-        NoisySums sums, int slot, boolean released, long hits, boolean deltaReleased, long delta) {
-      if (released) {
-        sums.addHits(slot, hits, hitsVariance);
-      }
-      if (deltaReleased) {
-        sums.addDelta(slot, delta, deltaVariance);
-      }
-    }
+    sums.block(dateIndex, pc4Index, block == RowSink.Block.CELLS, array, offset, length);
   }
 
   /**

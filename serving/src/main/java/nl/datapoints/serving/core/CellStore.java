@@ -1,6 +1,7 @@
 package nl.datapoints.serving.core;
 
 import java.util.List;
+import nl.datapoints.endpoint.AreaSums;
 
 /** Read access to the serving store: the published generations and the row blocks of an area. */
 public interface CellStore {
@@ -43,6 +44,18 @@ public interface CellStore {
    * @throws StoreUnavailableException when the store does not answer in time
    */
   void read(List<DatedGeneration> dates, int[] pc4s, Blocks blocks, RowSink sink);
+
+  /**
+   * Sums every row of {@code dates} × {@code pc4s} into {@code sums} next to the data, when the
+   * store can: then {@code sums} holds the sums of every such row and this returns true. When it
+   * cannot (no such capability, or not now) it returns false and has added nothing; the caller then
+   * {@link #read}s the rows.
+   *
+   * @throws StoreUnavailableException when the store does not answer in time
+   */
+  default boolean sum(List<DatedGeneration> dates, int[] pc4s, AreaSums sums) {
+    return false;
+  }
 
   /**
    * A date and the generation to read it at.

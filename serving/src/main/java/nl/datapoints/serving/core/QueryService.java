@@ -114,7 +114,9 @@ public final class QueryService {
     }
     AreaAggregator agg = new AreaAggregator(readDates, missingBaseline, area, filter);
     if (!toRead.isEmpty()) {
-      store.read(toRead, area, agg.plan().blocks(), agg);
+      if (!store.sum(toRead, area, agg.sums())) {
+        store.read(toRead, area, agg.plan().blocks(), agg);
+      }
     }
     List<String> postcodes = new ArrayList<>(area.length);
     for (int pc4 : area) {

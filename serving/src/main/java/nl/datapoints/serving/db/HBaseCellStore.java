@@ -16,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import nl.datapoints.endpoint.AreaSums;
+import nl.datapoints.endpoint.SumsRequest;
+import nl.datapoints.endpoint.shadedhbase.AreaSumsProtocol;
 import nl.datapoints.schemas.PointerRow;
 import nl.datapoints.schemas.ReleaseBlock;
 import nl.datapoints.schemas.RowKey;
@@ -42,15 +45,18 @@ import org.apache.hadoop.hbase.filter.Filter;
 import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.filter.TimestampsFilter;
+import org.apache.hadoop.hbase.shaded.com.google.protobuf.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HBase-backed {@link CellStore}: one shared {@link Connection}, per query one scan over the
- * area's key ranges on every requested date (or a few in parallel, {@code hbase.scansPerQuery}),
- * the pointer row cached and refreshed in the background. Every HBase call is bounded by {@link
- * DeadlineCalls}; a closed or aborted connection is re-created on the next call, so the service
- * recovers by itself when HBase is back.
+ * The HBase-backed {@link CellStore}: one shared {@link Connection}; per query the sums are made
+ * next to the data by the regions' {@code datapoints.AreaSums} endpoint ({@link #sum}, {@code
+ * hbase.regionSums}), or, where the region servers do not have it, one scan over the area's key
+ * ranges on every requested date (or a few in parallel, {@code hbase.scansPerQuery}); the pointer
+ * row cached and refreshed in the background. Every HBase call is bounded by {@link DeadlineCalls};
+ * a closed or aborted connection is re-created on the next call, so the service recovers by itself
+ * when HBase is back.
  */
 public final class HBaseCellStore implements CellStore, Managed {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);
@@ -67,8 +73,15 @@ public final class HBaseCellStore implements CellStore, Managed {
   private final Timer pointerTimer;
   private final int scansPerQuery;
   private final int[] knownPc4s;
+  private final boolean regionSums;
+  private final Timer sumTimer;
 
   private volatile Connection connection;
+
+  /** Until when (nanoTime) the endpoint counts as missing and queries scan instead. */
+  private volatile long endpointMissingUntil;
+
+  private volatile boolean endpointMissing;
   private volatile PublishedDates snapshot;
 
   HBaseCellStore(
@@ -78,8 +91,10 @@ public final class HBaseCellStore implements CellStore, Managed {
       long refreshMillis,
       int scansPerQuery,
       int[] knownPc4s,
+      boolean regionSums,
       MetricRegistry metrics) {
     this.conf = conf;
+    this.regionSums = regionSums;
     this.knownPc4s = knownPc4s.clone();
     Arrays.sort(this.knownPc4s);
     this.table = TableName.valueOf(table);
@@ -103,6 +118,7 @@ public final class HBaseCellStore implements CellStore, Managed {
         Executors.newSingleThreadScheduledExecutor(DeadlineCalls.daemonThreads("hbase-pointer-"));
     this.readTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "read"));
     this.pointerTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "pointer"));
+    this.sumTimer = metrics.timer(MetricRegistry.name(HBaseCellStore.class, "sum"));
   }
 
   @Override
@@ -250,6 +266,101 @@ public final class HBaseCellStore implements CellStore, Managed {
         }
       }
     }
+  }
+
+  /** How long the endpoint counts as missing after a region said it has none. */
+  static final long ENDPOINT_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  /**
+   * The sums next to the data: ONE endpoint call per region that holds rows of the query ({@link
+   * Table#batchCoprocessorService}, the regions in parallel), each answering the sums of its own
+   * rows, added here once every region has answered. When the region servers have no {@code
+   * datapoints.AreaSums} endpoint this says so once in the log, returns false (the query scans) and
+   * asks again a minute later; any other failure is the store's failure, as for a scan.
+   */
+  @Override
+  public boolean sum(List<DatedGeneration> dates, int[] pc4s, AreaSums sums) {
+    if (!regionSums || (endpointMissing && System.nanoTime() < endpointMissingUntil)) {
+      return false;
+    }
+    List<AreaScan.Run> runs = AreaScan.runs(pc4s, knownPc4s);
+    if (runs.isEmpty()) {
+      return false;
+    }
+    java.time.LocalDate[] days = new java.time.LocalDate[dates.size()];
+    long[] gens = new long[dates.size()];
+    for (int i = 0; i < days.length; i++) {
+      days[i] = dates.get(i).date();
+      gens[i] = dates.get(i).generation();
+    }
+    int[] first = new int[runs.size()];
+    int[] last = new int[runs.size()];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = runs.get(i).first();
+      last[i] = runs.get(i).last();
+    }
+    SumsRequest request = new SumsRequest(sums.spec(), days, gens, pc4s, first, last);
+    Message message = AreaSumsProtocol.request(request.toBytes());
+    byte[] start = request.firstKey(0);
+    byte[] end = request.lastKey(days.length - 1);
+    Map<byte[], Message> parts;
+    try {
+      parts =
+          calls.call(
+              "summing " + dates.size() + " dates of table " + table + " in its regions",
+              () -> {
+                try (Timer.Context t = sumTimer.time();
+                    Table tb = connection().getTable(table)) {
+                  return tb.batchCoprocessorService(
+                      AreaSumsProtocol.SUM,
+                      message,
+                      start,
+                      end,
+                      AreaSumsProtocol.responsePrototype());
+                } catch (Exception e) {
+                  throw e;
+                } catch (Throwable e) {
+                  throw new IOException(e);
+                }
+              });
+    } catch (StoreUnavailableException e) {
+      if (!noEndpoint(e)) {
+        throw e;
+      }
+      if (!endpointMissing) {
+        LOG.warn(
+            "the region servers of table {} have no {} endpoint: queries scan rows instead,"
+                + " checked again every {} s ({})",
+            table,
+            AreaSumsProtocol.SERVICE_NAME,
+            TimeUnit.NANOSECONDS.toSeconds(ENDPOINT_RECHECK_NANOS),
+            String.valueOf(e.getCause()));
+      }
+      endpointMissing = true;
+      endpointMissingUntil = System.nanoTime() + ENDPOINT_RECHECK_NANOS;
+      return false;
+    }
+    if (endpointMissing) {
+      LOG.info("the {} endpoint answers again: queries sum in the regions", table);
+      endpointMissing = false;
+    }
+    for (Message part : parts.values()) {
+      sums.add(AreaSumsProtocol.payload(part));
+    }
+    return true;
+  }
+
+  /** Whether a failure says a region has no such endpoint (UnknownProtocolException). */
+  static boolean noEndpoint(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t.getClass().getSimpleName().equals("UnknownProtocolException")
+          || m.contains("No registered coprocessor service found")
+          || m.contains("UnknownProtocolException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Scan scan(List<DatedGeneration> dates, int[] pc4s, int[] known, Blocks blocks) {

@@ -54,6 +54,13 @@ public final class HBaseFactory {
   @Max(16)
   private int scansPerQuery = 1;
 
+  /**
+   * Whether queries are summed next to the data, by the {@code datapoints.AreaSums} endpoint of the
+   * regions (docs/operations.md); without it on the region servers the service scans rows, as with
+   * false.
+   */
+  private boolean regionSums = true;
+
   /** Extra HBase client settings ({@code hbase-site.xml} keys), applied last. */
   @NotNull private Map<String, String> properties = new LinkedHashMap<>();
 
@@ -105,6 +112,16 @@ public final class HBaseFactory {
   @JsonProperty
   public void setScansPerQuery(int scansPerQuery) {
     this.scansPerQuery = scansPerQuery;
+  }
+
+  @JsonProperty
+  public boolean isRegionSums() {
+    return regionSums;
+  }
+
+  @JsonProperty
+  public void setRegionSums(boolean regionSums) {
+    this.regionSums = regionSums;
   }
 
   @JsonProperty
@@ -175,6 +192,7 @@ public final class HBaseFactory {
         pointerRefresh.toMilliseconds(),
         scansPerQuery,
         knownPc4s,
+        regionSums,
         metrics);
   }
 }

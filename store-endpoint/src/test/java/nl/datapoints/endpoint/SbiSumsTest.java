@@ -1,4 +1,4 @@
-package nl.datapoints.serving.core;
+package nl.datapoints.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
