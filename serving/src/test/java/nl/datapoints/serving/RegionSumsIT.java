@@ -54,9 +54,11 @@ class RegionSumsIT {
   private static final MetricRegistry SUMMED = new MetricRegistry();
   private static final MetricRegistry SCANNED = new MetricRegistry();
   private static final MetricRegistry NO_ENDPOINT = new MetricRegistry();
+  private static final MetricRegistry GROUPED = new MetricRegistry();
   private static HBaseCellStore summed;
   private static HBaseCellStore scanned;
   private static HBaseCellStore noEndpoint;
+  private static HBaseCellStore grouped;
   private static Gazetteer gazetteer;
   private static SbiCatalog catalog;
 
@@ -65,7 +67,13 @@ class RegionSumsIT {
   }
 
   private static HBaseCellStore store(String table, boolean regionSums, MetricRegistry m) {
+    return store(table, regionSums, 1, m);
+  }
+
+  private static HBaseCellStore store(
+      String table, boolean regionSums, int callsPerQuery, MetricRegistry m) {
     HBaseFactory f = new HBaseFactory();
+    f.setScansPerQuery(callsPerQuery);
     f.setZookeeper(WITH_ENDPOINT.quorum());
     f.setTable(table);
     f.setRegionSums(regionSums);
@@ -82,11 +90,12 @@ class RegionSumsIT {
     summed = store(SPLIT, true, SUMMED);
     scanned = store(SPLIT, false, SCANNED);
     noEndpoint = store(PLAIN, true, NO_ENDPOINT);
+    grouped = store(SPLIT, true, 2, GROUPED);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (HBaseCellStore s : List.of(summed, scanned, noEndpoint)) {
+    for (HBaseCellStore s : List.of(summed, scanned, noEndpoint, grouped)) {
       s.stop();
     }
   }
@@ -120,17 +129,24 @@ class RegionSumsIT {
   void regionSumsAnswerExactlyAsTheRowsScannedAndSummedHere() {
     QueryService bySums = queries(summed);
     QueryService byScans = queries(scanned);
+    QueryService byGroups = queries(grouped);
     for (Query q : QUERIES) {
       long before = calls(SUMMED, "sum");
       AreaAnswer a = bySums.area(q.pc, q.dates, q.radius, q.sbi, q.act);
       AreaAnswer b = byScans.area(q.pc, q.dates, q.radius, q.sbi, q.act);
       assertEquals(b, a, "answer of " + q);
+      assertEquals(
+          b,
+          byGroups.area(q.pc, q.dates, q.radius, q.sbi, q.act),
+          "answer of " + q + ", its dates asked for in two groups at once");
       assertEquals(before + 1, calls(SUMMED, "sum"), "summed in the regions: " + q);
       assertTrue(b.totals().total() > 0 || !q.sbi.isEmpty(), "the query finds data: " + q);
     }
     assertEquals(0, calls(SUMMED, "read"), "nothing scanned when the regions sum");
     assertEquals(0, calls(SCANNED, "sum"), "hbase.regionSums false never asks the regions");
     assertEquals(QUERIES.size(), calls(SCANNED, "read"));
+    assertEquals(QUERIES.size(), calls(GROUPED, "sum"));
+    assertEquals(0, calls(GROUPED, "read"));
   }
 
   @Test

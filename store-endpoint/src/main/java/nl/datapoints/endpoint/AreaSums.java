@@ -195,6 +195,19 @@ public final class AreaSums {
    * IllegalArgumentException}.
    */
   public void add(byte[] part) {
+    add(part, 0, true);
+  }
+
+  /**
+   * Adds the sums of the rows of a contiguous group of this query's dates: {@code part} counts its
+   * dates from 0, which are this query's dates from {@code dateOffset} on (the service asks for a
+   * query's dates in groups, in parallel).
+   */
+  public void add(byte[] part, int dateOffset) {
+    add(part, dateOffset, false);
+  }
+
+  private void add(byte[] part, int dateOffset, boolean whole) {
     ByteBuffer in = ByteBuffer.wrap(part);
     try {
       byte version = in.get();
@@ -204,22 +217,26 @@ public final class AreaSums {
       }
       int d = in.getInt();
       int a = in.getInt();
-      if (d != dates || a != areaSize) {
+      if (a != areaSize
+          || dateOffset < 0
+          || (whole ? d != dates : d < 0 || (long) d + dateOffset > dates)) {
         throw new IllegalArgumentException(
             "area sums of "
                 + d
                 + " dates x "
                 + a
-                + " postcode4s cannot add to sums of "
+                + " postcode4s"
+                + (whole ? "" : " from date " + dateOffset)
+                + " cannot add to sums of "
                 + dates
                 + " x "
                 + areaSize);
       }
       blocks += in.getLong();
-      addSlots(in, totals, null);
-      addSlots(in, hours, null);
-      addSlots(in, points, null);
-      addSlots(in, bySbi.sums(), bySbi);
+      addSlots(in, totals, null, 0, 1);
+      addSlots(in, hours, null, dateOffset * HOURS, d * HOURS);
+      addSlots(in, points, null, 0, areaSize);
+      addSlots(in, bySbi.sums(), bySbi, 0, 0);
       if (in.hasRemaining()) {
         throw new IllegalArgumentException(
             "area sums have " + in.remaining() + " bytes after their end");
@@ -229,7 +246,8 @@ public final class AreaSums {
     }
   }
 
-  private static void addSlots(ByteBuffer in, NoisySums sums, SbiSums keys) {
+  /** Adds {@code slot + offset} for each slot in {@code 0..slots-1} (keys: any positive key). */
+  private static void addSlots(ByteBuffer in, NoisySums sums, SbiSums keys, int offset, int slots) {
     int n = in.getInt();
     if (n < 0 || (long) n * (Integer.BYTES + NoisySums.SLOT_BYTES) > in.remaining()) {
       throw new IllegalArgumentException("area sums part of " + n + " slots is truncated");
@@ -243,11 +261,11 @@ public final class AreaSums {
         }
         slot = keys.slot(s);
       } else {
-        if (s < 0 || s >= sums.size()) {
+        if (s < 0 || s >= slots) {
           throw new IllegalArgumentException(
-              "area sums slot " + s + " is out of 0.." + (sums.size() - 1));
+              "area sums slot " + s + " is out of 0.." + (slots - 1));
         }
-        slot = s;
+        slot = s + offset;
       }
       sums.add(in, slot);
     }

@@ -147,6 +147,22 @@ class AreaSumsTest {
       }
       assertSame(whole, added);
       assertTrue(whole.totals().any(0), "some value was summed for " + spec);
+      // Dates asked for in groups: each group's sums count its dates from 0.
+      AreaSums grouped = new AreaSums(spec, DATES, AREA);
+      int[][] groups = {{0}, {1, 2}};
+      for (int[] group : groups) {
+        AreaSums part = new AreaSums(spec, group.length, AREA);
+        for (Row row : rows) {
+          for (int i = 0; i < group.length; i++) {
+            if (row.date == group[i]) {
+              part.block(i, row.pc4, false, row.area, 0, row.area.length);
+              part.block(i, row.pc4, true, row.cells, 0, row.cells.length);
+            }
+          }
+        }
+        grouped.add(part.toBytes(), group[0]);
+      }
+      assertSame(whole, grouped);
     }
   }
 
@@ -197,6 +213,9 @@ class AreaSumsTest {
             IllegalArgumentException.class,
             () -> new AreaSums(UNFILTERED, DATES + 1, AREA).add(other));
     assertTrue(shape.getMessage().contains("3 dates x 5 postcode4s"), shape.getMessage());
+    IllegalArgumentException beyond =
+        assertThrows(IllegalArgumentException.class, () -> s.add(other, 1));
+    assertTrue(beyond.getMessage().contains("from date 1"), beyond.getMessage());
     IllegalArgumentException cut =
         assertThrows(
             IllegalArgumentException.class, () -> s.add(Arrays.copyOf(other, other.length - 3)));

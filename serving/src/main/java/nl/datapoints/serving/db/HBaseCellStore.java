@@ -274,9 +274,11 @@ public final class HBaseCellStore implements CellStore, Managed {
   /**
    * The sums next to the data: ONE endpoint call per region that holds rows of the query ({@link
    * Table#batchCoprocessorService}, the regions in parallel), each answering the sums of its own
-   * rows, added here once every region has answered. When the region servers have no {@code
-   * datapoints.AreaSums} endpoint this says so once in the log, returns false (the query scans) and
-   * asks again a minute later; any other failure is the store's failure, as for a scan.
+   * rows, added here once every region has answered; with {@code hbase.scansPerQuery} above one,
+   * the dates are asked for in that many contiguous groups at once, so one query's regions sum on
+   * every core. When the region servers have no {@code datapoints.AreaSums} endpoint this says so
+   * once in the log, returns false (the query scans) and asks again a minute later; any other
+   * failure is the store's failure, as for a scan.
    */
   @Override
   public boolean sum(List<DatedGeneration> dates, int[] pc4s, AreaSums sums) {
@@ -287,40 +289,36 @@ public final class HBaseCellStore implements CellStore, Managed {
     if (runs.isEmpty()) {
       return false;
     }
-    java.time.LocalDate[] days = new java.time.LocalDate[dates.size()];
-    long[] gens = new long[dates.size()];
-    for (int i = 0; i < days.length; i++) {
-      days[i] = dates.get(i).date();
-      gens[i] = dates.get(i).generation();
-    }
     int[] first = new int[runs.size()];
     int[] last = new int[runs.size()];
     for (int i = 0; i < first.length; i++) {
       first[i] = runs.get(i).first();
       last[i] = runs.get(i).last();
     }
-    SumsRequest request = new SumsRequest(sums.spec(), days, gens, pc4s, first, last);
-    Message message = AreaSumsProtocol.request(request.toBytes());
-    byte[] start = request.firstKey(0);
-    byte[] end = request.lastKey(days.length - 1);
-    Map<byte[], Message> parts;
+    List<List<DatedGeneration>> groups = AreaScan.groups(dates, scansPerQuery);
+    List<Callable<Map<byte[], Message>>> asks = new ArrayList<>(groups.size());
+    for (List<DatedGeneration> group : groups) {
+      asks.add(ask(new SumsRequest(sums.spec(), days(group), gens(group), pc4s, first, last)));
+    }
+    List<Map<byte[], Message>> perGroup;
     try {
-      parts =
+      perGroup =
           calls.call(
               "summing " + dates.size() + " dates of table " + table + " in its regions",
               () -> {
-                try (Timer.Context t = sumTimer.time();
-                    Table tb = connection().getTable(table)) {
-                  return tb.batchCoprocessorService(
-                      AreaSumsProtocol.SUM,
-                      message,
-                      start,
-                      end,
-                      AreaSumsProtocol.responsePrototype());
-                } catch (Exception e) {
-                  throw e;
-                } catch (Throwable e) {
-                  throw new IOException(e);
+                try (Timer.Context t = sumTimer.time()) {
+                  if (asks.size() == 1) {
+                    return List.of(asks.get(0).call());
+                  }
+                  List<Future<Map<byte[], Message>>> fs = new ArrayList<>();
+                  for (Callable<Map<byte[], Message>> c : asks) {
+                    fs.add(scanPool.submit(c));
+                  }
+                  List<Map<byte[], Message>> out = new ArrayList<>();
+                  for (Future<Map<byte[], Message>> f : fs) {
+                    out.add(f.get());
+                  }
+                  return out;
                 }
               });
     } catch (StoreUnavailableException e) {
@@ -344,10 +342,39 @@ public final class HBaseCellStore implements CellStore, Managed {
       LOG.info("the {} endpoint answers again: queries sum in the regions", table);
       endpointMissing = false;
     }
-    for (Message part : parts.values()) {
-      sums.add(AreaSumsProtocol.payload(part));
+    int offset = 0;
+    for (int g = 0; g < groups.size(); g++) {
+      for (Message part : perGroup.get(g).values()) {
+        sums.add(AreaSumsProtocol.payload(part), offset);
+      }
+      offset += groups.get(g).size();
     }
     return true;
+  }
+
+  /** One endpoint call over the regions that hold the rows of {@code request}'s dates. */
+  private Callable<Map<byte[], Message>> ask(SumsRequest request) {
+    Message message = AreaSumsProtocol.request(request.toBytes());
+    byte[] start = request.firstKey(0);
+    byte[] end = request.lastKey(request.dates().length - 1);
+    return () -> {
+      try (Table tb = connection().getTable(table)) {
+        return tb.batchCoprocessorService(
+            AreaSumsProtocol.SUM, message, start, end, AreaSumsProtocol.responsePrototype());
+      } catch (Exception e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IOException(e);
+      }
+    };
+  }
+
+  private static java.time.LocalDate[] days(List<DatedGeneration> dates) {
+    return dates.stream().map(DatedGeneration::date).toArray(java.time.LocalDate[]::new);
+  }
+
+  private static long[] gens(List<DatedGeneration> dates) {
+    return dates.stream().mapToLong(DatedGeneration::generation).toArray();
   }
 
   /** Whether a failure says a region has no such endpoint (UnknownProtocolException). */
