@@ -3,29 +3,17 @@ package nl.datapoints.endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import nl.datapoints.schemas.Level;
 import org.junit.jupiter.api.Test;
 
 class AreaRowsTest {
   @Test
   void sumsAreaRowsSkipsOthersSeeksOverGapsAndStopsAfterTheLastRun() {
-    AreaSums.Spec spec =
-        new AreaSums.Spec(
-            Level.TOTAL,
-            Level.TOTAL,
-            Level.HOUR,
-            Level.SBI,
-            true,
-            false,
-            false,
-            new int[0],
-            new int[0]);
     // Area 1011, 1013, 1050, 1051 in runs [1011, 1013] and [1050, 1051]: 1012 is inside a run
     // (a number the gazetteer does not list), 1020-1049 lie between the runs.
     AreaRows rows =
         new AreaRows(
             new SumsRequest(
-                spec,
+                AreaSumsTest.UNFILTERED,
                 new LocalDate[] {LocalDate.of(2013, 1, 8)},
                 new long[] {1},
                 new int[] {1011, 1013, 1050, 1051},

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class AreaSumsTest {
   private static final int DATES = 3;
   private static final int AREA = 5;
-  private static final AreaSums.Spec UNFILTERED =
+
+  /** The spec of an unfiltered query (shared by this package's tests). */
+  static final AreaSums.Spec UNFILTERED =
       new AreaSums.Spec(
           Level.TOTAL,
           Level.TOTAL,

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,10 +79,12 @@ public final class HBaseCellStore implements CellStore, Managed {
 
   private volatile Connection connection;
 
-  /** Until when (nanoTime) the endpoint counts as missing and queries scan instead. */
+  /**
+   * Until when (nanoTime) the endpoint counts as missing and queries scan instead; 0 while the
+   * endpoint answers.
+   */
   private volatile long endpointMissingUntil;
 
-  private volatile boolean endpointMissing;
   private volatile PublishedDates snapshot;
 
   HBaseCellStore(
@@ -231,23 +234,7 @@ public final class HBaseCellStore implements CellStore, Managed {
     }
     List<List<Result>> perGroup =
         calls.call(
-            "scanning " + dates.size() + " dates of table " + table,
-            () -> {
-              try (Timer.Context t = readTimer.time()) {
-                if (scans.size() == 1) {
-                  return List.of(scans.get(0).call());
-                }
-                List<Future<List<Result>>> fs = new ArrayList<>();
-                for (Callable<List<Result>> c : scans) {
-                  fs.add(scanPool.submit(c));
-                }
-                List<List<Result>> out = new ArrayList<>();
-                for (Future<List<Result>> f : fs) {
-                  out.add(f.get());
-                }
-                return out;
-              }
-            });
+            "scanning " + dates.size() + " dates of table " + table, () -> all(scans, readTimer));
     AreaScan.Generations gens = new AreaScan.Generations(dates);
     for (List<Result> results : perGroup) {
       for (Result r : results) {
@@ -282,7 +269,8 @@ public final class HBaseCellStore implements CellStore, Managed {
    */
   @Override
   public boolean sum(List<DatedGeneration> dates, int[] pc4s, AreaSums sums) {
-    if (!regionSums || (endpointMissing && System.nanoTime() < endpointMissingUntil)) {
+    long missingUntil = endpointMissingUntil;
+    if (!regionSums || (missingUntil != 0 && System.nanoTime() - missingUntil < 0)) {
       return false;
     }
     List<AreaScan.Run> runs = AreaScan.runs(pc4s, knownPc4s);
@@ -305,27 +293,12 @@ public final class HBaseCellStore implements CellStore, Managed {
       perGroup =
           calls.call(
               "summing " + dates.size() + " dates of table " + table + " in its regions",
-              () -> {
-                try (Timer.Context t = sumTimer.time()) {
-                  if (asks.size() == 1) {
-                    return List.of(asks.get(0).call());
-                  }
-                  List<Future<Map<byte[], Message>>> fs = new ArrayList<>();
-                  for (Callable<Map<byte[], Message>> c : asks) {
-                    fs.add(scanPool.submit(c));
-                  }
-                  List<Map<byte[], Message>> out = new ArrayList<>();
-                  for (Future<Map<byte[], Message>> f : fs) {
-                    out.add(f.get());
-                  }
-                  return out;
-                }
-              });
+              () -> all(asks, sumTimer));
     } catch (StoreUnavailableException e) {
       if (!noEndpoint(e)) {
         throw e;
       }
-      if (!endpointMissing) {
+      if (missingUntil == 0) {
         LOG.warn(
             "the region servers of table {} have no {} endpoint: queries scan rows instead,"
                 + " checked again every {} s ({})",
@@ -334,13 +307,13 @@ public final class HBaseCellStore implements CellStore, Managed {
             TimeUnit.NANOSECONDS.toSeconds(ENDPOINT_RECHECK_NANOS),
             String.valueOf(e.getCause()));
       }
-      endpointMissing = true;
-      endpointMissingUntil = System.nanoTime() + ENDPOINT_RECHECK_NANOS;
+      // Never 0, so it always reads as missing until then.
+      endpointMissingUntil = (System.nanoTime() + ENDPOINT_RECHECK_NANOS) | 1;
       return false;
     }
-    if (endpointMissing) {
+    if (missingUntil != 0) {
       LOG.info("the {} endpoint answers again: queries sum in the regions", table);
-      endpointMissing = false;
+      endpointMissingUntil = 0;
     }
     int offset = 0;
     for (int g = 0; g < groups.size(); g++) {
@@ -369,8 +342,8 @@ public final class HBaseCellStore implements CellStore, Managed {
     };
   }
 
-  private static java.time.LocalDate[] days(List<DatedGeneration> dates) {
-    return dates.stream().map(DatedGeneration::date).toArray(java.time.LocalDate[]::new);
+  private static LocalDate[] days(List<DatedGeneration> dates) {
+    return dates.stream().map(DatedGeneration::date).toArray(LocalDate[]::new);
   }
 
   private static long[] gens(List<DatedGeneration> dates) {
@@ -388,6 +361,27 @@ public final class HBaseCellStore implements CellStore, Managed {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs the calls of one query, timed as one: a single call in this thread, several at once on the
+   * scan pool (whose caller-runs policy keeps its thread count bounded); their results in order.
+   */
+  private <T> List<T> all(List<Callable<T>> calls, Timer timer) throws Exception {
+    try (Timer.Context t = timer.time()) {
+      if (calls.size() == 1) {
+        return List.of(calls.get(0).call());
+      }
+      List<Future<T>> fs = new ArrayList<>(calls.size());
+      for (Callable<T> c : calls) {
+        fs.add(scanPool.submit(c));
+      }
+      List<T> out = new ArrayList<>(fs.size());
+      for (Future<T> f : fs) {
+        out.add(f.get());
+      }
+      return out;
+    }
   }
 
   private static Scan scan(List<DatedGeneration> dates, int[] pc4s, int[] known, Blocks blocks) {

@@ -56,8 +56,7 @@ public final class HBaseFactory {
 
   /**
    * Whether queries are summed next to the data, by the {@code datapoints.AreaSums} endpoint of the
-   * regions (docs/operations.md); without it on the region servers the service scans rows, as with
-   * false.
+   * regions (docs/api.md); without it on the region servers the service scans rows, as with false.
    */
   private boolean regionSums = true;
 
