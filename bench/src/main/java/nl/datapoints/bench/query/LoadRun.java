@@ -42,12 +42,27 @@ final class LoadRun {
    * @param firstError the first failure, if any
    * @param cpuSeconds CPU seconds of the server processes while the measured requests ran (NaN when
    *     not measured)
+   * @param clientCpuSeconds CPU seconds of the client (this JVM: request threads, driver or HTTP
+   *     client) over the same span (NaN when not measured); on one machine it competes with the
+   *     server for the same cores
    */
   record Result(
-      long[] sortedNanos, double seconds, int errors, Throwable firstError, double cpuSeconds) {
+      long[] sortedNanos,
+      double seconds,
+      int errors,
+      Throwable firstError,
+      double cpuSeconds,
+      double clientCpuSeconds) {
+    /** A result without the client's CPU. */
+    Result(
+        long[] sortedNanos, double seconds, int errors, Throwable firstError, double cpuSeconds) {
+      this(sortedNanos, seconds, errors, firstError, cpuSeconds, Double.NaN);
+    }
+
     /**
-     * The summary line: {@code label n p50 p90 p99 max req/s errors [cpu_ms/req]} (ms;
-     * tab-separated key=value); {@code cpu_ms/req} is the server side's CPU per measured request.
+     * The summary line: {@code label n p50 p90 p99 max req/s errors [cpu_ms/req]
+     * [client_cpu_ms/req]} (ms; tab-separated key=value); {@code cpu_ms/req} is the server side's
+     * CPU per measured request, {@code client_cpu_ms/req} the client's.
      */
     String summary(String label) {
       int n = sortedNanos.length;
@@ -66,6 +81,9 @@ final class LoadRun {
       if (!Double.isNaN(cpuSeconds) && n > 0) {
         line += String.format(Locale.ROOT, "\tcpu_ms/req=%.2f", cpuSeconds * 1000 / n);
       }
+      if (!Double.isNaN(clientCpuSeconds) && n > 0) {
+        line += String.format(Locale.ROOT, "\tclient_cpu_ms/req=%.2f", clientCpuSeconds * 1000 / n);
+      }
       return line;
     }
   }
@@ -83,12 +101,13 @@ final class LoadRun {
       double maxSeconds,
       RunnerFactory factory)
       throws Exception {
-    return run(queries, clients, warmup, requests, maxSeconds, factory, null);
+    return run(queries, clients, warmup, requests, maxSeconds, factory, null, null);
   }
 
   /**
-   * As {@link #run(List, int, int, int, double, RunnerFactory)}, reading {@code cpu} (if not null)
-   * when the first measured request starts and when the last one has ended.
+   * As {@link #run(List, int, int, int, double, RunnerFactory)}, reading {@code cpu} (the server
+   * side) and {@code clientCpu} (each if not null) when the first measured request starts and when
+   * the last one has ended.
    */
   static Result run(
       List<Query> queries,
@@ -97,7 +116,8 @@ final class LoadRun {
       int requests,
       double maxSeconds,
       RunnerFactory factory,
-      CpuMeter cpu)
+      CpuMeter cpu,
+      CpuMeter clientCpu)
       throws Exception {
     if (queries.isEmpty()) {
       throw new IllegalArgumentException("--queries: the list is empty");
@@ -109,7 +129,7 @@ final class LoadRun {
     AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
     AtomicReference<Throwable> firstError = new AtomicReference<>();
-    double[] cpuAtStart = {Double.NaN};
+    double[] cpuAtStart = {Double.NaN, Double.NaN};
     long deadline = System.nanoTime() + (long) (maxSeconds * 1e9);
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -128,8 +148,9 @@ final class LoadRun {
                     if (slot >= requests) {
                       return;
                     }
-                    if (slot == 0 && cpu != null) {
-                      cpuAtStart[0] = cpu.seconds();
+                    if (slot == 0) {
+                      cpuAtStart[0] = cpu == null ? Double.NaN : cpu.seconds();
+                      cpuAtStart[1] = clientCpu == null ? Double.NaN : clientCpu.seconds();
                     }
                   }
                   long t0 = System.nanoTime();
@@ -160,6 +181,8 @@ final class LoadRun {
     double seconds = n == 0 ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
     // Thread.join orders slot 0's reading before this one.
     double cpuSeconds = cpu == null || n == 0 ? Double.NaN : cpu.seconds() - cpuAtStart[0];
-    return new Result(done, seconds, errors.get(), firstError.get(), cpuSeconds);
+    double clientSeconds =
+        clientCpu == null || n == 0 ? Double.NaN : clientCpu.seconds() - cpuAtStart[1];
+    return new Result(done, seconds, errors.get(), firstError.get(), cpuSeconds, clientSeconds);
   }
 }

@@ -96,7 +96,8 @@ public final class QueryBench {
                 o.integer("requests", 500, 1, 100_000_000),
                 o.decimal("max-seconds", 120, 0.001, 86_400),
                 httpRunners(o.string("base")),
-                cpu(o).orElse(null));
+                cpu(o).orElse(null),
+                self());
         report(r, o.string("label", "run"));
       }
       case "suite" -> suite(Options.parse(rest, SUITE, Set.of()));
@@ -243,6 +244,14 @@ public final class QueryBench {
     return o.optional("server-pids").map(p -> new ProcCpu(ProcCpu.pids(p)));
   }
 
+  /**
+   * The client's CPU meter: this JVM (request threads, HTTP client or JDBC driver). For DuckDB in
+   * memory it is also the server side's.
+   */
+  static LoadRun.CpuMeter self() {
+    return new ProcCpu(List.of(ProcessHandle.current().pid()));
+  }
+
   private static void report(LoadRun.Result r, String label) {
     if (r.firstError() != null) {
       System.err.println(label + ": first error: " + r.firstError());
@@ -271,6 +280,7 @@ public final class QueryBench {
     DuckDBConnection duck = null;
     LoadRun.RunnerFactory factory;
     LoadRun.CpuMeter meter = cpu(o).orElse(null);
+    LoadRun.CpuMeter client = self();
     try {
       switch (side) {
         case "http" -> factory = httpRunners(o.string("base"));
@@ -292,7 +302,7 @@ public final class QueryBench {
               RollupPeer.describe(duck));
           factory = RollupPeer.duckdb(duck);
           if (meter == null) {
-            meter = new ProcCpu(List.of(ProcessHandle.current().pid()));
+            meter = self();
           }
         }
       }
@@ -300,14 +310,15 @@ public final class QueryBench {
         // Enough measured slots never to run out before the time does (LoadRun keeps one per
         // request): 5,000 requests a second.
         int slots = (int) Math.min(50_000_000, Math.max(10_000, warmSeconds * 5_000));
-        LoadRun.Result w = LoadRun.run(mix, mixClients, 0, slots, warmSeconds, factory, meter);
+        LoadRun.Result w =
+            LoadRun.run(mix, mixClients, 0, slots, warmSeconds, factory, meter, client);
         System.out.println("# " + w.summary(label + " warm-up " + mixClients + "c"));
       }
       report(
-          LoadRun.run(hard, 1, hardWarmup, hardN, maxSeconds, factory, meter),
+          LoadRun.run(hard, 1, hardWarmup, hardN, maxSeconds, factory, meter, client),
           label + " hardest 1c");
       report(
-          LoadRun.run(mix, mixClients, mixWarmup, mixN, maxSeconds, factory, meter),
+          LoadRun.run(mix, mixClients, mixWarmup, mixN, maxSeconds, factory, meter, client),
           label + " mix " + mixClients + "c");
     } finally {
       if (duck != null) {

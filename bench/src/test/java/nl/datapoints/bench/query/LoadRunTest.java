@@ -96,11 +96,20 @@ class LoadRunTest {
     // warm-up request of another client overlaps the first reading.
     LoadRun.Result r =
         LoadRun.run(
-            QS, 1, 30, 100, 60, () -> q -> calls.incrementAndGet(), () -> calls.get() / 1000.0);
+            QS,
+            1,
+            30,
+            100,
+            60,
+            () -> q -> calls.incrementAndGet(),
+            () -> calls.get() / 1000.0,
+            () -> calls.get() / 4000.0);
     assertEquals(100, r.sortedNanos().length);
     // Between the two readings exactly the 100 measured requests ran (none of the 30 warm-up).
     assertEquals(0.100, r.cpuSeconds(), 1e-12);
-    assertTrue(r.summary("x").endsWith("\tcpu_ms/req=1.00"), r.summary("x"));
+    assertEquals(0.025, r.clientCpuSeconds(), 1e-12);
+    assertTrue(
+        r.summary("x").endsWith("\tcpu_ms/req=1.00\tclient_cpu_ms/req=0.25"), r.summary("x"));
   }
 
   @Test
