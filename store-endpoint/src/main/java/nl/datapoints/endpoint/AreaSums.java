@@ -2,6 +2,7 @@ package nl.datapoints.endpoint;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import nl.datapoints.schemas.Level;
 import nl.datapoints.schemas.ReleaseBlock;
@@ -195,7 +196,7 @@ public final class AreaSums {
    * IllegalArgumentException}.
    */
   public void add(byte[] part) {
-    add(part, 0, true);
+    add(ByteBuffer.wrap(part), 0, true);
   }
 
   /**
@@ -204,11 +205,20 @@ public final class AreaSums {
    * query's dates in groups, in parallel).
    */
   public void add(byte[] part, int dateOffset) {
+    add(ByteBuffer.wrap(part), dateOffset, false);
+  }
+
+  /**
+   * As {@link #add(byte[], int)}, from the remaining bytes of {@code part} (read from its position
+   * to its limit, which it is left at).
+   */
+  public void add(ByteBuffer part, int dateOffset) {
     add(part, dateOffset, false);
   }
 
-  private void add(byte[] part, int dateOffset, boolean whole) {
-    ByteBuffer in = ByteBuffer.wrap(part);
+  private void add(ByteBuffer part, int dateOffset, boolean whole) {
+    ByteBuffer in = part.order(ByteOrder.BIG_ENDIAN);
+    int size = in.remaining();
     try {
       byte version = in.get();
       if (version != VERSION) {
@@ -242,7 +252,7 @@ public final class AreaSums {
             "area sums have " + in.remaining() + " bytes after their end");
       }
     } catch (BufferUnderflowException e) {
-      throw new IllegalArgumentException("area sums are truncated (" + part.length + " bytes)", e);
+      throw new IllegalArgumentException("area sums are truncated (" + size + " bytes)", e);
     }
   }
 

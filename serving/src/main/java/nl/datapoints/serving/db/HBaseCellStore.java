@@ -4,12 +4,15 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.datapoints.endpoint.AreaSums;
 import nl.datapoints.endpoint.SumsRequest;
 import nl.datapoints.endpoint.shadedhbase.AreaSumsProtocol;
@@ -33,9 +37,12 @@ import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.AsyncConnection;
+import org.apache.hadoop.hbase.client.AsyncTable;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.RegionInfo;
 import org.apache.hadoop.hbase.client.RegionLocator;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -47,6 +54,7 @@ import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.filter.TimestampsFilter;
 import org.apache.hadoop.hbase.shaded.com.google.protobuf.Message;
+import org.apache.hadoop.hbase.shaded.com.google.protobuf.RpcChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +86,9 @@ public final class HBaseCellStore implements CellStore, Managed {
   private final Timer sumTimer;
 
   private volatile Connection connection;
+
+  /** The connection region sums are asked on, once asked for ({@link #asyncTable}). */
+  private CompletableFuture<AsyncConnection> asyncConnection;
 
   /**
    * Until when (nanoTime) the endpoint counts as missing and queries scan instead; 0 while the
@@ -137,6 +148,22 @@ public final class HBaseCellStore implements CellStore, Managed {
     Connection c = connection;
     if (c != null) {
       c.close();
+    }
+    CompletableFuture<AsyncConnection> a;
+    synchronized (this) {
+      a = asyncConnection;
+      asyncConnection = null;
+    }
+    if (a != null) {
+      a.thenAccept(HBaseCellStore::closeQuietly);
+    }
+  }
+
+  private static void closeQuietly(AsyncConnection c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      LOG.warn("closing the asynchronous HBase connection failed: {}", e.getMessage());
     }
   }
 
@@ -259,13 +286,15 @@ public final class HBaseCellStore implements CellStore, Managed {
   static final long ENDPOINT_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   /**
-   * The sums next to the data: ONE endpoint call per region that holds rows of the query ({@link
-   * Table#batchCoprocessorService}, the regions in parallel), each answering the sums of its own
-   * rows, added here once every region has answered; with {@code hbase.scansPerQuery} above one,
-   * the dates are asked for in that many contiguous groups at once, so one query's regions sum on
-   * every core. When the region servers have no {@code datapoints.AreaSums} endpoint this says so
-   * once in the log, returns false (the query scans) and asks again a minute later; any other
-   * failure is the store's failure, as for a scan.
+   * The sums next to the data: ONE endpoint call per region that holds rows of the query (the
+   * asynchronous client's {@code coprocessorService}, the regions in parallel), each answering the
+   * sums of its own rows, added here once every region has answered; with {@code
+   * hbase.scansPerQuery} above one, the dates are asked for in that many contiguous groups at once,
+   * so one query's regions sum on every core. The calling thread waits for the answers itself, at
+   * most the deadline (no thread hop: the client's event loop hands the parts over). When the
+   * region servers have no {@code datapoints.AreaSums} endpoint this says so once in the log,
+   * returns false (the query scans) and asks again a minute later; any other failure is the store's
+   * failure, as for a scan.
    */
   @Override
   public boolean sum(List<DatedGeneration> dates, int[] pc4s, AreaSums sums) {
@@ -284,16 +313,19 @@ public final class HBaseCellStore implements CellStore, Managed {
       last[i] = runs.get(i).last();
     }
     List<List<DatedGeneration>> groups = AreaScan.groups(dates, scansPerQuery);
-    List<Callable<Map<byte[], Message>>> asks = new ArrayList<>(groups.size());
-    for (List<DatedGeneration> group : groups) {
-      asks.add(ask(new SumsRequest(sums.spec(), days(group), gens(group), pc4s, first, last)));
-    }
-    List<Map<byte[], Message>> perGroup;
-    try {
-      perGroup =
-          calls.call(
-              "summing " + dates.size() + " dates of table " + table + " in its regions",
-              () -> all(asks, sumTimer));
+    String what = "summing " + dates.size() + " dates of table " + table + " in its regions";
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(calls.deadlineMillis());
+    List<List<ByteBuffer>> perGroup = new ArrayList<>(groups.size());
+    try (Timer.Context t = sumTimer.time()) {
+      AsyncTable<?> tb = asyncTable(what, deadline);
+      List<CompletableFuture<List<ByteBuffer>>> asks = new ArrayList<>(groups.size());
+      for (List<DatedGeneration> group : groups) {
+        asks.add(
+            ask(tb, new SumsRequest(sums.spec(), days(group), gens(group), pc4s, first, last)));
+      }
+      for (CompletableFuture<List<ByteBuffer>> ask : asks) {
+        perGroup.add(await(ask, what, deadline));
+      }
     } catch (StoreUnavailableException e) {
       if (!noEndpoint(e)) {
         throw e;
@@ -317,29 +349,98 @@ public final class HBaseCellStore implements CellStore, Managed {
     }
     int offset = 0;
     for (int g = 0; g < groups.size(); g++) {
-      for (Message part : perGroup.get(g).values()) {
-        sums.add(AreaSumsProtocol.payload(part), offset);
+      for (ByteBuffer part : perGroup.get(g)) {
+        sums.add(part, offset);
       }
       offset += groups.get(g).size();
     }
     return true;
   }
 
-  /** One endpoint call over the regions that hold the rows of {@code request}'s dates. */
-  private Callable<Map<byte[], Message>> ask(SumsRequest request) {
+  /**
+   * One endpoint call over the regions that hold the rows of {@code request}'s dates: the regions'
+   * parts (read-only views of the responses, no copy), or the first region's failure.
+   */
+  private static CompletableFuture<List<ByteBuffer>> ask(AsyncTable<?> tb, SumsRequest request) {
     Message message = AreaSumsProtocol.request(request.toBytes());
-    byte[] start = request.firstKey(0);
-    byte[] end = request.lastKey(request.dates().length - 1);
-    return () -> {
-      try (Table tb = connection().getTable(table)) {
-        return tb.batchCoprocessorService(
-            AreaSumsProtocol.SUM, message, start, end, AreaSumsProtocol.responsePrototype());
-      } catch (Exception e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IOException(e);
+    CompletableFuture<List<ByteBuffer>> out = new CompletableFuture<>();
+    List<ByteBuffer> parts = new ArrayList<>();
+    tb.<RpcChannel, Message>coprocessorService(
+            channel -> channel,
+            (channel, controller, done) ->
+                channel.callMethod(
+                    AreaSumsProtocol.SUM,
+                    controller,
+                    message,
+                    AreaSumsProtocol.responsePrototype(),
+                    done),
+            new AsyncTable.CoprocessorCallback<>() {
+              private Throwable failure;
+
+              @Override
+              public synchronized void onRegionComplete(RegionInfo region, Message response) {
+                parts.add(AreaSumsProtocol.payloadBuffer(response));
+              }
+
+              @Override
+              public synchronized void onRegionError(RegionInfo region, Throwable error) {
+                if (failure == null) {
+                  failure = error;
+                }
+              }
+
+              @Override
+              public synchronized void onComplete() {
+                if (failure != null) {
+                  out.completeExceptionally(failure);
+                } else {
+                  out.complete(parts);
+                }
+              }
+
+              @Override
+              public void onError(Throwable error) {
+                out.completeExceptionally(error);
+              }
+            })
+        .fromRow(request.firstKey(0), true)
+        .toRow(request.lastKey(request.dates().length - 1), true)
+        .execute();
+    return out;
+  }
+
+  /** The answer of {@code f} by {@code deadline} (nanoTime), or the store's failure. */
+  private <T> T await(CompletableFuture<T> f, String what, long deadline) {
+    try {
+      return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(false);
+      throw new StoreUnavailableException(
+          "HBase did not answer within " + calls.deadlineMillis() + " ms while " + what, e);
+    } catch (ExecutionException e) {
+      throw new StoreUnavailableException("HBase failed while " + what, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(false);
+      throw new StoreUnavailableException("interrupted while " + what, e);
+    }
+  }
+
+  /**
+   * The table on the shared asynchronous connection, which is made on first use (and again after it
+   * was closed): a connection still being made when the deadline passes is kept for the next call.
+   */
+  private AsyncTable<?> asyncTable(String what, long deadline) {
+    CompletableFuture<AsyncConnection> f;
+    synchronized (this) {
+      f = asyncConnection;
+      AsyncConnection c = f == null ? null : f.getNow(null);
+      if (f == null || f.isCompletedExceptionally() || (c != null && c.isClosed())) {
+        f = ConnectionFactory.createAsyncConnection(conf);
+        asyncConnection = f;
       }
-    };
+    }
+    return await(f, "connecting to HBase for " + what, deadline).getTable(table);
   }
 
   private static LocalDate[] days(List<DatedGeneration> dates) {

@@ -9,6 +9,7 @@ import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
+import java.nio.ByteBuffer;
 
 /**
  * The endpoint's protobuf service, {@code datapoints.AreaSums} with one method {@code Sum}: the
@@ -91,6 +92,14 @@ public final class AreaSumsProtocol {
   public static byte[] payload(Message message) {
     Descriptors.FieldDescriptor f = message.getDescriptorForType().findFieldByNumber(1);
     return f == null ? new byte[0] : ((ByteString) message.getField(f)).toByteArray();
+  }
+
+  /** The payload of a request or response as a read-only view (no copy; empty when it has none). */
+  public static ByteBuffer payloadBuffer(Message message) {
+    Descriptors.FieldDescriptor f = message.getDescriptorForType().findFieldByNumber(1);
+    return f == null
+        ? ByteBuffer.allocate(0)
+        : ((ByteString) message.getField(f)).asReadOnlyByteBuffer();
   }
 
   private static Message message(Descriptors.Descriptor type, byte[] payload) {
