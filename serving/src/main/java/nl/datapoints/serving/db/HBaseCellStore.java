@@ -59,13 +59,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HBase-backed {@link CellStore}: one shared {@link Connection}; per query the sums are made
- * next to the data by the regions' {@code datapoints.AreaSums} endpoint ({@link #sum}, {@code
- * hbase.regionSums}), or, where the region servers do not have it, one scan over the area's key
- * ranges on every requested date (or a few in parallel, {@code hbase.scansPerQuery}); the pointer
- * row cached and refreshed in the background. Every HBase call is bounded by {@link DeadlineCalls};
- * a closed or aborted connection is re-created on the next call, so the service recovers by itself
- * when HBase is back.
+ * The HBase-backed {@link CellStore}: one shared {@link Connection} (and an asynchronous one for
+ * region sums); per query the sums are made next to the data by the regions' {@code
+ * datapoints.AreaSums} endpoint ({@link #sum}, {@code hbase.regionSums}), or, where the region
+ * servers do not have it, one scan over the area's key ranges on every requested date (or a few in
+ * parallel, {@code hbase.scansPerQuery}); the pointer row cached and refreshed in the background.
+ * Every HBase call is bounded by the deadline ({@link DeadlineCalls} for the blocking calls, the
+ * wait for the asynchronous client's region sums); a closed or aborted connection is re-created on
+ * the next call, so the service recovers by itself when HBase is back.
  */
 public final class HBaseCellStore implements CellStore, Managed {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseCellStore.class);

@@ -5,8 +5,10 @@
  * only the blocks its filter's {@code ReadPlan} needs. Each date is read only at its current
  * generation (time range {@code [g, g + 1)}, a {@code TimestampsFilter} when the dates' generations
  * differ); an area query is one scan over the area's runs of consecutive postcode4s on every date
- * ({@code AreaScan}), or {@code hbase.scansPerQuery} groups of dates in parallel; every call is
- * bounded by {@code DeadlineCalls}.
+ * ({@code AreaScan}), or {@code hbase.scansPerQuery} groups of dates in parallel. With the regions'
+ * {@code datapoints.AreaSums} endpoint a query is summed in the regions instead, asked on the
+ * asynchronous client and awaited by the request's thread. Every call is bounded by the deadline:
+ * {@code DeadlineCalls} for the blocking calls, the wait itself for region sums.
  *
  * <p>Failure modes: HBase unreachable or slow → {@code StoreUnavailableException} after at most the
  * configured deadline; a malformed pointer entry is logged and skipped. Metrics: timers {@code
