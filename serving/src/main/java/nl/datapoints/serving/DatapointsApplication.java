@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import net.sourceforge.argparse4j.inf.Namespace;
+import nl.datapoints.serving.api.ApiJson;
 import nl.datapoints.serving.api.AreaAnswer;
 import nl.datapoints.serving.api.DashboardSettings;
 import nl.datapoints.serving.core.Gazetteer;
@@ -83,6 +84,7 @@ public final class DatapointsApplication extends Application<DatapointsConfigura
       server.setRegisterDefaultExceptionMappers(false);
     }
     env.jersey().setUrlPattern("/api/*");
+    ApiJson.configure(env.getObjectMapper());
     // Requests Jetty refuses itself (bad URIs) get the same JSON error shape, not an HTML page.
     env.lifecycle()
         .addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Pins the wire format of every API body: serialise, compare with the fixture, read back. */
+/**
+ * Pins the wire format of every API body: serialise with the service's mapper, compare with the
+ * fixture and with Jackson's own bean serialisation of the same value, read back.
+ */
 class ApiFixturesTest {
-  private static final ObjectMapper MAPPER = Jackson.newObjectMapper();
+  private static final ObjectMapper MAPPER = ApiJson.configure(Jackson.newObjectMapper());
+  private static final ObjectMapper BEANS = Jackson.newObjectMapper();
 
   private static String fixture(String path) throws java.io.IOException {
     try (java.io.InputStream in =
@@ -25,6 +29,8 @@ class ApiFixturesTest {
   private static void assertMatchesFixture(Object value, String file) throws Exception {
     String expected = MAPPER.writeValueAsString(MAPPER.readTree(fixture("fixtures/" + file)));
     assertEquals(expected, MAPPER.writeValueAsString(value), file);
+    assertEquals(
+        BEANS.writeValueAsString(value), MAPPER.writeValueAsString(value), file + " beans");
     assertEquals(
         value,
         MAPPER.readValue(fixture("fixtures/" + file), value.getClass()),
