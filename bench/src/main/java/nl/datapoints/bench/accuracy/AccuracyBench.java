@@ -25,6 +25,7 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.datapoints.bench.common.Cli;
+import nl.datapoints.bench.common.HttpAnswers;
 import nl.datapoints.bench.common.Options;
 import nl.datapoints.schemas.reference.Postcode;
 import nl.datapoints.schemas.reference.ReferenceCsv;
@@ -248,16 +249,7 @@ public final class AccuracyBench {
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
-      if (r.statusCode() != 200) {
-        throw new IOException(
-            "HTTP "
-                + r.statusCode()
-                + " for "
-                + path
-                + ": "
-                + new String(r.body(), StandardCharsets.UTF_8));
-      }
-      return json.readTree(r.body());
+      return json.readTree(HttpAnswers.requireOk(r.statusCode(), path, r.body()));
     }
   }
 }

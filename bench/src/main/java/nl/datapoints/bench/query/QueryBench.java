@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.datapoints.bench.common.Cli;
+import nl.datapoints.bench.common.HttpAnswers;
 import nl.datapoints.bench.common.Options;
 import nl.datapoints.bench.query.RollupSql.Dialect;
 import nl.datapoints.schemas.reference.ReferenceCsv;
@@ -366,17 +367,9 @@ public final class QueryBench {
               new HttpGet(base + path),
               r -> {
                 // Read the body whatever the status: the connection goes back to the pool.
-                byte[] body = EntityUtils.toByteArray(r.getEntity());
-                if (r.getCode() != 200) {
-                  throw new IOException(
-                      "HTTP "
-                          + r.getCode()
-                          + " for "
-                          + path
-                          + ": "
-                          + new String(body, StandardCharsets.UTF_8));
-                }
-                return body.length;
+                return HttpAnswers.requireOk(
+                        r.getCode(), path, EntityUtils.toByteArray(r.getEntity()))
+                    .length;
               });
         };
   }
@@ -396,16 +389,7 @@ public final class QueryBench {
                 .timeout(Duration.ofSeconds(30))
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
-    if (r.statusCode() != 200) {
-      throw new IOException(
-          "HTTP "
-              + r.statusCode()
-              + " for "
-              + q.path()
-              + ": "
-              + new String(r.body(), StandardCharsets.UTF_8));
-    }
-    return new ObjectMapper().readTree(r.body());
+    return new ObjectMapper().readTree(HttpAnswers.requireOk(r.statusCode(), q.path(), r.body()));
   }
 
   /**
