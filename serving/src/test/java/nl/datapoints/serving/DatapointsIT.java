@@ -621,6 +621,11 @@ class DatapointsIT {
     assertAnswer(expect(1012, 25, List.of(D8), Set.of(), Set.of()), after);
     assertTrue(
         before != after.get("totals").get("total").asLong(), "the generations hold different data");
+    // Both dates in one region scan: its time range spans G8_OLD..G9 and so holds the 8th's newer
+    // generation G8 too, which must not be read.
+    assertAnswer(
+        expect(1012, 25, List.of(D8, D9), Set.of(), Set.of()),
+        ok("/api/1012/2013-01-08,2013-01-09/25"));
     try (Table t = HBASE.table()) {
       point(t, D8, new8, List.of(new8, old8));
     }

@@ -10,11 +10,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import nl.datapoints.endpoint.AreaRows;
 import nl.datapoints.endpoint.AreaSums;
+import nl.datapoints.endpoint.DateRows;
 import nl.datapoints.endpoint.SumsRequest;
 import nl.datapoints.schemas.ReleaseBlock;
-import nl.datapoints.schemas.RowKey;
 import nl.datapoints.schemas.StoreLayout;
 import org.apache.hadoop.hbase.ByteBufferExtendedCell;
 import org.apache.hadoop.hbase.Cell;
@@ -34,9 +33,9 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * The region coprocessor endpoint {@code datapoints.AreaSums}: sums an area query's release blocks
  * where they are, so a region sends the service a few KB of sums ({@link AreaSums#toBytes}) instead
- * of every row. Per date one region scanner at exactly the date's generation, over the part of the
- * date's key range this region holds, reading only the families the query needs and jumping the
- * gaps between the area's runs ({@link AreaRows}, {@link RegionScanner#reseek}). Block values are
+ * of every row. One region scanner over the part of the request's dates this region holds, at the
+ * dates' generations, reading only the families the query needs and jumping the gaps between the
+ * area's runs and between dates ({@link DateRows}, {@link RegionScanner#reseek}). Block values are
  * summed where the region's block cache holds them (no copy for on-heap cells).
  *
  * <p>Loaded on every region by {@code hbase.coprocessor.region.classes} (the class, with the
@@ -114,46 +113,64 @@ public final class AreaSumsEndpoint implements RegionCoprocessor, Service {
     RegionInfo info = region.getRegionInfo();
     byte[] regionStart = info.getStartKey();
     byte[] regionEnd = info.getEndKey();
-    Values values = new Values();
-    List<Cell> cells = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    long minGeneration = Long.MAX_VALUE;
+    long maxGeneration = Long.MIN_VALUE;
     for (int d = 0; d < request.dates().length; d++) {
-      byte[] first = request.firstKey(d);
-      byte[] last = request.lastKey(d);
-      if ((regionEnd.length > 0 && Bytes.compareTo(first, regionEnd) >= 0)
-          || Bytes.compareTo(last, regionStart) < 0) {
+      if ((regionEnd.length > 0 && Bytes.compareTo(request.firstKey(d), regionEnd) >= 0)
+          || Bytes.compareTo(request.lastKey(d), regionStart) < 0) {
         continue;
       }
-      long generation = request.generations()[d];
-      Scan scan =
-          new Scan()
-              .withStartRow(Bytes.compareTo(first, regionStart) < 0 ? regionStart : first, true)
-              .withStopRow(last, true)
-              .setTimeRange(generation, generation + 1);
-      // Whole families (each holds one qualifier): an explicit column makes the region scanner
-      // seek to the next row after every row, a family lets it step there.
-      if (request.spec().area()) {
-        scan.addFamily(AREA_FAMILY);
-      }
-      if (request.spec().cells()) {
-        scan.addFamily(CELLS_FAMILY);
-      }
-      AreaRows rows = new AreaRows(request);
-      try (RegionScanner scanner = region.getScanner(scan)) {
-        boolean more = true;
-        while (more) {
-          cells.clear();
-          more = scanner.next(cells);
-          if (cells.isEmpty()) {
-            continue;
-          }
-          int pc4 = values.pc4(cells.get(0));
-          int at = rows.next(pc4);
-          if (at == AreaRows.DONE) {
-            break;
-          } else if (at == AreaRows.SEEK) {
-            more = scanner.reseek(RowKey.of(request.dates()[d], rows.seekTo()).toBytes());
-          } else if (at >= 0) {
-            for (Cell cell : cells) {
+      first = first < 0 ? d : first;
+      last = d;
+      minGeneration = Math.min(minGeneration, request.generations()[d]);
+      maxGeneration = Math.max(maxGeneration, request.generations()[d]);
+    }
+    if (first < 0) {
+      return sums;
+    }
+    // One scanner over every date the region holds, at the generations they are read at: the
+    // time range spans them all, so where dates differ in generation a date's other versions in
+    // that range are read too and dropped by their timestamp.
+    byte[] firstKey = request.firstKey(first);
+    Scan scan =
+        new Scan()
+            .withStartRow(Bytes.compareTo(firstKey, regionStart) < 0 ? regionStart : firstKey, true)
+            .withStopRow(request.lastKey(last), true)
+            .setTimeRange(minGeneration, maxGeneration + 1);
+    if (minGeneration != maxGeneration) {
+      scan.readAllVersions();
+    }
+    // Whole families (each holds one qualifier): an explicit column makes the region scanner
+    // seek to the next row after every row, a family lets it step there.
+    if (request.spec().area()) {
+      scan.addFamily(AREA_FAMILY);
+    }
+    if (request.spec().cells()) {
+      scan.addFamily(CELLS_FAMILY);
+    }
+    Values values = new Values();
+    List<Cell> cells = new ArrayList<>();
+    DateRows rows = new DateRows(request, first, last);
+    try (RegionScanner scanner = region.getScanner(scan)) {
+      boolean more = true;
+      while (more) {
+        cells.clear();
+        more = scanner.next(cells);
+        if (cells.isEmpty()) {
+          continue;
+        }
+        int at = values.row(cells.get(0), rows);
+        if (at == DateRows.DONE) {
+          break;
+        } else if (at == DateRows.SEEK) {
+          more = scanner.reseek(rows.seekTo());
+        } else if (at >= 0) {
+          int d = rows.date();
+          long generation = request.generations()[d];
+          for (Cell cell : cells) {
+            if (cell.getTimestamp() == generation) {
               values.sum(cell, d, at, sums);
             }
           }
@@ -167,12 +184,12 @@ public final class AreaSumsEndpoint implements RegionCoprocessor, Service {
   private static final class Values {
     private byte[] scratch = new byte[256];
 
-    int pc4(Cell cell) {
+    int row(Cell cell, DateRows rows) {
       if (cell instanceof ByteBufferExtendedCell) {
         int n = CellUtil.copyRowTo(cell, grow(cell.getRowLength()), 0);
-        return RowKey.pc4Of(scratch, 0, n);
+        return rows.next(scratch, 0, n);
       }
-      return RowKey.pc4Of(cell.getRowArray(), cell.getRowOffset(), cell.getRowLength());
+      return rows.next(cell.getRowArray(), cell.getRowOffset(), cell.getRowLength());
     }
 
     void sum(Cell cell, int dateIndex, int pc4Index, AreaSums sums) {
