@@ -411,6 +411,19 @@ public final class ReleaseBlock {
     }
 
     long readVarint() {
+      // One or two bytes (values below 16,384: nearly every value of a release) without a loop.
+      if (pos + 1 < end) {
+        int b0 = buf[pos];
+        if (b0 >= 0) {
+          pos++;
+          return b0;
+        }
+        int b1 = buf[pos + 1];
+        if (b1 >= 0) {
+          pos += 2;
+          return (b0 & 0x7F) | (b1 << 7);
+        }
+      }
       long v = 0;
       for (int shift = 0; shift < 64; shift += 7) {
         int b = readByte();

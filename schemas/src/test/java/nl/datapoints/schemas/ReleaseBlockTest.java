@@ -55,6 +55,34 @@ class ReleaseBlockTest {
   }
 
   @Test
+  void roundTripsValuesOfEveryVarintWidth() {
+    long[] values = {
+      0,
+      1,
+      -1,
+      63,
+      -64,
+      64,
+      -65,
+      8191,
+      -8192,
+      8192,
+      -8193,
+      1_000_000,
+      Long.MAX_VALUE,
+      Long.MIN_VALUE
+    };
+    for (long last : values) { // the block's last byte ends a varint of each width
+      List<Entry> entries = new ArrayList<>();
+      for (int h = 0; h < values.length; h++) {
+        entries.add(new Entry(h, 0, "", true, values[h], true, h == values.length - 1 ? last : h));
+      }
+      byte[] block = ReleaseBlock.encode(true, List.of(new Section(Level.HOUR, 1, 1, entries)));
+      assertEquals(entries, ReleaseBlock.decode(block).sections().get(0).entries(), "last " + last);
+    }
+  }
+
+  @Test
   void withoutABaselineNoDeltaIsWritten() {
     byte[] with = ReleaseBlock.encode(true, GOLDEN);
     byte[] without = ReleaseBlock.encode(false, GOLDEN);

@@ -296,6 +296,20 @@ public final class AreaSums {
     private boolean checkActivity;
     private double hitsVariance;
     private double deltaVariance;
+    // The variance of the last scale seen per level: a level's scale is the same in every row of
+    // a date, and the variance takes two exponentials.
+    private final double[] lastScale = new double[Level.values().length * 2];
+    private final double[] lastVariance = new double[lastScale.length];
+    // Per position in an SBI section the key and slot of the last row's entry there: the rows of a
+    // release list the same SBIs in the same order, so the map is asked only when they differ.
+    private int entryIndex;
+    private int[] sbiKeyAt = new int[64];
+    private int[] sbiSlotAt = new int[64];
+
+    Adder() {
+      Arrays.fill(lastScale, Double.NaN);
+      Arrays.fill(sbiKeyAt, -1);
+    }
 
     void at(int dateIndex, int pc4) {
       timelineBase = dateIndex * HOURS;
@@ -309,9 +323,11 @@ public final class AreaSums {
       toTimeline = level == spec.timeline();
       toStats = level == spec.stats();
       boolean used = toTotals || toPoints || toTimeline || toStats;
-      hitsVariance = used ? ReleaseBlock.variance(hitsScale) : 0;
+      hitsVariance = used ? variance(level.ordinal() * 2, hitsScale) : 0;
       // Without a baseline the block records no delta scale (NaN) and no delta is released.
-      deltaVariance = used && !Double.isNaN(deltaScale) ? ReleaseBlock.variance(deltaScale) : 0;
+      deltaVariance =
+          used && !Double.isNaN(deltaScale) ? variance(level.ordinal() * 2 + 1, deltaScale) : 0;
+      entryIndex = 0;
       checkSbi = spec.sbiFiltered() && (level == Level.SBI || level == Level.CELL);
       checkActivity = spec.activities().length > 0 && level == Level.CELL;
     }
@@ -325,6 +341,7 @@ public final class AreaSums {
         long hits,
         boolean deltaReleased,
         long delta) {
+      int at = entryIndex++;
       if (!released && !deltaReleased) {
         return;
       }
@@ -344,8 +361,30 @@ public final class AreaSums {
         add(hours, timelineBase + hour, released, hits, deltaReleased, delta);
       }
       if (toStats) {
-        add(bySbi.sums(), bySbi.slot(sbiKey), released, hits, deltaReleased, delta);
+        add(bySbi.sums(), sbiSlot(at, sbiKey), released, hits, deltaReleased, delta);
       }
+    }
+
+    private double variance(int key, double scale) {
+      if (Double.doubleToRawLongBits(scale) != Double.doubleToRawLongBits(lastScale[key])) {
+        lastVariance[key] = ReleaseBlock.variance(scale);
+        lastScale[key] = scale;
+      }
+      return lastVariance[key];
+    }
+
+    private int sbiSlot(int at, int sbiKey) {
+      if (at >= sbiKeyAt.length) {
+        int n = sbiKeyAt.length;
+        sbiKeyAt = Arrays.copyOf(sbiKeyAt, Math.max(at + 1, n * 2));
+        Arrays.fill(sbiKeyAt, n, sbiKeyAt.length, -1);
+        sbiSlotAt = Arrays.copyOf(sbiSlotAt, sbiKeyAt.length);
+      }
+      if (sbiKeyAt[at] != sbiKey) {
+        sbiSlotAt[at] = bySbi.slot(sbiKey);
+        sbiKeyAt[at] = sbiKey;
+      }
+      return sbiSlotAt[at];
     }
 
     private void add(

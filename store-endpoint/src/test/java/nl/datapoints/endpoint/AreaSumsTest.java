@@ -114,6 +114,49 @@ class AreaSumsTest {
     }
   }
 
+  private static byte[] sbiBlock(double scale, String... sbiHits) {
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < sbiHits.length; i += 2) {
+      entries.add(new Entry(-1, 0, sbiHits[i], true, Long.parseLong(sbiHits[i + 1]), false, 0));
+    }
+    return ReleaseBlock.encode(false, List.of(new Section(Level.SBI, scale, Double.NaN, entries)));
+  }
+
+  @Test
+  void perSbiSumsFollowEachRowsOwnSbisAndScales() {
+    // Rows whose SBI sections list other SBIs at the same positions, at other noise scales.
+    AreaSums s = new AreaSums(UNFILTERED, 1, 3);
+    byte[][] blocks = {
+      sbiBlock(1, "4711", "5", "56", "7"),
+      sbiBlock(2, "56", "3", "6420", "4"),
+      sbiBlock(1, "4711", "1", "56", "2"),
+    };
+    for (int p = 0; p < blocks.length; p++) {
+      s.block(0, p, false, blocks[p], 0, blocks[p].length);
+    }
+    double v1 = ReleaseBlock.variance(1);
+    double v2 = ReleaseBlock.variance(2);
+    SbiSums sbi = s.bySbi();
+    assertEquals(3, sbi.size());
+    long[] hits = {6, 12, 4};
+    double[][] variances = {{v1, v1}, {v1, v2, v1}, {v2}};
+    String[] codes = {"4711", "56", "6420"};
+    for (int i = 0; i < codes.length; i++) {
+      int slot = sbi.slot(ReleaseBlock.sbiKey(codes[i]));
+      double var = 0;
+      double var2 = 0;
+      for (double v : variances[i]) {
+        var += v;
+        var2 += v * v;
+      }
+      assertEquals(hits[i], sbi.sums().rawHits(slot), "hits of SBI " + codes[i]);
+      assertEquals(
+          nl.datapoints.schemas.Margins.moe95(var, var2),
+          sbi.sums().hitsMoe(slot),
+          "margin of SBI " + codes[i]);
+    }
+  }
+
   @Test
   void partsSummedApartAndAddedAreTheWhole() {
     for (AreaSums.Spec spec :
