@@ -366,7 +366,9 @@ public final class AreaSums {
     }
 
     private double variance(int key, double scale) {
-      if (Double.doubleToRawLongBits(scale) != Double.doubleToRawLongBits(lastScale[key])) {
+      // != on doubles: the NaN of a level not yet seen, or a NaN scale (which variance rejects),
+      // is never a hit.
+      if (scale != lastScale[key]) {
         lastVariance[key] = ReleaseBlock.variance(scale);
         lastScale[key] = scale;
       }

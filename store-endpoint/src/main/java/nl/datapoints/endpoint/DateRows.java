@@ -54,7 +54,8 @@ public final class DateRows {
       throw new IllegalArgumentException("row key must be " + RowKey.LENGTH + " bytes");
     }
     while (true) {
-      int c = Arrays.compareUnsigned(key, offset, offset + 8, prefixes[date], 0, 8);
+      byte[] prefix = prefixes[date];
+      int c = Arrays.compareUnsigned(key, offset, offset + prefix.length, prefix, 0, prefix.length);
       if (c == 0) {
         break;
       }

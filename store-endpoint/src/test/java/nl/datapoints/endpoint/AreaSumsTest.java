@@ -158,6 +158,14 @@ class AreaSumsTest {
   }
 
   @Test
+  void aBlockWithoutAHitsScaleIsRefusedEvenFirst() {
+    byte[] block = sbiBlock(Double.NaN, "4711", "5");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AreaSums(UNFILTERED, 1, 1).block(0, 0, false, block, 0, block.length));
+  }
+
+  @Test
   void partsSummedApartAndAddedAreTheWhole() {
     for (AreaSums.Spec spec :
         List.of(
